@@ -1,0 +1,36 @@
+// Builds the Fastify app from its dependencies; never listens (tests call app.inject()).
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Deps } from '#server/context.ts';
+import { errorHandler } from '#server/errors.ts';
+import { installAccessControl } from '#server/http/access.ts';
+import { loggerOptions } from '#server/http/logger.ts';
+import { installOpenApi } from '#server/http/openapi.ts';
+import { installSecurityHeaders } from '#server/http/security-headers.ts';
+import { installWebApp } from '#server/http/web-app.ts';
+import * as health from '#server/features/health/health.routes.ts';
+
+/** Every feature, in one list: each exports register(app, deps). */
+const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<void> }[] = [health];
+
+export async function createApp(deps: Deps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(deps.config),
+    bodyLimit: deps.config.bodyLimitBytes,
+    trustProxy: deps.config.trustProxy,
+    genReqId: () => randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  installAccessControl(app);
+  installSecurityHeaders(app, deps.config.secureCookies);
+  await app.register(cookie, { secret: deps.config.sessionSecret });
+  await installOpenApi(app);
+  for (const feature of FEATURES) await feature.register(app, deps);
+  await installWebApp(app);
+  return app;
+}

@@ -1,0 +1,47 @@
+// Opens the one database: embedded PGlite by default, a PostgreSQL server when DATABASE_URL is set.
+import { mkdirSync } from 'node:fs';
+import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+export type Engine = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Db;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+// NOTE: pg returns int8 (count(*), bigint ids) as strings; PGlite returns numbers. One rule for both engines.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function kyselyFor(dialect: PGliteDialect | PostgresDialect): Db {
+  return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+}
+
+export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<PGlite> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  // NOTE: pgcrypto is never loaded next to pg_trgm in PGlite (see docs/decisions/003): it hangs `%` queries.
+  return PGlite.create({
+    dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
+    extensions: { pg_trgm, unaccent },
+  });
+}
+
+export async function openDatabase(config: { databaseUrl?: string | undefined; dataDir: string }): Promise<DatabaseHandle> {
+  if (config.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10, connectionTimeoutMillis: 5000 });
+    // NOTE: an idle client losing its server must not crash the process; /readyz reports it instead.
+    pool.on('error', () => undefined);
+    const db = kyselyFor(new PostgresDialect({ pool }));
+    return { db, engine: 'postgres', close: () => db.destroy() };
+  }
+  const pglite = await openPglite({ dataDir: config.dataDir });
+  const db = kyselyFor(new PGliteDialect({ pglite }));
+  return { db, engine: 'pglite', close: () => db.destroy() };
+}

@@ -1,0 +1,84 @@
+// Domain errors carry a code; only the error handler knows HTTP status codes.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { ApiError, ErrorCode } from '#shared/errors.ts';
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: Record<string, string> | undefined;
+  readonly current: unknown;
+  constructor(code: ErrorCode, message: string, extra: { fields?: Record<string, string>; current?: unknown } = {}) {
+    super(message);
+    this.code = code;
+    this.fields = extra.fields;
+    this.current = extra.current;
+  }
+}
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  too_many_requests: 429,
+  unavailable: 503,
+  internal: 500,
+};
+
+const BY_STATUS: Record<number, ErrorCode> = Object.fromEntries(
+  Object.entries(STATUS).map(([code, status]) => [status, code as ErrorCode]),
+);
+
+export function statusOf(code: ErrorCode): number {
+  return STATUS[code];
+}
+
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const body = toApiError(error);
+  if (body.code === 'internal' || body.code === 'unavailable') {
+    request.log.error({ err: { type: error.name, code: error.code, message: error.message, stack: error.stack } }, 'request failed');
+  }
+  if (error instanceof AppError && error.code === 'too_many_requests') reply.header('retry-after', '60');
+  void reply.status(statusOf(body.code)).send(body);
+}
+
+function toApiError(error: FastifyError): ApiError {
+  if (error instanceof AppError) {
+    return { code: error.code, message: error.message, fields: error.fields, current: error.current };
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fields: Record<string, string> = {};
+    for (const v of error.validation) {
+      const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.') || (v.params.issue as { path?: PropertyKey[] }).path?.join('.') || '_';
+      fields[path] ??= v.message ?? 'invalid';
+    }
+    return { code: 'invalid', message: 'Some fields are not valid.', fields };
+  }
+  if (isResponseSerializationError(error)) return { code: 'internal', message: 'Something went wrong.' };
+  const status = error.statusCode ?? 500;
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+    return { code: 'invalid', message: 'The request body is not valid JSON.' };
+  }
+  if (status >= 400 && status < 500) {
+    const code = BY_STATUS[status] ?? 'invalid';
+    return { code, message: PUBLIC_MESSAGES[code] };
+  }
+  // NOTE: never echo the error itself: it may hold SQL, a stack trace or personal data.
+  return { code: 'internal', message: PUBLIC_MESSAGES.internal };
+}
+
+const PUBLIC_MESSAGES: Record<ErrorCode, string> = {
+  invalid: 'The request is not valid.',
+  unauthorized: 'Please sign in.',
+  forbidden: 'You are not allowed to do this.',
+  not_found: 'Not found.',
+  conflict: 'Someone else changed this in the meantime.',
+  payload_too_large: 'The request is too large.',
+  unsupported_media_type: 'This content type is not supported.',
+  too_many_requests: 'Too many attempts. Please wait and try again.',
+  unavailable: 'The service is temporarily unavailable.',
+  internal: 'Something went wrong.',
+};

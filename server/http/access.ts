@@ -1,0 +1,85 @@
+// Route access policies: every route declares who may call it (config.access); undeclared routes are refused.
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import type { Role } from '#shared/auth/roles.ts';
+import { AppError } from '#server/errors.ts';
+
+/** Who is calling: set from the session cookie by the auth feature, null when signed out. */
+export interface Actor {
+  accountId: string;
+  sessionId: string;
+  email: string;
+  displayName: string;
+  language: string | null;
+  isPlatformAdmin: boolean;
+  organisationId: string | null;
+  roles: Role[];
+  /** True when the session passed every sign-in step required of this account (password and, where due, TOTP). */
+  fullySignedIn: boolean;
+  twoFactorEnabled: boolean;
+  twoFactorRequired: boolean;
+}
+
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'signedIn' }
+  /** Allowed half-way through sign-in: before the second factor is given or enrolled. */
+  | { kind: 'signInStep' }
+  | { kind: 'roles'; roles: readonly Role[] }
+  | { kind: 'platformAdmin' };
+
+export const access = {
+  public: (): Access => ({ kind: 'public' }),
+  signedIn: (): Access => ({ kind: 'signedIn' }),
+  signInStep: (): Access => ({ kind: 'signInStep' }),
+  roles: (...roles: Role[]): Access => ({ kind: 'roles', roles }),
+  platformAdmin: (): Access => ({ kind: 'platformAdmin' }),
+};
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/** The decision for one call: 'ok', or why not. Pure, so the policy table can be unit-tested. */
+export function decide(rule: Access | undefined, actor: Actor | null): 'ok' | 'unauthorized' | 'forbidden' {
+  if (!rule) return 'forbidden';
+  if (rule.kind === 'public') return 'ok';
+  if (!actor) return 'unauthorized';
+  if (rule.kind === 'signInStep') return 'ok';
+  if (!actor.fullySignedIn) return 'unauthorized';
+  if (rule.kind === 'signedIn') return 'ok';
+  if (rule.kind === 'platformAdmin') return actor.isPlatformAdmin ? 'ok' : 'forbidden';
+  if (actor.isPlatformAdmin && rule.roles.includes('org_admin')) return 'ok';
+  return actor.roles.some((r) => rule.roles.includes(r)) ? 'ok' : 'forbidden';
+}
+
+/** Keeps every registered route, so a start-up check and a test can see which ones lack a policy. */
+export function installAccessControl(app: FastifyInstance): RouteOptions[] {
+  const routes: RouteOptions[] = [];
+  app.decorateRequest('actor', null);
+  app.addHook('onRoute', (route) => {
+    routes.push(route);
+  });
+  app.addHook('onReady', async () => {
+    const missing = routes.filter((r) => !r.config?.access).map((r) => `${String(r.method)} ${r.url}`);
+    if (missing.length > 0) throw new Error(`Routes without an access policy: ${missing.join(', ')}`);
+  });
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    if (request.is404) return; // the not-found handler reveals nothing
+    const verdict = decide(request.routeOptions.config.access, request.actor);
+    if (verdict === 'unauthorized') throw new AppError('unauthorized', 'Please sign in.');
+    if (verdict === 'forbidden') throw new AppError('forbidden', 'You are not allowed to do this.');
+  });
+  return routes;
+}
+
+/** Marks every route registered inside `instance` (a plugin scope) as public: static assets, API docs. */
+export function markScopePublic(instance: FastifyInstance): void {
+  instance.addHook('onRoute', (route) => {
+    route.config = { ...route.config, access: { kind: 'public' } };
+  });
+}

@@ -1,0 +1,43 @@
+// Builds the real app on a per-file test database, with a settable clock and a mailer that records what it sends.
+import type { FastifyInstance } from 'fastify';
+import { createApp } from '#server/app.ts';
+import { loadConfig, type Config } from '#server/config.ts';
+import type { Deps } from '#server/context.ts';
+import type { OutgoingEmail } from '#server/lib/mailer.ts';
+import { createTestDb } from './test-db.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: Deps;
+  /** Emails handed to the SMTP transport (empty unless a test enables delivery). */
+  sent: OutgoingEmail[];
+  /** Moves the clock; starts at the real time. */
+  setNow(date: Date): void;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const handle = await createTestDb();
+  let now: Date | null = null;
+  const sent: OutgoingEmail[] = [];
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false', JOBS: 'false' }), ...overrides };
+  const deps: Deps = {
+    config,
+    db: handle.db,
+    engine: handle.engine,
+    now: () => now ?? new Date(),
+    mailer: { delivers: false, send: async (email) => void sent.push(email) },
+  };
+  const app = await createApp(deps);
+  await app.ready();
+  return {
+    app,
+    deps,
+    sent,
+    setNow: (date) => void (now = date),
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
+}

@@ -1,0 +1,97 @@
+// The frame of every page: skip link, header with navigation and language, main landmark, footer, quick exit.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import type { Me } from '#shared/auth/me.schema.ts';
+import type { Role } from '#shared/auth/roles.ts';
+import { request } from '#web/lib/api.ts';
+import { isLanguage, setLanguage } from '#web/lib/i18n.ts';
+import { ME_KEY, useMe } from '#web/features/account/me.api.ts';
+import { LanguageSwitch } from './language-switch.tsx';
+import { QuickExit } from './quick-exit.tsx';
+
+interface NavItem {
+  to: string;
+  label: string;
+  /** Shown only to these roles (platform admins see admin items too); absent = every signed-in account. */
+  roles?: Role[];
+}
+
+const NAV: NavItem[] = [
+  { to: '/account', label: 'nav.account' },
+  { to: '/admin/members', label: 'nav.members', roles: ['org_admin'] },
+  { to: '/admin/audit', label: 'nav.audit', roles: ['org_admin'] },
+  { to: '/admin/outbox', label: 'nav.outbox', roles: ['org_admin'] },
+];
+
+function visibleNav(me: Me): NavItem[] {
+  if (me.signInStep !== 'done') return [];
+  return NAV.filter((item) => !item.roles || me.account.isPlatformAdmin || item.roles.some((r) => me.roles.includes(r)));
+}
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const signedIn = me.data ?? null;
+  useAccountLanguage(signedIn);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('skipLink')}
+      </a>
+      <header className="site-header">
+        <NavLink to="/" className="brand">
+          Pro Health
+        </NavLink>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {signedIn &&
+              visibleNav(signedIn).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to}>{t(item.label)}</NavLink>
+                </li>
+              ))}
+          </ul>
+        </nav>
+        <div className="header-tools">
+          <LanguageSwitch />
+          {signedIn ? <SignOutButton /> : <NavLink to="/sign-in">{t('nav.signIn')}</NavLink>}
+          {!signedIn && <QuickExit />}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>{t('footer.text')}</p>
+      </footer>
+    </>
+  );
+}
+
+/** The account's saved language wins over the browser's once the account is known. */
+function useAccountLanguage(me: Me | null): void {
+  const { i18n } = useTranslation();
+  const saved = me?.account.language;
+  useEffect(() => {
+    if (isLanguage(saved) && saved !== i18n.language) setLanguage(saved);
+  }, [saved, i18n]);
+}
+
+function SignOutButton() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const signOut = async () => {
+    await request('POST', '/api/auth/sign-out').catch(() => undefined);
+    client.clear();
+    client.setQueryData(ME_KEY, null);
+    await navigate('/sign-in');
+  };
+  return (
+    <button type="button" className="link-button" onClick={() => void signOut()}>
+      {t('nav.signOut')}
+    </button>
+  );
+}

@@ -1,0 +1,28 @@
+// The signed-in account (or null), shared by the whole app through TanStack Query.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { MeSchema, type Language, type Me } from '#shared/auth/me.schema.ts';
+import { ApiRequestError, request } from '#web/lib/api.ts';
+
+export const ME_KEY = ['me'] as const;
+
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    return await request('GET', '/api/me', { schema: MeSchema });
+  } catch (error) {
+    if (error instanceof ApiRequestError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 60_000 });
+}
+
+export function useRefreshMe(): () => Promise<void> {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: ME_KEY });
+}
+
+export async function saveLanguage(language: Language): Promise<void> {
+  await request('PUT', '/api/me/language', { body: { language } });
+}
