@@ -1,0 +1,61 @@
+// Operator commands: `npm run cli -- <command> [options]`. Each feature contributes its commands to COMMANDS.
+import { parseArgs } from 'node:util';
+import { loadConfig, type Config } from '#server/config.ts';
+import { openDatabase, type DatabaseHandle } from '#server/db/db.ts';
+import { migrateToLatest } from '#server/db/migrate.ts';
+
+export interface CliCommand {
+  summary: string;
+  /** Option names this command takes (all strings), shown in help. */
+  options?: Record<string, string>;
+  run(args: { options: Record<string, string | undefined>; config: Config; open: () => Promise<DatabaseHandle> }): Promise<number>;
+}
+
+const migrate: CliCommand = {
+  summary: 'apply pending database migrations',
+  async run({ open }) {
+    const handle = await open();
+    const applied = await migrateToLatest(handle.db);
+    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+    await handle.close();
+    return 0;
+  },
+};
+
+export const COMMANDS: Record<string, CliCommand> = { migrate };
+
+function help(): void {
+  console.log('usage: npm run cli -- <command> [--option value …]\n');
+  for (const [name, cmd] of Object.entries(COMMANDS)) {
+    const opts = Object.entries(cmd.options ?? {}).map(([o, d]) => `\n      --${o}  ${d}`).join('');
+    console.log(`  ${name.padEnd(18)} ${cmd.summary}${opts}`);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    help();
+    return name ? 2 : 0;
+  }
+  const spec = Object.fromEntries(Object.keys(command.options ?? {}).map((o) => [o, { type: 'string' as const }]));
+  const { values } = parseArgs({ args: rest, options: spec, strict: true });
+  const config = loadConfig();
+  const open = async () => {
+    const handle = await openDatabase(config);
+    await migrateToLatest(handle.db);
+    return handle;
+  };
+  return command.run({ options: values as Record<string, string | undefined>, config, open });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}
