@@ -11,9 +11,19 @@ import { installOpenApi } from '#server/http/openapi.ts';
 import { installSecurityHeaders } from '#server/http/security-headers.ts';
 import { installWebApp } from '#server/http/web-app.ts';
 import * as health from '#server/features/health/health.routes.ts';
+import * as audit from '#server/features/audit/audit.routes.ts';
+import * as outbox from '#server/features/email/outbox.routes.ts';
+import * as auth from '#server/features/auth/auth.routes.ts';
+import * as account from '#server/features/account/account.routes.ts';
+import * as organisations from '#server/features/organisations/organisation.routes.ts';
+import * as members from '#server/features/organisations/member.routes.ts';
+import * as invitations from '#server/features/organisations/invitation.routes.ts';
+import * as librarySearch from '#server/features/search/search.routes.ts';
+import * as libraryPdf from '#server/features/library-pdf/pdf.routes.ts';
+import * as library from '#server/features/library/library.routes.ts';
 
 /** Every feature, in one list: each exports register(app, deps). */
-const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<void> }[] = [health];
+const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<void> }[] = [auth, account, health, audit, outbox, organisations, members, invitations, librarySearch, libraryPdf, library];
 
 export async function createApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({

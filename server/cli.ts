@@ -3,6 +3,11 @@ import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '#server/config.ts';
 import { openDatabase, type DatabaseHandle } from '#server/db/db.ts';
 import { migrateToLatest } from '#server/db/migrate.ts';
+import { verifyAuditCommand } from '#server/features/audit/audit.cli.ts';
+import { backupCommand, restoreCommand } from '#server/features/backup/backup.cli.ts';
+import { DEMO_COMMANDS } from '#server/features/demo/demo.cli.ts';
+import { ORGANISATION_COMMANDS } from '#server/features/organisations/organisations.cli.ts';
+import { LIBRARY_COMMANDS } from '#server/features/library/library.cli.ts';
 
 export interface CliCommand {
   summary: string;
@@ -22,7 +27,7 @@ const migrate: CliCommand = {
   },
 };
 
-export const COMMANDS: Record<string, CliCommand> = { migrate };
+export const COMMANDS: Record<string, CliCommand> = { migrate, backup: backupCommand, restore: restoreCommand, 'verify-audit': verifyAuditCommand, ...ORGANISATION_COMMANDS, ...DEMO_COMMANDS, ...LIBRARY_COMMANDS };
 
 function help(): void {
   console.log('usage: npm run cli -- <command> [--option value …]\n');

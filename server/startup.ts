@@ -1,6 +1,12 @@
 // What runs beside the HTTP server: demo data on first start, and the background job worker.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '#server/context.ts';
+import { prepareDemo } from '#server/features/demo/demo.service.ts';
+import { operatorCtx } from '#server/features/organisations/operator.service.ts';
+import { SEND_EMAIL_JOB, sendEmailJob } from '#server/features/email/email.service.ts';
+import type { JobHandlers } from '#server/features/jobs/jobs.service.ts';
+import { startJobWorker } from '#server/features/jobs/jobs.worker.ts';
+import { PURGE_JOB, purgeExpired } from '#server/features/jobs/purge.service.ts';
 
 export interface Background {
   stop(): Promise<void>;
@@ -9,9 +15,18 @@ export interface Background {
 /** Seeds demo data into an empty database (never in production) and returns the text listing demo sign-ins. */
 export async function announceDemo(deps: Deps): Promise<string | null> {
   if (!deps.config.demoData) return null;
-  return null;
+  return prepareDemo(operatorCtx(deps));
 }
 
-export function startBackground(_deps: Deps, _log: FastifyBaseLogger): Background {
-  return { stop: async () => undefined };
+/** Job handlers by kind: a feature with background work adds its handler here. */
+export const JOB_HANDLERS: JobHandlers = {
+  [SEND_EMAIL_JOB]: sendEmailJob,
+  [PURGE_JOB]: purgeExpired,
+};
+
+/** Starts the job worker unless JOBS=false (e.g. an instance that should only serve HTTP). */
+export function startBackground(deps: Deps, log: FastifyBaseLogger): Background {
+  if (!deps.config.jobs) return { stop: async () => undefined };
+  const worker = startJobWorker(deps, log, JOB_HANDLERS);
+  return { stop: () => worker.stop() };
 }

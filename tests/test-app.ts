@@ -13,12 +13,15 @@ export interface TestApp {
   sent: OutgoingEmail[];
   /** Moves the clock; starts at the real time. */
   setNow(date: Date): void;
+  /** Turns SMTP delivery on or off: on, the send_email job hands emails to `sent` instead of leaving them not_sent. */
+  setDelivers(on: boolean): void;
   close(): Promise<void>;
 }
 
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const handle = await createTestDb();
   let now: Date | null = null;
+  let delivers = false;
   const sent: OutgoingEmail[] = [];
   const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false', JOBS: 'false' }), ...overrides };
   const deps: Deps = {
@@ -26,7 +29,12 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     db: handle.db,
     engine: handle.engine,
     now: () => now ?? new Date(),
-    mailer: { delivers: false, send: async (email) => void sent.push(email) },
+    mailer: {
+      get delivers() {
+        return delivers;
+      },
+      send: async (email) => void sent.push(email),
+    },
   };
   const app = await createApp(deps);
   await app.ready();
@@ -35,6 +43,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     deps,
     sent,
     setNow: (date) => void (now = date),
+    setDelivers: (on) => void (delivers = on),
     close: async () => {
       await app.close();
       await handle.close();

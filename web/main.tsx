@@ -4,11 +4,15 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import '#web/lib/i18n.ts';
 import { router } from '#web/routes.tsx';
+import { registerLibraryWorker } from '#web/features/library/offline.ts';
 import './styles.css';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, staleTime: 30_000, refetchOnWindowFocus: false } },
 });
+
+// NOTE: production builds only — in development Vite serves unhashed modules that a cache-first worker would pin.
+if (import.meta.env.PROD) registerLibraryWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -13,6 +13,8 @@ export type Engine = 'pglite' | 'postgres';
 export interface DatabaseHandle {
   db: Db;
   engine: Engine;
+  /** The embedded instance when engine is 'pglite' (backups dump its data directory). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -43,5 +45,5 @@ export async function openDatabase(config: { databaseUrl?: string | undefined; d
   }
   const pglite = await openPglite({ dataDir: config.dataDir });
   const db = kyselyFor(new PGliteDialect({ pglite }));
-  return { db, engine: 'pglite', close: () => db.destroy() };
+  return { db, engine: 'pglite', pglite, close: () => db.destroy() };
 }

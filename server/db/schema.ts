@@ -149,7 +149,7 @@ export interface RateLimitTable {
   windowStart: Date;
 }
 
-export interface Database {
+export interface Database extends LibraryTables {
   organisation: OrganisationTable;
   account: AccountTable;
   recoveryCode: RecoveryCodeTable;
@@ -162,4 +162,143 @@ export interface Database {
   outboxEmail: OutboxEmailTable;
   job: JobTable;
   rateLimit: RateLimitTable;
+}
+
+// Knowledge library (migration 2026-11-28T0000-create-library).
+type Labels = ColumnType<Record<string, string>, string | Record<string, string>, string | Record<string, string>>;
+
+export interface PublicationTable {
+  id: Generated<string>;
+  slug: string;
+  organisationId: string;
+  sourceLanguage: Generated<string>;
+  titles: Labels;
+  position: Generated<number>;
+  createdAt: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface ChapterTable {
+  id: Generated<string>;
+  publicationId: string;
+  slug: string;
+  position: number;
+  audience: Generated<string>;
+  titles: Labels;
+  summaries: Labels;
+  version: Generated<number>;
+}
+
+export interface SectionTable {
+  id: Generated<string>;
+  chapterId: string;
+  slug: string;
+  position: number;
+}
+
+export interface SectionRevisionTable {
+  id: Generated<string>;
+  sectionId: string;
+  language: string;
+  number: number;
+  title: string;
+  bodyMd: string;
+  authorAccountId: string | null;
+  sourceRevisionId: string | null;
+  note: string | null;
+  createdAt: CreatedAt;
+}
+
+export interface SectionTextTable {
+  sectionId: string;
+  language: string;
+  state: string;
+  currentRevisionId: string;
+  publishedRevisionId: string | null;
+  submittedBy: string | null;
+  submittedAt: Date | null;
+  publishedBy: string | null;
+  publishedAt: Date | null;
+  updatedAt: Timestamp;
+  version: Generated<number>;
+  /** Migration 2026-11-28T0010: the reviewer's note when returning the text to draft. */
+  reviewNote: Generated<string | null>;
+  reviewNoteBy: Generated<string | null>;
+  reviewNoteAt: Generated<Date | null>;
+}
+
+export interface SectionSearchTable {
+  sectionId: string;
+  language: string;
+  revisionId: string;
+  publicationId: string;
+  title: string;
+  plainText: string;
+  document: string;
+}
+
+export interface SearchWordTable {
+  language: string;
+  word: string;
+}
+
+export interface LibraryReportTable {
+  id: Generated<string>;
+  sectionId: string;
+  language: string;
+  kind: string;
+  comment: string | null;
+  reporterAccountId: string | null;
+  status: Generated<string>;
+  resolution: string | null;
+  resolutionNote: string | null;
+  resolvedRevisionId: string | null;
+  closedBy: string | null;
+  closedAt: Date | null;
+  createdAt: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface LibraryUsageTable {
+  day: ColumnType<Date, string, string>;
+  publicationId: string;
+  chapterSlug: string;
+  language: string;
+  kind: string;
+  country: Generated<string>;
+  count: Generated<number>;
+}
+
+export interface LibraryImageTable {
+  id: Generated<string>;
+  publicationId: string;
+  contentType: string;
+  bytes: Buffer | Uint8Array;
+  altTexts: Labels;
+  uploadedBy: string | null;
+  createdAt: CreatedAt;
+}
+
+export interface PublicationPdfTable {
+  publicationId: string;
+  language: string;
+  /** 'public' (professionals-only chapters left out) | 'full' (migration 2026-11-28T0020-library-pdf-variants). */
+  variant: Generated<string>;
+  fingerprint: string;
+  bytes: Buffer | Uint8Array;
+  createdAt: CreatedAt;
+}
+
+export interface LibraryTables {
+  publication: PublicationTable;
+  chapter: ChapterTable;
+  section: SectionTable;
+  sectionRevision: SectionRevisionTable;
+  sectionText: SectionTextTable;
+  sectionSearch: SectionSearchTable;
+  searchWord: SearchWordTable;
+  libraryReport: LibraryReportTable;
+  libraryUsage: LibraryUsageTable;
+  libraryImage: LibraryImageTable;
+  publicationPdf: PublicationPdfTable;
 }

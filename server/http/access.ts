@@ -42,6 +42,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
   }
+  interface FastifyInstance {
+    /** Every registered route, as the onRoute hook saw it (the access-matrix test enumerates them). */
+    routeList: readonly RouteOptions[];
+  }
 }
 
 /** The decision for one call: 'ok', or why not. Pure, so the policy table can be unit-tested. */
@@ -61,6 +65,7 @@ export function decide(rule: Access | undefined, actor: Actor | null): 'ok' | 'u
 export function installAccessControl(app: FastifyInstance): RouteOptions[] {
   const routes: RouteOptions[] = [];
   app.decorateRequest('actor', null);
+  app.decorate('routeList', routes);
   app.addHook('onRoute', (route) => {
     routes.push(route);
   });
@@ -68,7 +73,9 @@ export function installAccessControl(app: FastifyInstance): RouteOptions[] {
     const missing = routes.filter((r) => !r.config?.access).map((r) => `${String(r.method)} ${r.url}`);
     if (missing.length > 0) throw new Error(`Routes without an access policy: ${missing.join(', ')}`);
   });
-  app.addHook('preHandler', async (request: FastifyRequest) => {
+  // NOTE: preValidation, not preHandler: a caller without access gets 401/403 before the body is validated, so the
+  // answer never depends on (or reveals) the route's input schema.
+  app.addHook('preValidation', async (request: FastifyRequest) => {
     if (request.is404) return; // the not-found handler reveals nothing
     const verdict = decide(request.routeOptions.config.access, request.actor);
     if (verdict === 'unauthorized') throw new AppError('unauthorized', 'Please sign in.');

@@ -24,6 +24,7 @@ export function installSecurityHeaders(app: FastifyInstance, secure: boolean): v
     if (secure) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     if (request.url.startsWith('/api/docs')) return;
     reply.header('content-security-policy', CSP);
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    // NOTE: a route that sets its own cache policy (immutable library images) keeps it; every other API answer is no-store.
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 }

@@ -8,6 +8,8 @@ export const ROLES = [
   'social_worker',
   'legal_advisor',
   'trainer',
+  'editor',
+  'reviewer',
   'donor_viewer',
   'participant',
 ] as const;

@@ -10,24 +10,32 @@ import { isLanguage, setLanguage } from '#web/lib/i18n.ts';
 import { ME_KEY, useMe } from '#web/features/account/me.api.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { QuickExit } from './quick-exit.tsx';
+import { OfflineIndicator } from '#web/features/library/offline-indicator.tsx';
+import { clearOfflineLibrary } from '#web/features/library/offline.ts';
 
 interface NavItem {
   to: string;
   label: string;
   /** Shown only to these roles (platform admins see admin items too); absent = every signed-in account. */
   roles?: Role[];
+  /** Shown to everyone, signed in or not (public content such as the library). */
+  public?: boolean;
 }
 
 const NAV: NavItem[] = [
+  { to: '/library', label: 'library:title', public: true },
   { to: '/account', label: 'nav.account' },
   { to: '/admin/members', label: 'nav.members', roles: ['org_admin'] },
+  { to: '/admin/organisation', label: 'organisations:nav.profile', roles: ['org_admin'] },
+  // NOTE: no role grants this one (roles: []), so only platform admins see it.
+  { to: '/admin/organisations', label: 'organisations:nav.organisations', roles: [] },
   { to: '/admin/audit', label: 'nav.audit', roles: ['org_admin'] },
   { to: '/admin/outbox', label: 'nav.outbox', roles: ['org_admin'] },
 ];
 
-function visibleNav(me: Me): NavItem[] {
-  if (me.signInStep !== 'done') return [];
-  return NAV.filter((item) => !item.roles || me.account.isPlatformAdmin || item.roles.some((r) => me.roles.includes(r)));
+function visibleNav(me: Me | null): NavItem[] {
+  if (me?.signInStep !== 'done') return NAV.filter((item) => item.public);
+  return NAV.filter((item) => item.public || !item.roles || me.account.isPlatformAdmin || item.roles.some((r) => me.roles.includes(r)));
 }
 
 export function AppShell() {
@@ -46,12 +54,11 @@ export function AppShell() {
         </NavLink>
         <nav aria-label={t('nav.label')}>
           <ul>
-            {signedIn &&
-              visibleNav(signedIn).map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to}>{t(item.label)}</NavLink>
-                </li>
-              ))}
+            {visibleNav(signedIn).map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to}>{t(item.label)}</NavLink>
+              </li>
+            ))}
           </ul>
         </nav>
         <div className="header-tools">
@@ -59,6 +66,7 @@ export function AppShell() {
           {signedIn ? <SignOutButton /> : <NavLink to="/sign-in">{t('nav.signIn')}</NavLink>}
           {!signedIn && <QuickExit />}
         </div>
+        <OfflineIndicator />
       </header>
       <main id="main" tabIndex={-1}>
         <Outlet />
@@ -86,6 +94,7 @@ function SignOutButton() {
   const signOut = async () => {
     await request('POST', '/api/auth/sign-out').catch(() => undefined);
     client.clear();
+    clearOfflineLibrary();
     client.setQueryData(ME_KEY, null);
     await navigate('/sign-in');
   };

@@ -17,12 +17,17 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export async function request<S extends z.ZodType>(
   method: Method,
   path: string,
-  options: { body?: unknown; schema: S },
+  options: { body?: unknown; schema: S; signal?: AbortSignal },
 ): Promise<z.output<S>>;
-export async function request(method: Method, path: string, options?: { body?: unknown }): Promise<unknown>;
-export async function request(method: Method, path: string, options: { body?: unknown; schema?: z.ZodType } = {}): Promise<unknown> {
+export async function request(method: Method, path: string, options?: { body?: unknown; signal?: AbortSignal }): Promise<unknown>;
+export async function request(
+  method: Method,
+  path: string,
+  options: { body?: unknown; schema?: z.ZodType; signal?: AbortSignal } = {},
+): Promise<unknown> {
   const res = await fetch(path, {
     method,
+    signal: options.signal,
     credentials: 'same-origin',
     headers: options.body === undefined ? {} : { 'content-type': 'application/json' },
     body: options.body === undefined ? undefined : JSON.stringify(options.body),

@@ -1,7 +1,10 @@
 // Audit trail: one append-only, hash-chained row per action, written in the same transaction as the change.
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '#server/config.ts';
 import type { Ctx } from '#server/context.ts';
+import type { Db } from '#server/db/db.ts';
 import type { Database } from '#server/db/schema.ts';
 
 export interface AuditEntry {
@@ -47,6 +50,11 @@ export async function recordAudit(ctx: Ctx, trx: Transaction<Database>, entry: A
   const hash = chainHash(head.lastHash, row);
   await trx.insertInto('auditEvent').values({ ...row, details: JSON.stringify(row.details), prevHash: head.lastHash, hash }).execute();
   await trx.updateTable('auditHead').set({ lastSeq: row.seq, lastHash: hash }).where('id', '=', 1).execute();
+}
+
+/** The context of an action nobody in particular took: a scheduled job, a CLI command. Audited with actor null. */
+export function systemCtx(db: Db, config: Config, log: FastifyBaseLogger, now: Date = new Date()): Ctx {
+  return { db, actor: null, now, log, ip: null, config };
 }
 
 /** hash = SHA-256(prev_hash ‖ canonical JSON of the row). */

@@ -2,7 +2,8 @@
 // NOTE: subjects and bodies are neutral (no names, no subject matter): a mailbox may be read by someone else.
 import type { Kysely } from 'kysely';
 import type { Database } from '#server/db/schema.ts';
-import { enqueueJob } from '#server/features/jobs/jobs.service.ts';
+import { describeError, enqueueJob, type JobHandler } from '#server/features/jobs/jobs.service.ts';
+import { findEmailToSend, recordSendAttempt } from './email.queries.ts';
 
 export interface NewEmail {
   to: string;
@@ -22,3 +23,24 @@ export async function queueEmail(db: Kysely<Database>, email: NewEmail): Promise
   await enqueueJob(db, { kind: SEND_EMAIL_JOB, payload: { emailId: id }, uniqueKey: `email:${id}` });
   return id;
 }
+
+/**
+ * The send_email job: hands the email to SMTP when a mail server is configured; otherwise marks it not_sent, and
+ * admins read it in the outbox. A failed send is retried by the worker; the last failure marks the email failed.
+ */
+export const sendEmailJob: JobHandler = async (job, { deps, now, isLastAttempt }) => {
+  const email = await findEmailToSend(deps.db, String(job.payload.emailId ?? ''));
+  if (!email || email.status === 'sent') return;
+  if (!deps.mailer.delivers) {
+    await recordSendAttempt(deps.db, email.id, { status: 'not_sent', attempted: false });
+    return;
+  }
+  try {
+    await deps.mailer.send({ to: email.toAddress, subject: email.subject, text: email.bodyText });
+  } catch (error) {
+    const lastError = describeError(error);
+    await recordSendAttempt(deps.db, email.id, { status: isLastAttempt ? 'failed' : 'queued', attempted: true, lastError });
+    throw error;
+  }
+  await recordSendAttempt(deps.db, email.id, { status: 'sent', attempted: true, sentAt: now, lastError: null });
+};

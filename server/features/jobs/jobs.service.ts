@@ -1,5 +1,7 @@
 // Background jobs: one table, claimed with FOR UPDATE SKIP LOCKED so that with several instances each job runs once.
+import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { Deps } from '#server/context.ts';
 import type { Database } from '#server/db/schema.ts';
 
 export interface NewJob {
@@ -24,4 +26,34 @@ export async function enqueueJob(db: Kysely<Database>, job: NewJob): Promise<voi
     })
     .onConflict((oc) => oc.column('uniqueKey').doNothing())
     .execute();
+}
+
+/** A job as its handler sees it, after the worker claimed it (attempts already counts this run). */
+export interface ClaimedJob {
+  id: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  maxAttempts: number;
+}
+
+export interface JobContext {
+  deps: Deps;
+  log: FastifyBaseLogger;
+  now: Date;
+  /** True on the final attempt: a handler that fails now will not run again. */
+  isLastAttempt: boolean;
+}
+
+/** Runs one job; throwing makes the worker retry it later (backoff) until max_attempts, then mark it failed. */
+export type JobHandler = (job: ClaimedJob, ctx: JobContext) => Promise<void>;
+
+/** Handlers by job kind; the worker claims only kinds it has a handler for. */
+export type JobHandlers = Record<string, JobHandler>;
+
+/** An error as stored in last_error columns: no email addresses, bounded length. */
+export function describeError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // NOTE: SMTP errors quote the recipient ("550 <ana@example.org>: no such user"); addresses are personal data.
+  return message.replace(/[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g, '[address]').slice(0, 500);
 }

@@ -1,0 +1,158 @@
+// Draws a section's Markdown blocks with pdfkit: headings, paragraphs, lists, quotes, simple tables, code, and the
+// sources paragraph in smaller type.
+import { marked, type Token, type Tokens } from 'marked';
+import { inlineRuns, plainText, type Run } from './pdf-inline.ts';
+import { FONT, SIZE, ensureSpace, type Page } from './pdf-page.ts';
+
+export interface MarkdownOptions {
+  sources: RegExp;
+  image: (alt: string) => string;
+}
+
+const INDENT = 16;
+
+/** Draws one section body at the current position, full content width. */
+export function drawMarkdown(page: Page, markdown: string, options: MarkdownOptions): void {
+  for (const token of marked.lexer(markdown)) drawBlock(page, token, 0, options);
+}
+
+function drawBlock(page: Page, token: Token, indent: number, options: MarkdownOptions): void {
+  const { doc } = page;
+  switch (token.type) {
+    case 'heading':
+      ensureSpace(page, 60);
+      doc.moveDown(0.4);
+      drawRuns(page, runsOf(token, options), { indent, size: token.depth <= 3 ? SIZE.h3 : SIZE.h4, bold: true });
+      doc.moveDown(0.25);
+      return;
+    case 'paragraph': {
+      const runs = runsOf(token, options);
+      const isSources = options.sources.test(plainText(runs));
+      drawRuns(page, runs, { indent, size: isSources ? SIZE.small : SIZE.body, color: isSources ? '#4a4a4a' : undefined });
+      doc.moveDown(0.6);
+      return;
+    }
+    case 'text':
+      drawRuns(page, runsOf(token, options), { indent, size: SIZE.body });
+      return;
+    case 'list':
+      drawList(page, token as Tokens.List, indent, options);
+      doc.moveDown(0.4);
+      return;
+    case 'blockquote':
+      drawQuote(page, token as Tokens.Blockquote, indent, options);
+      return;
+    case 'table':
+      drawTable(page, token as Tokens.Table, options);
+      doc.moveDown(0.6);
+      return;
+    case 'code':
+      drawRuns(page, [{ text: token.text, mono: true }], { indent: indent + INDENT / 2, size: SIZE.small });
+      doc.moveDown(0.6);
+      return;
+    case 'html':
+      drawRuns(page, [{ text: token.text.trim() }], { indent, size: SIZE.body });
+      doc.moveDown(0.6);
+      return;
+    case 'hr':
+      drawRule(page);
+      return;
+    default:
+      return; // space, def: nothing to print
+  }
+}
+
+function runsOf(token: Token, options: MarkdownOptions): Run[] {
+  const tokens = 'tokens' in token && Array.isArray(token.tokens) ? (token.tokens as Token[]) : [];
+  return tokens.length > 0 ? inlineRuns(tokens, {}, options.image) : inlineRuns([token], {}, options.image);
+}
+
+interface RunStyle {
+  indent: number;
+  size: number;
+  bold?: boolean;
+  italic?: boolean;
+  color?: string | undefined;
+}
+
+/** Draws styled runs as one flowing paragraph starting at the left margin plus `indent`. */
+export function drawRuns(page: Page, runs: Run[], style: RunStyle): void {
+  const { doc } = page;
+  if (runs.length === 0) return;
+  const x = page.left + style.indent;
+  const width = page.width - style.indent;
+  doc.fontSize(style.size);
+  runs.forEach((run, i) => {
+    const bold = style.bold || run.bold;
+    const italic = style.italic || run.italic;
+    doc.font(run.mono ? FONT.mono : bold && italic ? FONT.boldItalic : bold ? FONT.bold : italic ? FONT.italic : FONT.regular);
+    doc.fillColor(run.link ? '#0b4f8a' : (style.color ?? '#111111'));
+    const options = { width, continued: i < runs.length - 1, link: run.link ?? null, underline: Boolean(run.link), strike: Boolean(run.strike), lineGap: 1.5 };
+    if (i === 0) doc.text(run.text, x, doc.y, options);
+    else doc.text(run.text, options);
+  });
+  doc.fillColor('#111111');
+}
+
+function drawList(page: Page, list: Tokens.List, indent: number, options: MarkdownOptions): void {
+  const { doc } = page;
+  const start = typeof list.start === 'number' ? list.start : 1;
+  list.items.forEach((item, i) => {
+    ensureSpace(page, 24);
+    const marker = item.task ? (item.checked ? '☑' : '☐') : list.ordered ? `${start + i}.` : '•';
+    const y = doc.y;
+    doc.font(FONT.regular).fontSize(SIZE.body).fillColor('#111111').text(marker, page.left + indent, y, { width: INDENT, lineBreak: false });
+    doc.y = y;
+    for (const child of item.tokens) {
+      if (child.type === 'list') drawList(page, child as Tokens.List, indent + INDENT, options);
+      else if (child.type === 'text' || child.type === 'paragraph') drawRuns(page, runsOf(child, options), { indent: indent + INDENT, size: SIZE.body });
+      else if (child.type !== 'checkbox') drawBlock(page, child, indent + INDENT, options);
+    }
+    doc.moveDown(0.15);
+  });
+}
+
+/** A quote (phrasings to use or avoid) gets a grey bar on its left, continued across page breaks. */
+function drawQuote(page: Page, quote: Tokens.Blockquote, indent: number, options: MarkdownOptions): void {
+  const { doc } = page;
+  ensureSpace(page, 30);
+  const from = { page: page.current(), y: doc.y };
+  for (const child of quote.tokens) {
+    if (child.type === 'paragraph') {
+      drawRuns(page, runsOf(child, options), { indent: indent + INDENT, size: SIZE.body, color: '#2b2b2b' });
+      doc.moveDown(0.3);
+    } else drawBlock(page, child, indent + INDENT, options);
+  }
+  const to = { page: page.current(), y: doc.y };
+  page.drawBar(page.left + indent + 4, from, to);
+  doc.moveDown(0.4);
+}
+
+function drawTable(page: Page, table: Tokens.Table, options: MarkdownOptions): void {
+  const { doc } = page;
+  const columns = Math.max(1, table.header.length);
+  const colWidth = page.width / columns;
+  const pad = 4;
+  const rows = [table.header, ...table.rows].map((row) => row.map((cell) => plainText(inlineRuns(cell.tokens, {}, options.image))));
+  rows.forEach((cells, r) => {
+    doc.font(r === 0 ? FONT.bold : FONT.regular).fontSize(SIZE.small);
+    const height = Math.max(...cells.map((text) => doc.heightOfString(text || ' ', { width: colWidth - 2 * pad }))) + 2 * pad;
+    ensureSpace(page, height);
+    const y = doc.y;
+    cells.forEach((text, c) => {
+      const x = page.left + c * colWidth;
+      if (r === 0) doc.rect(x, y, colWidth, height).fill('#eeeeee');
+      doc.rect(x, y, colWidth, height).lineWidth(0.5).strokeColor('#999999').stroke();
+      doc.fillColor('#111111').text(text, x + pad, y + pad, { width: colWidth - 2 * pad });
+    });
+    doc.x = page.left;
+    doc.y = y + height;
+  });
+}
+
+function drawRule(page: Page): void {
+  const { doc } = page;
+  doc.moveDown(0.3);
+  doc.moveTo(page.left, doc.y).lineTo(page.left + page.width, doc.y).lineWidth(0.5).strokeColor('#999999').stroke();
+  doc.moveDown(0.6);
+}

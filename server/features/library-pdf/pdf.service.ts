@@ -1,0 +1,75 @@
+// Publication PDF: a whole published publication in one language as a printable file, made on the server without a
+// browser, cached per published version and per variant (public / full), every download counted anonymously.
+import { createHash } from 'node:crypto';
+import type { Ctx } from '#server/context.ts';
+import { AppError } from '#server/errors.ts';
+import { recordLibraryUsage } from '#server/features/library/usage.service.ts';
+import type { LibraryLanguage } from '#shared/library/library.schema.ts';
+import { pdfVariantFor } from './pdf.policy.ts';
+import { findCachedPdf, findPublication, professionalChapters, publishedOutline, revisionTexts, storePdf, type OutlineRow } from './pdf.queries.ts';
+import { renderPublicationPdf, type PdfBook, type PdfChapter } from './pdf-render.ts';
+
+/** Bump when the layout changes: every cached file is then rebuilt on its next download. */
+const LAYOUT_VERSION = 1;
+
+type Publication = NonNullable<Awaited<ReturnType<typeof findPublication>>>;
+
+export interface PublicationPdf {
+  filename: string;
+  bytes: Buffer;
+}
+
+/** The PDF of a publication in one language, from the cache when nothing was published since it was made. */
+export async function getPublicationPdf(ctx: Ctx, input: { slug: string; lang: LibraryLanguage }): Promise<PublicationPdf> {
+  const publication = await findPublication(ctx.db, input.slug);
+  if (!publication) throw new AppError('not_found', 'No such publication.');
+  const variant = pdfVariantFor(ctx.actor);
+  const scope = { publicationId: publication.id, language: input.lang, sourceLanguage: publication.sourceLanguage, includeProfessionals: variant === 'full' };
+  const rows = await publishedOutline(ctx.db, scope);
+  if (rows.length === 0) throw new AppError('not_found', 'Nothing of this publication is published yet.');
+  const key = { publicationId: publication.id, language: input.lang, variant };
+  const fingerprint = fingerprintOf(publication, variant, rows);
+  const cached = await findCachedPdf(ctx.db, key);
+  let bytes: Buffer;
+  if (cached?.fingerprint === fingerprint) bytes = Buffer.from(cached.bytes);
+  else {
+    bytes = await renderPublicationPdf(await bookOf(ctx, publication, input.lang, variant, rows));
+    await storePdf(ctx.db, { ...key, fingerprint, bytes });
+  }
+  await recordLibraryUsage(ctx, { publicationId: publication.id, chapterSlug: '', language: input.lang, kind: 'download' });
+  return { filename: `pro-health-${publication.slug}-${input.lang}.pdf`, bytes };
+}
+
+/** Changes whenever a shown text is (re)published, a title changes, or the layout does. */
+function fingerprintOf(publication: Publication, variant: string, rows: OutlineRow[]): string {
+  const shown = rows.map((r) => [r.chapterId, r.chapterVersion, r.chapterTitles, r.sectionSlug, r.ownRevisionId ?? r.sourceRevisionId]);
+  const material = JSON.stringify([LAYOUT_VERSION, variant, publication.version, publication.titles, shown]);
+  return createHash('sha256').update(material).digest('hex');
+}
+
+const titleIn = (titles: Record<string, string>, lang: string, source: string, fallback: string) => titles[lang] || titles[source] || fallback;
+
+async function bookOf(ctx: Ctx, publication: Publication, lang: LibraryLanguage, variant: string, rows: OutlineRow[]): Promise<PdfBook> {
+  const source = publication.sourceLanguage as LibraryLanguage;
+  const texts = new Map((await revisionTexts(ctx.db, rows.map((r) => (r.ownRevisionId ?? r.sourceRevisionId)!))).map((t) => [t.id, t]));
+  const chapters = new Map<string, PdfChapter>();
+  for (const row of rows) {
+    let chapter = chapters.get(row.chapterId);
+    if (!chapter) {
+      chapter = { slug: row.chapterSlug, number: row.chapterPosition, title: titleIn(row.chapterTitles, lang, source, row.chapterSlug), sections: [] };
+      chapters.set(row.chapterId, chapter);
+    }
+    const text = texts.get((row.ownRevisionId ?? row.sourceRevisionId)!)!;
+    chapter.sections.push({ slug: row.sectionSlug, title: text.title, bodyMd: text.bodyMd, fallbackFrom: row.ownRevisionId ? null : source });
+  }
+  const omitted = variant === 'public' ? (await professionalChapters(ctx.db, publication.id)).map((c) => titleIn(c.titles, lang, source, '')) : [];
+  const published = rows.map((r) => (r.ownRevisionId ? r.ownPublishedAt : r.sourcePublishedAt)).filter((d): d is Date => d !== null);
+  return {
+    language: lang,
+    title: titleIn(publication.titles, lang, source, publication.slug),
+    publishedAt: published.length > 0 ? new Date(Math.max(...published.map((d) => d.getTime()))) : null,
+    omittedChapters: omitted.filter(Boolean),
+    complete: variant === 'full',
+    chapters: [...chapters.values()],
+  };
+}

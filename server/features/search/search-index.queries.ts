@@ -1,0 +1,80 @@
+// Kysely for the search index: section_search rows and the search_word vocabulary.
+import { sql } from 'kysely';
+import type { Db } from '#server/db/db.ts';
+
+export interface IndexSource {
+  title: string;
+  bodyMd: string;
+  publicationId: string;
+}
+
+export async function findIndexSource(db: Db, sectionId: string, revisionId: string): Promise<IndexSource | undefined> {
+  return db
+    .selectFrom('sectionRevision as r')
+    .innerJoin('section as s', 's.id', 'r.sectionId')
+    .innerJoin('chapter as c', 'c.id', 's.chapterId')
+    .select(['r.title', 'r.bodyMd', 'c.publicationId'])
+    .where('r.id', '=', revisionId)
+    .where('r.sectionId', '=', sectionId)
+    .executeTakeFirst();
+}
+
+export interface IndexRow {
+  sectionId: string;
+  language: string;
+  revisionId: string;
+  publicationId: string;
+  title: string;
+  headings: string;
+  body: string;
+  plainText: string;
+  config: string;
+}
+
+/** Title weighs A, headings inside the body B, the body C: ts_rank_cd ranks a title hit above a body hit. */
+export async function upsertSectionSearch(db: Db, row: IndexRow): Promise<void> {
+  const cfg = sql`${row.config}::regconfig`;
+  const document = sql<string>`setweight(to_tsvector(${cfg}, ${row.title}), 'A')
+    || setweight(to_tsvector(${cfg}, ${row.headings}), 'B')
+    || setweight(to_tsvector(${cfg}, ${row.body}), 'C')`;
+  const values = {
+    sectionId: row.sectionId,
+    language: row.language,
+    revisionId: row.revisionId,
+    publicationId: row.publicationId,
+    title: row.title,
+    plainText: row.plainText,
+    document,
+  };
+  await db
+    .insertInto('sectionSearch')
+    .values(values)
+    .onConflict((oc) =>
+      oc.columns(['sectionId', 'language']).doUpdateSet({
+        revisionId: row.revisionId,
+        publicationId: row.publicationId,
+        title: row.title,
+        plainText: row.plainText,
+        document,
+      }),
+    )
+    .execute();
+}
+
+/**
+ * Remembers the distinct words of a text (lower case, 3–40 letters) for typo correction; with `fold`, each word
+ * also without diacritics, so a query typed without them is corrected to a word in the same spelling.
+ */
+export async function addSearchWords(db: Db, language: string, text: string, fold: boolean): Promise<void> {
+  await sql`insert into search_word (language, word)
+    select ${language}, w from (
+      select distinct unnest(case when ${fold} then array[t, ph_unaccent(t)] else array[t] end) as w
+      from unnest(tsvector_to_array(to_tsvector('simple', ${text}))) as t
+    ) words
+    where char_length(w) between 3 and 40 and w ~ '^[[:alpha:]]+$'
+    on conflict do nothing`.execute(db);
+}
+
+export async function deleteSectionSearch(db: Db, sectionId: string, language: string): Promise<void> {
+  await db.deleteFrom('sectionSearch').where('sectionId', '=', sectionId).where('language', '=', language).execute();
+}

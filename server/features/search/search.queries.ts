@@ -1,0 +1,92 @@
+// Kysely for library search: one statement ranks the matching section texts and cuts snippets for the top rows only.
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '#server/db/db.ts';
+
+/** Start and stop of a highlight inside ts_headline output; markdown-text.ts strips them from indexed text. */
+export const MARK_START = '\u0001';
+export const MARK_STOP = '\u0002';
+
+const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxWords=28, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+
+export interface SearchScope {
+  language: string;
+  config: string;
+  publicationSlug: string | undefined;
+  /** Signed-in readers also search professionals-only chapters. */
+  includeProfessionals: boolean;
+  limit: number;
+}
+
+export interface SearchRow {
+  publicationSlug: string;
+  publicationTitle: string;
+  chapterSlug: string;
+  chapterTitle: string;
+  sectionSlug: string;
+  sectionTitle: string;
+  snippet: string;
+  rank: number;
+}
+
+/** The query as typed: websearch syntax ("quoted phrase", or, -word) plus, while typing, the last word as a prefix. */
+export function typedQuery(config: string, head: string, prefix: string | null): RawBuilder<string> {
+  const cfg = sql`${config}::regconfig`;
+  const typed = sql<string>`websearch_to_tsquery(${cfg}, ${head})`;
+  // NOTE: the prefix holds only letters and digits (search.service.ts), so appending :* cannot inject tsquery syntax.
+  return prefix === null ? typed : sql<string>`(${typed} && to_tsquery(${cfg}, ${prefix} || ':*'))`;
+}
+
+export async function searchSections(db: Db, scope: SearchScope, tsquery: RawBuilder<string>): Promise<SearchRow[]> {
+  const { rows } = await rankedSearch<SearchRow>(scope, sql`select ${tsquery} as tsq`, sql``).execute(db);
+  return rows;
+}
+
+/**
+ * Replaces each word by the most similar word of the language's vocabulary (trigram similarity ≥ 0.3; a correct
+ * word is its own best match) and searches with the corrected words, in one statement.
+ */
+export async function searchCorrected(db: Db, scope: SearchScope, words: string[]): Promise<{ corrected: string; rows: SearchRow[] }> {
+  // NOTE: similarity() cannot use the trigram index (the `%` operator that could is avoided, see docs/decisions/003)
+  // and costs ~2.5 µs a word on PGlite; comparing only words with the same first letter (a range of the primary key)
+  // cuts the scan about twentyfold. Typos in the first letter are therefore not corrected.
+  const closest = sql`coalesce((select sw.word from search_word sw
+      where sw.language = ${scope.language}
+        and sw.word >= left(t.w, 1) and sw.word < chr(ascii(t.w) + 1) and left(sw.word, 1) = left(t.w, 1)
+        and similarity(sw.word, t.w) >= 0.3
+      order by similarity(sw.word, t.w) desc, sw.word limit 1), t.w)`;
+  const q = sql`select plainto_tsquery(${scope.config}::regconfig, fixed.text) as tsq, fixed.text as corrected
+    from (select string_agg(${closest}, ' ' order by t.n) as text
+          from unnest(${words}::text[]) with ordinality as t(w, n)) fixed`;
+  const { rows } = await rankedSearch<SearchRow & { corrected: string }>(scope, q, sql`, q.corrected`).execute(db);
+  return { corrected: rows[0]?.corrected ?? words.join(' '), rows };
+}
+
+function rankedSearch<R>(scope: SearchScope, q: RawBuilder<unknown>, extra: RawBuilder<unknown>): RawBuilder<R> {
+  const lang = scope.language;
+  const publicOnly = scope.includeProfessionals ? sql`` : sql`and c.audience = 'public'`;
+  const inPublication =
+    scope.publicationSlug === undefined ? sql`` : sql`and ss.publication_id = (select id from publication where slug = ${scope.publicationSlug})`;
+  // NOTE: ranking needs every match, but ts_headline is the expensive part: it runs only on the `limit` best rows.
+  return sql<R>`with q as (${q}),
+    hits as (
+      select ss.section_id, ss.title, ss.plain_text, ts_rank_cd(ss.document, q.tsq) as rank
+      from section_search ss
+      cross join q
+      join section s on s.id = ss.section_id
+      join chapter c on c.id = s.chapter_id
+      where ss.language = ${lang} and ss.document @@ q.tsq ${publicOnly} ${inPublication}
+      order by rank desc, ss.section_id
+      limit ${scope.limit}
+    )
+    select p.slug as publication_slug, coalesce(p.titles->>${lang}, p.titles->>p.source_language) as publication_title,
+      c.slug as chapter_slug, coalesce(c.titles->>${lang}, c.titles->>p.source_language, c.slug) as chapter_title,
+      s.slug as section_slug, h.title as section_title,
+      ts_headline(${scope.config}::regconfig, h.plain_text, q.tsq, ${HEADLINE_OPTIONS}) as snippet,
+      h.rank::float8 as rank ${extra}
+    from hits h
+    cross join q
+    join section s on s.id = h.section_id
+    join chapter c on c.id = s.chapter_id
+    join publication p on p.id = c.publication_id
+    order by h.rank desc, h.section_id`;
+}

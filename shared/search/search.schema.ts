@@ -1,0 +1,36 @@
+// Library search: GET /api/library/search?q=&lang=&publication=&limit= (public; professionals-only chapters only
+// for signed-in readers). Results as you type: the last word of q is matched as a prefix.
+import { z } from 'zod';
+import { LibraryLanguageSchema, Slug } from '../library/library.schema.ts';
+
+export const SEARCH_QUERY_MAX = 200;
+export const SEARCH_LIMIT_MAX = 50;
+
+export const SearchQuerySchema = z.object({
+  q: z.string().trim().min(1, 'Type something to search for').max(SEARCH_QUERY_MAX),
+  lang: LibraryLanguageSchema,
+  /** A publication slug: only that publication is searched. */
+  publication: Slug.optional(),
+  limit: z.coerce.number().int().min(1).max(SEARCH_LIMIT_MAX).default(10),
+});
+export type SearchQuery = z.infer<typeof SearchQuerySchema>;
+
+const Named = z.object({ slug: z.string(), title: z.string() });
+
+export const SearchResultSchema = z.object({
+  publication: Named,
+  chapter: Named,
+  /** Link: /library/<publication>/<chapter>#<section slug>. */
+  section: Named,
+  /** Text around the matches: HTML-escaped text in which only <mark>…</mark> is markup. */
+  snippetHtml: z.string(),
+  rank: z.number(),
+});
+export type SearchResult = z.infer<typeof SearchResultSchema>;
+
+export const SearchResponseSchema = z.object({
+  results: z.array(SearchResultSchema),
+  /** Set when the query as typed found little and a spelling-corrected query found more: the results are for it. */
+  didYouMean: z.string().nullable(),
+});
+export type SearchResponse = z.infer<typeof SearchResponseSchema>;

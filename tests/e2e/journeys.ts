@@ -1,0 +1,101 @@
+// Steps shared by the sign-in journeys, written as a person does them: through labels and button names, in the
+// language the page is in, with an axe check on every page reached.
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from '#server/features/demo/demo-data.ts';
+import { Authenticator, exactly, expectNoAxeViolations, text, type Language } from './support.ts';
+
+export { DEMO_PASSWORD };
+
+/** The demo account that demonstrates `shows` (a role, or 'platform_admin'). */
+export function demoAccount(shows: DemoAccount['shows']): DemoAccount {
+  const account = DEMO_ACCOUNTS.find((a) => a.shows === shows);
+  if (!account) throw new Error(`No demo account shows ${shows}`);
+  return account;
+}
+
+/** The language the page is in now (<html lang>). */
+export async function pageLanguage(page: Page): Promise<Language> {
+  const lang = await page.evaluate(() => document.documentElement.lang);
+  if (lang !== 'en' && lang !== 'ro' && lang !== 'nb') throw new Error(`Unexpected page language "${lang}"`);
+  return lang;
+}
+
+export async function expectHeading(page: Page, namespace: string, key: string, level = 1): Promise<void> {
+  const lang = await pageLanguage(page);
+  await page.getByRole('heading', { level, name: exactly(text(lang, namespace, key)) }).waitFor();
+}
+
+/** On /sign-in: types the email and password and submits. */
+export async function submitPassword(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  const lang = await pageLanguage(page);
+  await expectHeading(page, 'auth', 'signIn.title');
+  await page.getByLabel(text(lang, 'auth', 'signIn.email'), { exact: true }).fill(email);
+  await page.getByLabel(text(lang, 'auth', 'signIn.password'), { exact: true }).fill(password);
+  await page.getByRole('button', { name: exactly(text(lang, 'auth', 'signIn.submit')) }).click();
+}
+
+/**
+ * On /sign-in/enrol: reads the key shown for manual entry, confirms with a code from it, checks and saves the
+ * recovery codes, and continues. Returns the authenticator and the recovery codes.
+ */
+export async function enrolTwoFactor(page: Page): Promise<{ authenticator: Authenticator; recoveryCodes: string[] }> {
+  await page.waitForURL(/\/sign-in\/enrol$/);
+  const lang = await pageLanguage(page);
+  await expectHeading(page, 'auth', 'enrol.title');
+  const secretBox = page.getByLabel(text(lang, 'auth', 'enrol.secretLabel'), { exact: true });
+  await secretBox.waitFor();
+  await page.getByRole('img', { name: text(lang, 'auth', 'enrol.qrAlt') }).waitFor();
+  await expectNoAxeViolations(page);
+  const authenticator = new Authenticator((await secretBox.textContent()) ?? '');
+  expect(authenticator.secret).toMatch(/^[A-Z2-7]{16,}$/);
+  await page.getByLabel(text(lang, 'auth', 'enrol.codeLabel'), { exact: true }).fill(await authenticator.code());
+  await page.getByRole('button', { name: exactly(text(lang, 'auth', 'enrol.confirm')) }).click();
+
+  await expectHeading(page, 'auth', 'recovery.heading', 2);
+  const list = page.getByRole('list', { name: text(lang, 'auth', 'recovery.listLabel') });
+  const recoveryCodes = (await list.getByRole('listitem').allTextContents()).map((c) => c.trim());
+  expect(recoveryCodes.length).toBeGreaterThanOrEqual(8);
+  expect(new Set(recoveryCodes).size).toBe(recoveryCodes.length);
+  await expectNoAxeViolations(page);
+  await page.getByLabel(text(lang, 'auth', 'recovery.saved'), { exact: true }).check();
+  await page.getByRole('button', { name: exactly(text(lang, 'auth', 'recovery.continue')) }).click();
+  return { authenticator, recoveryCodes };
+}
+
+/** On /sign-in after the password: the two-step check with an authenticator code (or a recovery code). */
+export async function giveSecondFactor(page: Page, code: { totp: Authenticator } | { recoveryCode: string }): Promise<void> {
+  const lang = await pageLanguage(page);
+  await expectHeading(page, 'auth', 'totp.heading', 2);
+  await expectNoAxeViolations(page);
+  if ('totp' in code) {
+    await page.getByLabel(text(lang, 'auth', 'totp.codeLabel'), { exact: true }).fill(await code.totp.code());
+  } else {
+    await page.getByRole('button', { name: exactly(text(lang, 'auth', 'totp.useRecovery')) }).click();
+    await page.getByLabel(text(lang, 'auth', 'totp.recoveryLabel'), { exact: true }).fill(code.recoveryCode);
+  }
+  await page.getByRole('button', { name: exactly(text(lang, 'auth', 'totp.submit')) }).click();
+}
+
+/** Home, signed in as `displayName`, checked with axe. */
+export async function expectSignedInHome(page: Page, displayName: string): Promise<void> {
+  await page.waitForURL((url) => url.pathname === '/');
+  await expectHeading(page, 'common', 'home.title');
+  const lang = await pageLanguage(page);
+  await page.getByText(text(lang, 'common', 'home.signedInAs').replace('{{name}}', displayName), { exact: true }).waitFor();
+  await expectNoAxeViolations(page);
+}
+
+export async function signOut(page: Page): Promise<void> {
+  const lang = await pageLanguage(page);
+  await page.getByRole('button', { name: exactly(text(lang, 'common', 'nav.signOut')) }).click();
+  await page.waitForURL(/\/sign-in$/);
+  await expectHeading(page, 'auth', 'signIn.title');
+}
+
+/** Follows a link of the main navigation by its name. */
+export async function openNav(page: Page, key: string): Promise<void> {
+  const lang = await pageLanguage(page);
+  const nav = page.getByRole('navigation', { name: text(lang, 'common', 'nav.label') });
+  await nav.getByRole('link', { name: exactly(text(lang, 'common', key)) }).click();
+}

@@ -1,0 +1,90 @@
+// Shared pieces of the browser journeys: Debian's Chromium, one fresh context per journey, the axe check, the UI
+// strings of each language (read from web/locales so a wording change does not break a journey), and TOTP codes.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { generateSync } from 'otplib';
+import { expect, inject } from 'vitest';
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+export const NEUTRAL_SITE = 'https://www.wikipedia.org/';
+export type Language = 'en' | 'ro' | 'nb';
+
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+export function launchBrowser(): Promise<Browser> {
+  // NOTE: Debian's chromium package, never a downloaded browser (CI has no access to Playwright's CDN).
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** A fresh context (no cookies, no storage) whose requests outside the app are answered locally, never from the net. */
+export async function newJourney(browser: Browser, options: { locale?: string; width?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    locale: options.locale ?? 'en-GB',
+    viewport: { width: options.width ?? 1280, height: 800 },
+  });
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Wikipedia</title><h1>Wikipedia</h1></html>' }),
+  );
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return { context, page };
+}
+
+/** Fails with a readable list when axe (WCAG 2.2 AA tags) finds any violation on the page as it is now. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const lines = result.violations.map(
+    (v) => `- ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+  );
+  expect(lines, `axe violations on ${page.url()}:\n${lines.join('\n')}`).toEqual([]);
+}
+
+const LOCALES = path.resolve(import.meta.dirname, '../../web/locales');
+
+/** The UI string for a key in a language, e.g. text('ro', 'common', 'home.title'); throws when the key is missing. */
+export function text(lang: Language, namespace: string, key: string): string {
+  const file = path.join(LOCALES, lang, `${namespace}.json`);
+  let value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  for (const part of key.split('.')) value = (value as Record<string, unknown> | undefined)?.[part];
+  if (typeof value !== 'string') throw new Error(`No string ${namespace}:${key} in ${lang}`);
+  return value;
+}
+
+/** The namespaces that exist in web/locales/en: a journey can skip itself when its feature has not landed. */
+export function hasNamespace(namespace: string): boolean {
+  return readdirSync(path.join(LOCALES, 'en')).includes(`${namespace}.json`);
+}
+
+/**
+ * An authenticator app for one secret (base32, spaces as shown for manual entry are ignored). The server refuses a
+ * code from a time step it has already seen and accepts one step of drift, so a second code within the same 30 s
+ * is the next step's; only a third would have to wait.
+ */
+export class Authenticator {
+  readonly secret: string;
+  private lastStep = -1;
+  constructor(secret: string) {
+    this.secret = secret.replace(/\s+/g, '').toUpperCase();
+  }
+  async code(): Promise<string> {
+    const current = Math.floor(Date.now() / 30_000);
+    const step = Math.max(current, this.lastStep + 1);
+    if (step > current + 1) await new Promise((resolve) => setTimeout(resolve, (step - 1) * 30_000 - Date.now() + 50));
+    this.lastStep = step;
+    return generateSync({ secret: this.secret, epoch: step * 30 });
+  }
+}
+
+/** Regular expression matching a string exactly (for accessible-name locators). */
+export function exactly(value: string): RegExp {
+  return new RegExp(`^\\s*${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+}

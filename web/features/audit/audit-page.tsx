@@ -1,0 +1,95 @@
+// /admin/audit: filter, browse ("Load older"), export as CSV, and (platform admins) verify the hash chain.
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { AuditVerify } from '#shared/audit/audit.schema.ts';
+import { Page } from '#web/components/page.tsx';
+import { useMe } from '#web/features/account/me.api.ts';
+import { ApiRequestError } from '#web/lib/api.ts';
+import { auditExportUrl, useAuditPages, useVerifyAudit } from './audit.api.ts';
+import { AuditFilterForm } from './audit-filter-form.tsx';
+import { formFromParams, paramsFromForm, toApiFilter } from './audit-filters.ts';
+import { AuditTable } from './audit-table.tsx';
+
+export function AuditPage() {
+  const { t } = useTranslation('audit');
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const isPlatformAdmin = me.data?.account.isPlatformAdmin ?? false;
+  const form = formFromParams(params);
+  const parsed = toApiFilter(form);
+  const filter = 'filter' in parsed ? parsed.filter : {};
+  const pages = useAuditPages(filter, 'filter' in parsed);
+  const entries = pages.data?.pages.flatMap((p) => p.items) ?? [];
+  const filterLink = (extra: Record<string, string>) => `?${paramsFromForm({ ...form, ...extra }).toString()}`;
+
+  return (
+    <Page title={t('title')}>
+      <p>{t('intro')}</p>
+      <AuditFilterForm key={params.toString()} initial={form} showOrganisation={isPlatformAdmin} onApply={(f) => setParams(paramsFromForm(f))} />
+      <div className="actions-row">
+        <a className="button secondary" href={auditExportUrl(filter)} download>
+          {t('export')}
+        </a>
+        <span className="hint">{t('exportHint')}</span>
+      </div>
+      {isPlatformAdmin && <VerifyChain />}
+      <h2>{t('results')}</h2>
+      {pages.isPending && 'filter' in parsed && <p role="status">{t('common:loading')}</p>}
+      {pages.isError && <ErrorAlert error={pages.error} />}
+      {pages.isSuccess && entries.length === 0 && <p>{t('empty')}</p>}
+      {entries.length > 0 && <AuditTable entries={entries} showOrganisation={isPlatformAdmin} filterLink={filterLink} />}
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {pages.isSuccess ? t('shown', { count: entries.length }) : ''}
+      </p>
+      {pages.hasNextPage && (
+        <p>
+          <button type="button" className="secondary" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
+            {pages.isFetchingNextPage ? t('common:loading') : t('loadOlder')}
+          </button>
+        </p>
+      )}
+    </Page>
+  );
+}
+
+function VerifyChain() {
+  const { t } = useTranslation('audit');
+  const verify = useVerifyAudit();
+  return (
+    <section className="card" aria-labelledby="verify-heading">
+      <h2 id="verify-heading">{t('verify.heading')}</h2>
+      <p>{t('verify.text')}</p>
+      <button type="button" onClick={() => verify.mutate()} disabled={verify.isPending}>
+        {verify.isPending ? t('verify.running') : t('verify.button')}
+      </button>
+      <div aria-live="polite">
+        {verify.data && <VerifyResult result={verify.data} />}
+        {verify.isError && <ErrorAlert error={verify.error} />}
+      </div>
+    </section>
+  );
+}
+
+function VerifyResult({ result }: { result: AuditVerify }) {
+  const { t } = useTranslation('audit');
+  if (result.ok) return <p className="alert success">{t('verify.ok', { count: result.checked })}</p>;
+  const broken = result.firstBroken;
+  return (
+    <div className="alert error" role="alert">
+      <p>
+        <strong>{t('verify.broken')}</strong>
+      </p>
+      {broken && <p>{t('verify.firstBroken', { seq: broken.seq, reason: t(`verify.reasons.${broken.reason}`), count: result.checked })}</p>}
+    </div>
+  );
+}
+
+function ErrorAlert({ error }: { error: Error }) {
+  const { t } = useTranslation();
+  const forbidden = error instanceof ApiRequestError && error.status === 403;
+  return (
+    <p className="alert error" role="alert">
+      {forbidden ? t('error.forbidden') : t('error.generic')}
+    </p>
+  );
+}

@@ -1,0 +1,68 @@
+// Offline reading: registers the service worker (web/public/sw.js), asks it to save the library, clears what it saved
+// on sign-out, and tells the page whether the browser is online.
+import { useEffect, useSyncExternalStore } from 'react';
+
+export const WORKER_URL = '/sw.js';
+
+type WorkerMessage = { type: 'warm-library'; assets: string[] } | { type: 'clear-library' };
+
+/** Called once from web/main.tsx in production builds (the dev server has no hashed assets to cache). */
+export function registerLibraryWorker(): void {
+  if (!('serviceWorker' in navigator)) return;
+  window.addEventListener('load', () => {
+    void navigator.serviceWorker.register(WORKER_URL, { scope: '/' }).catch(() => undefined);
+  });
+}
+
+async function postToWorker(message: WorkerMessage): Promise<void> {
+  if (!('serviceWorker' in navigator)) return;
+  const registration = await navigator.serviceWorker.getRegistration();
+  (registration?.active ?? navigator.serviceWorker.controller)?.postMessage(message);
+}
+
+let warmed = false;
+
+/**
+ * On a library page: once per page load, asks the worker to save every public chapter in every language, and the
+ * script files this page loaded (lazy chunks fetched before the worker took control would otherwise be missing).
+ */
+export function useWarmOfflineLibrary(): void {
+  useEffect(() => {
+    if (warmed || !('serviceWorker' in navigator)) return;
+    warmed = true;
+    void navigator.serviceWorker.ready.then((registration) => {
+      const assets = performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name))
+        .filter((url) => url.origin === location.origin && url.pathname.startsWith('/assets/'))
+        .map((url) => url.pathname);
+      registration.active?.postMessage({ type: 'warm-library', assets } satisfies WorkerMessage);
+    });
+  }, []);
+}
+
+/** On sign-out: nothing read while signed in stays on the device (the worker never saves professionals-only text anyway). */
+export function clearOfflineLibrary(): void {
+  warmed = false;
+  void postToWorker({ type: 'clear-library' });
+  // NOTE: also from the page itself, in case no worker is active; the name prefix matches LIBRARY_CACHE in sw.js.
+  if ('caches' in window) {
+    void caches
+      .keys()
+      .then((names) => Promise.all(names.filter((name) => name.startsWith('ph-library-')).map((name) => caches.delete(name))))
+      .catch(() => undefined);
+  }
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('online', onChange);
+  window.addEventListener('offline', onChange);
+  return () => {
+    window.removeEventListener('online', onChange);
+    window.removeEventListener('offline', onChange);
+  };
+}
+
+export function useOnline(): boolean {
+  return useSyncExternalStore(subscribe, () => navigator.onLine, () => true);
+}

@@ -1,0 +1,108 @@
+// Dialogs of the members table: change a member's roles, and confirm removing a member. Focus stays inside the
+// dialog while it is open (react-aria) and Escape closes it.
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import type { Role } from '#shared/auth/roles.ts';
+import type { Member } from '#shared/organisations/member.schema.ts';
+import { RoleCheckboxes, apiError, focusSoon } from './form-fields.tsx';
+import { useChangeRoles, useRemoveMember } from './members.api.ts';
+
+/** 409 with `current` = someone else saved first; 409 without = the organisation would lose its last admin. */
+function errorKey(error: unknown): string {
+  const api = apiError(error);
+  if (api?.status === 409) return api.body.current ? 'members.conflict' : 'members.lastAdmin';
+  if (api?.status === 404) return 'members.gone';
+  return 'common:error.generic';
+}
+
+function Frame(props: { open: boolean; onClose(): void; role?: 'dialog' | 'alertdialog'; children: ReactNode }) {
+  return (
+    <ModalOverlay className="modal-overlay" isOpen={props.open} onOpenChange={(open) => !open && props.onClose()} isDismissable>
+      <Modal className="modal">
+        <Dialog className="dialog" role={props.role ?? 'dialog'}>
+          {props.children}
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}
+
+/** Rendered only while open; the parent keys it by member so each opening starts from the member's roles. */
+export function RolesDialog(props: { member: Member; onClose(): void; onSaved(member: Member): void }) {
+  const { t } = useTranslation('organisations');
+  const change = useChangeRoles();
+  const id = useId();
+  const [roles, setRoles] = useState<Role[]>(props.member.roles);
+  const [error, setError] = useState<string | null>(null);
+  const errorRef = useRef<HTMLParagraphElement>(null);
+  const { member } = props;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (roles.length === 0) return setError('members.noRoles');
+    try {
+      const saved = await change.mutateAsync({ id: member.id, roles, version: member.version });
+      props.onSaved(saved);
+    } catch (err) {
+      setError(errorKey(err));
+      focusSoon(errorRef);
+    }
+  };
+  return (
+    <Frame open onClose={props.onClose}>
+      <Heading slot="title" level={2}>{t('members.rolesDialog', { name: member.displayName })}</Heading>
+      <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
+        {error && (
+          <p className="alert error" role="alert" tabIndex={-1} ref={errorRef}>
+            {t(error)}
+          </p>
+        )}
+        <RoleCheckboxes id={`${id}-roles`} legend={t('members.roles')} value={roles} onChange={setRoles} />
+        <div className="actions-row">
+          <button type="submit" disabled={change.isPending}>
+            {change.isPending ? t('common:form.saving') : t('common:form.save')}
+          </button>
+          <button type="button" className="secondary" onClick={props.onClose}>
+            {t('common:form.cancel')}
+          </button>
+        </div>
+      </form>
+    </Frame>
+  );
+}
+
+export function RemoveDialog(props: { member: Member; onClose(): void; onRemoved(member: Member): void }) {
+  const { t } = useTranslation('organisations');
+  const remove = useRemoveMember();
+  const [error, setError] = useState<string | null>(null);
+  const { member } = props;
+
+  const confirm = async () => {
+    try {
+      await remove.mutateAsync(member.id);
+      props.onRemoved(member);
+    } catch (err) {
+      setError(errorKey(err));
+    }
+  };
+  return (
+    <Frame open onClose={props.onClose} role="alertdialog">
+      <Heading slot="title" level={2}>{t('members.removeDialog', { name: member.displayName })}</Heading>
+      <p>{t('members.removeText')}</p>
+      {error && (
+        <p className="alert error" role="alert">
+          {t(error)}
+        </p>
+      )}
+      <div className="actions-row">
+        <button type="button" className="danger" onClick={() => void confirm()} disabled={remove.isPending}>
+          {t('members.removeConfirm')}
+        </button>
+        <button type="button" className="secondary" onClick={props.onClose} autoFocus>
+          {t('common:form.cancel')}
+        </button>
+      </div>
+    </Frame>
+  );
+}
