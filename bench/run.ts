@@ -109,13 +109,13 @@ async function withFreshPostgres<T>(serverUrl: string, run: (url: string) => Pro
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const f0 = (n: number) => n.toFixed(0);
 
-function table(results: EngineResult[]): string {
+function table(results: EngineResult[], loadBefore: number): string {
   const rows = results.map((r) => {
     const ratio = r.me.rps / r.healthz.rps;
     return `| ${r.engine} | ${f0(r.healthz.rps)} | ${f0(r.healthz.p99)} | ${f0(r.me.rps)} | ${f0(r.me.p99)} | ${(ratio * 100).toFixed(0)} % ${ratio >= 0.5 ? '✅' : '❌'} | ${(median(r.coldStartMs) / 1000).toFixed(2)} s ${median(r.coldStartMs) <= 3000 ? '✅' : '❌'} (${r.coldStartMs.map((ms) => (ms / 1000).toFixed(2)).join(' / ')}) | ${f0(r.idleRssMb)} MB${r.engine === 'PGlite' ? (r.idleRssMb <= 450 ? ' ✅' : ' ❌') : ''} |`;
   });
   return [
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}; autocannon, ${CONNECTIONS} connections, ${DURATION_S} s, load generator on the same machine.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}; autocannon, ${CONNECTIONS} connections, ${DURATION_S} s, load generator on the same machine; load average ${loadBefore.toFixed(1)} before the run.`,
     '',
     '| Engine | /healthz req/s | /healthz p99 ms | /api/me req/s | /api/me p99 ms | /api/me vs /healthz (target ≥ 50 %) | cold start, median (all) (target ≤ 3 s) | idle RSS (target ≤ 450 MB on PGlite) |',
     '|---|---|---|---|---|---|---|---|',
@@ -132,6 +132,7 @@ function writeDoc(markdown: string): void {
 }
 
 async function main(): Promise<void> {
+  const loadBefore = os.loadavg()[0] ?? 0;
   const webRoot = await buildWebApp();
   const results: EngineResult[] = [];
   const dataDir = freshDataDir('pro-health-bench-');
@@ -152,7 +153,7 @@ async function main(): Promise<void> {
     console.log('\nNo PostgreSQL server (DATABASE_URL unset, nothing on 127.0.0.1:5432): PostgreSQL skipped.');
   }
   rmSync(webRoot, { recursive: true, force: true });
-  const markdown = table(results);
+  const markdown = table(results, loadBefore);
   console.log(`\n${markdown}\n`);
   writeDoc(markdown);
   console.log(`Written to ${path.relative(process.cwd(), DOC)}`);

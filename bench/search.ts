@@ -2,7 +2,7 @@
 // language from the real content's paragraphs and words, indexes them on a fresh PGlite through indexSectionText, then
 // measures GET /api/library/search (snippets included) through a real listening HTTP server in this process.
 // Prints a markdown table and writes it into docs/performance.md between the search bench markers.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -223,16 +223,18 @@ function writeDoc(markdown: string): void {
 }
 
 /** Runs the search benchmark and writes its figures; returns the markdown table. */
-export async function benchSearch(): Promise<string> {
+export async function benchSearch(options: { keep?: string } = {}): Promise<string> {
   const load = os.loadavg();
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'pro-health-search-bench-'));
+  // NOTE: --keep=DIR (when run alone) keeps the generated database in DIR and reuses it on the next run.
+  const folder = options.keep ?? mkdtempSync(path.join(os.tmpdir(), 'pro-health-search-bench-'));
+  const reuse = options.keep !== undefined && existsSync(path.join(folder, 'data', 'PG_VERSION'));
   const pglite = await openPglite({ dataDir: path.join(folder, 'data') });
   const db = kyselyFor(new PGliteDialect({ pglite }));
   try {
     await migrateToLatest(db);
     console.log('\n## Library search: generating and indexing the corpus…');
     const pools = Object.fromEntries(LANGUAGES.map((l) => [l, loadPool(l)])) as Record<Lang, Pool>;
-    const corpus = await generate(db, pools);
+    const corpus = reuse ? { texts: Number((await sql<{ n: number }>`select count(*)::int as n from section_search`.execute(db)).rows[0]!.n), ms: NaN } : await generate(db, pools);
     await sql`analyze`.execute(db);
     const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', DEMO_DATA: 'false', JOBS: 'false', DATA_DIR: folder });
     const deps: Deps = { config, db, engine: 'pglite', now: () => new Date(), mailer: { delivers: false, send: async () => undefined } };
@@ -251,12 +253,13 @@ export async function benchSearch(): Promise<string> {
     }
   } finally {
     await db.destroy();
-    rmSync(folder, { recursive: true, force: true });
+    if (!options.keep) rmSync(folder, { recursive: true, force: true });
   }
 }
 
 if (import.meta.main) {
-  benchSearch().catch((error: unknown) => {
+  const keep = process.argv.find((a) => a.startsWith('--keep='))?.slice('--keep='.length);
+  benchSearch({ keep: keep ? path.resolve(keep) : undefined }).catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });

@@ -58,6 +58,7 @@ function toApiError(error: FastifyError): ApiError {
     return { code: 'invalid', message: 'Some fields are not valid.', fields };
   }
   if (isResponseSerializationError(error)) return { code: 'internal', message: 'Something went wrong.' };
+  if (isDatabaseUnavailable(error)) return { code: 'unavailable', message: PUBLIC_MESSAGES.unavailable };
   const status = error.statusCode ?? 500;
   if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
     return { code: 'invalid', message: 'The request body is not valid JSON.' };
@@ -68,6 +69,14 @@ function toApiError(error: FastifyError): ApiError {
   }
   // NOTE: never echo the error itself: it may hold SQL, a stack trace or personal data.
   return { code: 'internal', message: PUBLIC_MESSAGES.internal };
+}
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+/** A lost or refused database connection: the client gets 503 and may retry; the process keeps running. */
+function isDatabaseUnavailable(error: { code?: string; message?: string }): boolean {
+  if (error.code && UNAVAILABLE_CODES.has(error.code)) return true;
+  return /timeout exceeded when trying to connect|Connection terminated/i.test(error.message ?? '');
 }
 
 const PUBLIC_MESSAGES: Record<ErrorCode, string> = {

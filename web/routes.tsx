@@ -4,6 +4,7 @@ import { createBrowserRouter } from 'react-router';
 import { AppShell } from '#web/components/app-shell.tsx';
 import { HomePage, NotFoundPage } from '#web/features/home/home-page.tsx';
 import { libraryRoutes } from '#web/features/library/library.routes.tsx';
+import { RequireSignIn, SignInStepGuard } from '#web/features/auth/sign-in-guard.tsx';
 
 /**
  * A page whose code loads on its first visit. NOTE: everything but the shell, home and the library reader is lazy,
@@ -17,24 +18,32 @@ export const router = createBrowserRouter([
   {
     element: <AppShell />,
     children: [
-      { index: true, element: <HomePage /> },
-      { path: 'admin/audit', lazy: page(() => import('#web/features/audit/audit-page.tsx'), 'AuditPage') },
-      { path: 'admin/outbox', lazy: page(() => import('#web/features/outbox/outbox-page.tsx'), 'OutboxPage') },
-      { path: 'admin/outbox/:id', lazy: page(() => import('#web/features/outbox/outbox-email-page.tsx'), 'OutboxEmailPage') },
-      { path: 'admin/members', lazy: page(() => import('#web/features/organisations/members-page.tsx'), 'MembersPage') },
-      { path: 'admin/organisation', lazy: page(() => import('#web/features/organisations/organisation-page.tsx'), 'OrganisationPage') },
-      { path: 'admin/organisations', lazy: page(() => import('#web/features/organisations/organisations-page.tsx'), 'OrganisationsPage') },
-      { path: 'invitation', lazy: page(() => import('#web/features/organisations/invitation-page.tsx'), 'InvitationPage') },
-      ...libraryRoutes,
       { path: 'sign-in', lazy: page(() => import('#web/features/auth/sign-in-page.tsx'), 'SignInPage') },
       { path: 'sign-in/enrol', lazy: page(() => import('#web/features/auth/enrol-page.tsx'), 'EnrolPage') },
       { path: 'forgot-password', lazy: page(() => import('#web/features/auth/forgot-password-page.tsx'), 'ForgotPasswordPage') },
       { path: 'reset-password', lazy: page(() => import('#web/features/auth/reset-password-page.tsx'), 'ResetPasswordPage') },
       {
-        lazy: page(() => import('#web/features/auth/sign-in-guard.tsx'), 'RequireSignIn'),
-        children: [{ path: 'account', lazy: page(() => import('#web/features/account/account-page.tsx'), 'AccountPage') }],
+        // Public pages: open to everyone, but a half-signed-in account is sent to its pending sign-in step first.
+        element: <SignInStepGuard />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'invitation', lazy: page(() => import('#web/features/organisations/invitation-page.tsx'), 'InvitationPage') },
+          ...libraryRoutes,
+          { path: '*', element: <NotFoundPage /> },
+        ],
       },
-      { path: '*', element: <NotFoundPage /> },
+      {
+        element: <RequireSignIn />,
+        children: [
+          { path: 'account', lazy: page(() => import('#web/features/account/account-page.tsx'), 'AccountPage') },
+          { path: 'admin/audit', lazy: page(() => import('#web/features/audit/audit-page.tsx'), 'AuditPage') },
+          { path: 'admin/outbox', lazy: page(() => import('#web/features/outbox/outbox-page.tsx'), 'OutboxPage') },
+          { path: 'admin/outbox/:id', lazy: page(() => import('#web/features/outbox/outbox-email-page.tsx'), 'OutboxEmailPage') },
+          { path: 'admin/members', lazy: page(() => import('#web/features/organisations/members-page.tsx'), 'MembersPage') },
+          { path: 'admin/organisation', lazy: page(() => import('#web/features/organisations/organisation-page.tsx'), 'OrganisationPage') },
+          { path: 'admin/organisations', lazy: page(() => import('#web/features/organisations/organisations-page.tsx'), 'OrganisationsPage') },
+        ],
+      },
     ],
   },
 ]);

@@ -10,7 +10,7 @@ const ro = (key: string) => text('ro', 'library', key);
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-/** The chapter the search led to, e.g. /library/manual/what-trafficking-is#romanian-law. */
+/** The chapter the search led to, e.g. /library/manual/definitions#romanian-law. */
 let found: URL | undefined;
 
 beforeAll(async () => {
@@ -174,7 +174,7 @@ describe.skipIf(!hasNamespace('library'))('reading the library, in Romanian', ()
 
   test('at 360 px a chapter does not scroll sideways', async () => {
     const narrow = await newJourney(browser, { locale: 'ro-RO', width: 360 });
-    await narrow.page.goto('/library/manual/exploitation-and-control');
+    await narrow.page.goto('/library/manual/forms-and-control');
     await narrow.page.locator('[data-section-heading]').first().waitFor();
     const overflow = await narrow.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -1,6 +1,7 @@
 // Command line: seed-demo fills an empty database with the demo data.
 import type { CliCommand } from '#server/cli.ts';
 import { operatorCtx } from '#server/features/organisations/operator.service.ts';
+import { seedDemoLibrary } from '#server/features/library/content.service.ts';
 import { demoSignInTable, seedDemo } from './demo.service.ts';
 
 const seedDemoCommand: CliCommand = {
@@ -15,6 +16,7 @@ const seedDemoCommand: CliCommand = {
       const ctx = operatorCtx({ db: handle.db, config });
       const outcome = await seedDemo(ctx, 'cli');
       console.log(outcome === 'seeded' ? 'Demo data seeded.' : 'The database already has organisations; demo data was not seeded.');
+      await seedDemoLibrary(ctx);
       const table = await demoSignInTable(ctx);
       if (table) console.log(table);
       return 0;

@@ -40,7 +40,7 @@ describe('import', () => {
     const states = await t.deps.db.selectFrom('sectionText').select('state').distinct().execute();
     expect(states).toEqual([{ state: 'published' }]);
     const manual = await t.deps.db.selectFrom('publication').select(['organisationId', 'sourceLanguage', 'titles']).where('slug', '=', 'manual').executeTakeFirstOrThrow();
-    expect(manual).toEqual({ organisationId, sourceLanguage: 'en', titles: { en: 'Training manual for medical professionals' } });
+    expect(manual).toEqual({ organisationId, sourceLanguage: 'en', titles: { en: 'Training manual for medical professionals', nb: 'Opplæringshåndbok for helsepersonell', ro: 'Manual de formare pentru personalul medical' } });
   });
 
   test('chapters carry titles, summaries and audience per language from the front matter', async () => {
@@ -98,17 +98,17 @@ describe('changed content', () => {
   test('a changed source text becomes a new published revision; its translations become outdated', async () => {
     const changed = path.join(tmp, 'changed');
     cpSync(CONTENT, changed, { recursive: true });
-    const file = path.join(changed, 'manual/en/01-what-trafficking-is.md');
+    const file = path.join(changed, 'manual/en/01-definitions.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('## Children: no means required {#children}\n\n', '## Children: no means required {#children}\n\nA new opening sentence.\n\n'));
     const summary = await importContent(libraryCtx(t), { organisation: organisationId, dir: changed });
     expect(summary).toMatchObject({ created: 0, updated: 1, unchanged: SECTIONS * 3 - 1 });
     const toc = await t.app.inject({ method: 'GET', url: '/api/library/publications/manual?lang=ro' });
     const chapters = toc.json<{ chapters: { slug: string; outdated: boolean }[] }>().chapters;
-    expect(chapters.filter((c) => c.outdated).map((c) => c.slug)).toEqual(['what-trafficking-is']);
-    const page = await t.app.inject({ method: 'GET', url: '/api/library/publications/manual/chapters/what-trafficking-is?lang=ro' });
+    expect(chapters.filter((c) => c.outdated).map((c) => c.slug)).toEqual(['definitions']);
+    const page = await t.app.inject({ method: 'GET', url: '/api/library/publications/manual/chapters/definitions?lang=ro' });
     const sections = page.json<{ sections: { slug: string; outdated: boolean }[] }>().sections;
     expect(sections.filter((s) => s.outdated).map((s) => s.slug)).toEqual(['children']);
-    const en = await t.app.inject({ method: 'GET', url: '/api/library/publications/manual/chapters/what-trafficking-is?lang=en' });
+    const en = await t.app.inject({ method: 'GET', url: '/api/library/publications/manual/chapters/definitions?lang=en' });
     expect(en.json<{ sections: { html: string }[] }>().sections[1]!.html).toContain('<p>A new opening sentence.</p>');
   });
 });

@@ -22,7 +22,7 @@ beforeAll(async () => {
   publicationId = (await t.deps.db.selectFrom('publication').select('id').where('slug', '=', 'manual').executeTakeFirstOrThrow()).id;
   editor = await person(t, organisationId, ['editor']);
   outsider = await person(t, (await createOrganisation(t.deps.db)).id, ['editor']);
-  section = await sectionId(t, 'manual', 'what-trafficking-is', 'children');
+  section = await sectionId(t, 'manual', 'definitions', 'children');
 }, IMPORT_TIMEOUT);
 afterAll(() => t.close());
 

@@ -29,7 +29,7 @@ export function register(fastify: FastifyInstance, deps: Deps): void {
     { config, schema: { tags, params: ChapterParamsSchema, querystring: ChapterQuerySchema, response: { 200: ChapterPageSchema } } },
     async (request) => {
       const { slug, chapter } = request.params;
-      return getChapterPage(ctxOf(request, deps), { slug, chapter, lang: request.query.lang, preview: request.query.preview === 'true' });
+      return getChapterPage(ctxOf(request, deps), { slug, chapter, lang: request.query.lang, preview: request.query.preview === 'true' || isPrefetch(request.headers) });
     },
   );
 
@@ -38,4 +38,9 @@ export function register(fastify: FastifyInstance, deps: Deps): void {
     // NOTE: an image id never gets other bytes, so browsers and the offline cache may keep it for a year.
     return reply.type(image.contentType).header('cache-control', 'public, max-age=31536000, immutable').send(image.bytes);
   });
+}
+
+/** The offline worker saves chapters ahead of reading; those fetches are not views (they would inflate the counts). */
+function isPrefetch(headers: Record<string, string | string[] | undefined>): boolean {
+  return headers['purpose'] === 'prefetch' || headers['sec-purpose'] === 'prefetch';
 }

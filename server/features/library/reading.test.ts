@@ -28,8 +28,8 @@ describe('publications and table of contents', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json<PublicationList>()).toEqual({
       publications: [
-        { slug: 'manual', title: 'Training manual for medical professionals', sourceLanguage: 'en', chapterCount: 14, languages: ['en', 'ro', 'nb'] },
-        { slug: 'guide', title: 'Good practice guide', sourceLanguage: 'en', chapterCount: 8, languages: ['en', 'ro', 'nb'] },
+        { slug: 'manual', title: 'Manual de formare pentru personalul medical', sourceLanguage: 'en', chapterCount: 14, languages: ['en', 'ro', 'nb'] },
+        { slug: 'guide', title: 'Ghid de bune practici', sourceLanguage: 'en', chapterCount: 8, languages: ['en', 'ro', 'nb'] },
       ],
     });
   });
@@ -40,7 +40,7 @@ describe('publications and table of contents', () => {
     const toc = res.json<PublicationToc>();
     expect(toc.chapters).toHaveLength(14);
     const first = toc.chapters[0]!;
-    expect(first).toMatchObject({ slug: 'what-trafficking-is', position: 1, title: 'Ce este traficul de persoane', audience: 'public', locked: false, outdated: false });
+    expect(first).toMatchObject({ slug: 'definitions', position: 1, title: 'Ce este traficul de persoane', audience: 'public', locked: false, outdated: false });
     expect(first.sections[0]).toEqual({ slug: 'act-means-purpose', title: 'Acțiune, mijloace, scop' });
     expect(first.readingMinutes).toBeGreaterThan(2);
     expect(toc.chapters.filter((c) => c.locked).map((c) => c.slug)).toEqual(['recognising-indicators', 'safety-security']);
@@ -57,14 +57,14 @@ describe('publications and table of contents', () => {
 
 describe('chapter page', () => {
   test('has rendered sections, prev/next, reading time, languages and an empty list of related services', async () => {
-    const res = await get('/api/library/publications/manual/chapters/exploitation-and-control?lang=nb');
+    const res = await get('/api/library/publications/manual/chapters/forms-and-control?lang=nb');
     expect(res.statusCode).toBe(200);
     const page = res.json<ChapterPage>();
     expect(page.publication.slug).toBe('manual');
     expect(page.language).toBe('nb');
-    expect(page.prev).toEqual({ slug: 'what-trafficking-is', title: expect.any(String), locked: false });
+    expect(page.prev).toEqual({ slug: 'definitions', title: expect.any(String), locked: false });
     expect(page.next).toEqual({ slug: 'health-issue', title: expect.any(String), locked: false });
-    expect(page.sections.map((s) => s.slug)).toEqual(['forms', 'sexual-exploitation', 'labour-exploitation', 'recruitment', 'control-tactics']);
+    expect(page.sections.map((s) => s.slug)).toEqual(['forms', 'sexual', 'labour', 'recruitment', 'control-tactics']);
     expect(page.sections[0]).toMatchObject({ language: 'nb', fallback: false, outdated: false, sourceLanguage: 'en' });
     expect(page.sections[0]!.html).toMatch(/^<p>/);
     expect(page.readingMinutes).toBeGreaterThan(2);
@@ -99,7 +99,7 @@ describe('chapter page', () => {
 });
 
 describe('usage', () => {
-  test('views are counted anonymously, with the country of a signed-in reader organisation, never for editors or previews', async () => {
+  test('views are counted anonymously, with the country of a signed-in reader organisation, never for editors, previews or offline prefetches', async () => {
     await t.deps.db.deleteFrom('libraryUsage').execute();
     const url = '/api/library/publications/guide/chapters/romania-norway';
     await get(`${url}?lang=en`);
@@ -107,6 +107,7 @@ describe('usage', () => {
     await get(`${url}?lang=ro`, reader.cookie);
     await get(`${url}?lang=en`, editor.cookie);
     await get(`${url}?lang=en&preview=true`);
+    await t.app.inject({ method: 'GET', url: `${url}?lang=nb`, headers: { purpose: 'prefetch' } });
     expect(await usage()).toEqual([
       { chapterSlug: 'romania-norway', language: 'en', kind: 'view', country: '', count: 2 },
       { chapterSlug: 'romania-norway', language: 'ro', kind: 'view', country: 'NO', count: 1 },

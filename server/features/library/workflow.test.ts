@@ -129,8 +129,8 @@ describe('workflow', () => {
   });
 
   test('a reviewer returns a text to draft with a note', async () => {
-    const id = await sectionId(t, 'manual', 'ethics', 'victim-centred');
-    const saved = (await save(id, 'en', editor, { title: 'A victim-centred approach', bodyMd: 'Draft.', version: 1 })).json<SectionEdit>();
+    const id = await sectionId(t, 'manual', 'ethics', 'person-centred');
+    const saved = (await save(id, 'en', editor, { title: 'A person-centred approach', bodyMd: 'Draft.', version: 1 })).json<SectionEdit>();
     const submitted = (await step(id, 'en', 'submit', editor, saved.version)).json<SectionEdit>();
     const returned = await send('POST', `${text(id, 'en')}/return`, reviewer, { version: submitted.version, note: 'Add the sources.' });
     expect(returned.statusCode).toBe(200);
