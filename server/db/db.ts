@@ -6,6 +6,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import pg from 'pg';
 import type { Database } from './schema.ts';
+import { ReadCache } from './read-cache.ts';
 
 export type Db = Kysely<Database>;
 export type Engine = 'pglite' | 'postgres';
@@ -21,8 +22,18 @@ export interface DatabaseHandle {
 // NOTE: pg returns int8 (count(*), bigint ids) as strings; PGlite returns numbers. One rule for both engines.
 pg.types.setTypeParser(20, (v) => Number(v));
 
+const caches = new WeakMap<Db, ReadCache>();
+
 export function kyselyFor(dialect: PGliteDialect | PostgresDialect): Db {
-  return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+  const cache = new ReadCache();
+  const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin(), cache] });
+  caches.set(db, cache);
+  return db;
+}
+
+/** The read cache of a database opened with kyselyFor (emptied by writes to the tables it watches). */
+export function readCacheOf(db: Db): ReadCache | null {
+  return caches.get(db) ?? null;
 }
 
 export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<PGlite> {

@@ -232,9 +232,13 @@ export interface SectionSearchTable {
   language: string;
   revisionId: string;
   publicationId: string;
+  /** The section's chapter (migration 2026-11-28T0020-search-with-chapter). */
+  chapterId: string;
   title: string;
   plainText: string;
   document: string;
+  /** Title (A) and heading (B) lexemes only (migration 2026-11-28T0020-search-head-vector). */
+  head: Generated<string>;
 }
 
 export interface SearchWordTable {

@@ -132,6 +132,9 @@ export const TextSummarySchema = z.object({
   version: z.number().int(),
   outdated: z.boolean(),
   authorName: z.string().nullable(),
+  /** Who wrote the current revision and who submitted it: the desk lists "my drafts" and "waiting for you". */
+  authorAccountId: z.uuid().nullable(),
+  submittedBy: z.uuid().nullable(),
   updatedAt: DateTime,
   submittedAt: DateTime.nullable(),
 });

@@ -1,4 +1,4 @@
-// Starts the real server (`server/main.ts`) as a child process on the pinned Node, as `npm start` would; used by the
+// Starts the real server (`server/start.ts`) as a child process on the pinned Node, as `npm start` would; used by the
 // e2e global setup and by the benchmark.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -57,7 +57,15 @@ const REPO = path.resolve(import.meta.dirname, '../..');
 export async function buildWebApp(): Promise<string> {
   const root = mkdtempSync(path.join(tmpdir(), 'pro-health-web-'));
   const { build } = await import('vite');
-  await build({ configFile: path.join(REPO, 'vite.config.ts'), root: REPO, logLevel: 'warn', build: { outDir: path.join(root, 'dist/web') } });
+  // NOTE: Vitest sets NODE_ENV=test, and Vite then makes a development build (no service worker, React's dev build);
+  // journeys must test what users get.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(REPO, 'vite.config.ts'), root: REPO, logLevel: 'warn', build: { outDir: path.join(root, 'dist/web') } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   return root;
 }
 
@@ -66,7 +74,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const dataDir = options.dataDir ?? freshDataDir();
   const started = performance.now();
   // NOTE: process.execPath is the pinned Node 24 (vitest and npm scripts run on it), never the system node.
-  const child = spawn(process.execPath, [path.join(REPO, 'server/main.ts')], {
+  const child = spawn(process.execPath, [path.join(REPO, 'server/start.ts')], {
     cwd: options.cwd ?? REPO,
     env: { ...cleanEnv(), PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'true', LOG_LEVEL: 'warn', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,14 +1,20 @@
 // One page: sets a neutral document title and moves focus to the heading after navigation (screen readers hear it).
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
+
+// NOTE: on the page the browser loaded focus stays at the top, so the first Tab reaches the skip link; after an
+// in-app navigation it moves to the new page's heading, which screen readers then announce.
+const loadedKey: unknown = (window.history.state as { key?: unknown } | null)?.key ?? 'default';
 
 export function Page({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} · Pro Health`;
   }, [title]);
+  const { key } = useLocation();
   useEffect(() => {
-    heading.current?.focus({ preventScroll: false });
-  }, []);
+    if (key !== loadedKey) heading.current?.focus({ preventScroll: false });
+  }, [key]);
   return (
     <>
       <div className="page-header">

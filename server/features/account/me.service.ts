@@ -1,5 +1,6 @@
 // The signed-in account's own settings: who am I, language, active organisation, and my sessions.
 import type { Ctx } from '#server/context.ts';
+import { readCacheOf } from '#server/db/db.ts';
 import { actorOf } from '#server/context.ts';
 import { AppError } from '#server/errors.ts';
 import { recordAudit } from '#server/features/audit/audit.service.ts';
@@ -13,7 +14,9 @@ import { summariseUserAgent } from './user-agent.ts';
 /** Who is signed in, how far through sign-in, and in which organisations. */
 export async function getMe(ctx: Ctx): Promise<Me> {
   const actor = actorOf(ctx);
-  const memberships = await listMemberships(ctx.db, actor.accountId);
+  const cache = readCacheOf(ctx.db);
+  const load = () => listMemberships(ctx.db, actor.accountId);
+  const memberships = cache ? await cache.read(`memberships:${actor.accountId}`, load) : await load();
   return {
     account: {
       id: actor.accountId,

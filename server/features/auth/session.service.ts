@@ -1,6 +1,6 @@
 // Sessions: the cookie's opaque token → the actor of a request; creation at sign-in, revocation at sign-out.
 import type { Config } from '#server/config.ts';
-import type { Db } from '#server/db/db.ts';
+import { readCacheOf, type Db } from '#server/db/db.ts';
 import type { Actor } from '#server/http/access.ts';
 import { randomToken, sha256 } from '#server/lib/crypto.ts';
 import type { SignInStep } from '#shared/auth/me.schema.ts';
@@ -12,7 +12,9 @@ export const SESSION_COOKIE = 'ph_session';
 
 /** The actor behind a session token, or null when the session is unknown, idle too long, expired or the account disabled. */
 export async function resolveSession(db: Db, config: Config, token: string, now: Date): Promise<Actor | null> {
-  const row = await findSessionActor(db, sha256(token));
+  const hash = sha256(token);
+  const cache = readCacheOf(db);
+  const row = cache ? await cache.read(`session:${hash}`, () => findSessionActor(db, hash)) : await findSessionActor(db, hash);
   if (!row) return null;
   if (row.disabledAt || !isSessionAlive(row, now, config.sessionIdleMinutes)) {
     await deleteSession(db, row.sessionId);

@@ -1,13 +1,14 @@
 // Publication PDF: a whole published publication in one language as a printable file, made on the server without a
 // browser, cached per published version and per variant (public / full), every download counted anonymously.
 import { createHash } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
 import type { Ctx } from '#server/context.ts';
 import { AppError } from '#server/errors.ts';
 import { recordLibraryUsage } from '#server/features/library/usage.service.ts';
 import type { LibraryLanguage } from '#shared/library/library.schema.ts';
 import { pdfVariantFor } from './pdf.policy.ts';
 import { findCachedPdf, findPublication, professionalChapters, publishedOutline, revisionTexts, storePdf, type OutlineRow } from './pdf.queries.ts';
-import { renderPublicationPdf, type PdfBook, type PdfChapter } from './pdf-render.ts';
+import type { PdfBook, PdfChapter } from './pdf-render.ts';
 
 /** Bump when the layout changes: every cached file is then rebuilt on its next download. */
 const LAYOUT_VERSION = 1;
@@ -33,11 +34,21 @@ export async function getPublicationPdf(ctx: Ctx, input: { slug: string; lang: L
   let bytes: Buffer;
   if (cached?.fingerprint === fingerprint) bytes = Buffer.from(cached.bytes);
   else {
-    bytes = await renderPublicationPdf(await bookOf(ctx, publication, input.lang, variant, rows));
+    bytes = await renderInWorker(await bookOf(ctx, publication, input.lang, variant, rows));
     await storePdf(ctx.db, { ...key, fingerprint, bytes });
   }
   await recordLibraryUsage(ctx, { publicationId: publication.id, chapterSlug: '', language: input.lang, kind: 'download' });
   return { filename: `pro-health-${publication.slug}-${input.lang}.pdf`, bytes };
+}
+
+/** Lays the book out in a worker thread (pdf-worker.ts), so the server keeps answering meanwhile. */
+function renderInWorker(book: PdfBook): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./pdf-worker.ts', import.meta.url), { workerData: book });
+    worker.once('message', (bytes: Uint8Array) => resolve(Buffer.from(bytes)));
+    worker.once('error', reject);
+    worker.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`PDF worker stopped with code ${code}`))));
+  });
 }
 
 /** Changes whenever a shown text is (re)published, a title changes, or the layout does. */

@@ -43,6 +43,8 @@ export function listTexts(db: Db, f: TextFilter) {
       'author.displayName as authorName',
       't.updatedAt',
       't.submittedAt',
+      't.submittedBy',
+      'cr.authorAccountId',
       'link.number as linkedSourceNumber',
       'sr.number as sourceNumber',
     ])

@@ -1,6 +1,5 @@
 // Knowledge library, images: editors upload pictures with alt text in every language; the content is sniffed from
 // its bytes (never trusted from a name or a header), and only png, jpeg, webp and gif are kept.
-import { fileTypeFromBuffer } from 'file-type';
 import { actorOf, type Ctx } from '#server/context.ts';
 import { AppError } from '#server/errors.ts';
 import { recordAudit } from '#server/features/audit/audit.service.ts';
@@ -29,6 +28,8 @@ export async function uploadImage(ctx: Ctx, input: ImageUpload): Promise<ImageUp
   if (!canEdit(ctx.actor, publication)) throw new AppError('forbidden', 'Only an editor of this publication can do this.');
   const bytes = decode(input.dataBase64);
   if (bytes.length > IMAGE_MAX_BYTES) throw tooLarge();
+  // NOTE: loaded on first upload, to keep it off the start-up path.
+  const { fileTypeFromBuffer } = await import('file-type');
   const sniffed = await fileTypeFromBuffer(bytes);
   const contentType = sniffed?.mime as ImageType | undefined;
   if (!contentType || !IMAGE_TYPES.includes(contentType)) {

@@ -32,6 +32,8 @@ function present(r: TextListRow): TextSummary {
     version: r.version,
     outdated: isOutdated(r),
     authorName: r.authorName,
+    authorAccountId: r.authorAccountId,
+    submittedBy: r.submittedBy,
     updatedAt: r.updatedAt,
     submittedAt: r.submittedAt,
   };

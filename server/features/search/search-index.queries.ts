@@ -6,6 +6,7 @@ export interface IndexSource {
   title: string;
   bodyMd: string;
   publicationId: string;
+  chapterId: string;
 }
 
 export async function findIndexSource(db: Db, sectionId: string, revisionId: string): Promise<IndexSource | undefined> {
@@ -13,7 +14,7 @@ export async function findIndexSource(db: Db, sectionId: string, revisionId: str
     .selectFrom('sectionRevision as r')
     .innerJoin('section as s', 's.id', 'r.sectionId')
     .innerJoin('chapter as c', 'c.id', 's.chapterId')
-    .select(['r.title', 'r.bodyMd', 'c.publicationId'])
+    .select(['r.title', 'r.bodyMd', 'c.publicationId', 's.chapterId'])
     .where('r.id', '=', revisionId)
     .where('r.sectionId', '=', sectionId)
     .executeTakeFirst();
@@ -24,6 +25,7 @@ export interface IndexRow {
   language: string;
   revisionId: string;
   publicationId: string;
+  chapterId: string;
   title: string;
   headings: string;
   body: string;
@@ -31,20 +33,24 @@ export interface IndexRow {
   config: string;
 }
 
-/** Title weighs A, headings inside the body B, the body C: ts_rank_cd ranks a title hit above a body hit. */
+/**
+ * Title weighs A, headings inside the body B, the body C: ts_rank_cd ranks a title hit above a body hit. `head` holds
+ * the title and heading lexemes alone, so the best title hits can be found without reading whole documents.
+ */
 export async function upsertSectionSearch(db: Db, row: IndexRow): Promise<void> {
   const cfg = sql`${row.config}::regconfig`;
-  const document = sql<string>`setweight(to_tsvector(${cfg}, ${row.title}), 'A')
-    || setweight(to_tsvector(${cfg}, ${row.headings}), 'B')
-    || setweight(to_tsvector(${cfg}, ${row.body}), 'C')`;
+  const head = sql<string>`setweight(to_tsvector(${cfg}, ${row.title}), 'A') || setweight(to_tsvector(${cfg}, ${row.headings}), 'B')`;
+  const document = sql<string>`${head} || setweight(to_tsvector(${cfg}, ${row.body}), 'C')`;
   const values = {
     sectionId: row.sectionId,
     language: row.language,
     revisionId: row.revisionId,
     publicationId: row.publicationId,
+    chapterId: row.chapterId,
     title: row.title,
     plainText: row.plainText,
     document,
+    head,
   };
   await db
     .insertInto('sectionSearch')
@@ -53,9 +59,11 @@ export async function upsertSectionSearch(db: Db, row: IndexRow): Promise<void> 
       oc.columns(['sectionId', 'language']).doUpdateSet({
         revisionId: row.revisionId,
         publicationId: row.publicationId,
+        chapterId: row.chapterId,
         title: row.title,
         plainText: row.plainText,
         document,
+        head,
       }),
     )
     .execute();

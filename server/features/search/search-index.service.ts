@@ -24,6 +24,7 @@ export async function indexSectionText(trx: Db, ref: SectionTextRef): Promise<vo
     language: ref.language,
     revisionId: ref.revisionId,
     publicationId: source.publicationId,
+    chapterId: source.chapterId,
     title: source.title,
     headings: text.headings,
     body: text.body,

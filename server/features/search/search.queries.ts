@@ -1,6 +1,8 @@
 // Kysely for library search: one statement ranks the matching section texts and cuts snippets for the top rows only.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '#server/db/db.ts';
+import type { LibraryLanguage } from '#shared/library/library.schema.ts';
+import { FOLDS_DIACRITICS } from './search-language.ts';
 
 /** Start and stop of a highlight inside ts_headline output; markdown-text.ts strips them from indexed text. */
 export const MARK_START = '\u0001';
@@ -61,32 +63,73 @@ export async function searchCorrected(db: Db, scope: SearchScope, words: string[
   return { corrected: rows[0]?.corrected ?? words.join(' '), rows };
 }
 
+/** How many title/heading hits and how many body hits are ranked in full; with fewer matches the ranking is exact. */
+const HEAD_CANDIDATES = 50;
+const BODY_CANDIDATES = 120;
+/** Characters of text around the first match given to ts_headline (it parses and stems every word it is given). */
+const SNIPPET_WINDOW = 600;
+const SNIPPET_LEAD = 250;
+
+/**
+ * NOTE: on PGlite every row ranked costs 5–25 µs and a common word ("trafficking" in this library) matches most
+ * sections, so ranking all of them took 40–270 ms at 10,000 sections per language (docs/performance.md). The full
+ * ts_rank_cd therefore runs on a bounded candidate set — the best title/heading hits (ranked on the small `head`
+ * vector) and a slice of the body hits — and ts_headline only on the `limit` best, over a window of text around the
+ * first match. Exact while a query matches at most BODY_CANDIDATES sections (every query on the library as written);
+ * beyond that, a section matching only in its body may be missed, never one matching in its title or headings.
+ */
 function rankedSearch<R>(scope: SearchScope, q: RawBuilder<unknown>, extra: RawBuilder<unknown>): RawBuilder<R> {
   const lang = scope.language;
-  const publicOnly = scope.includeProfessionals ? sql`` : sql`and c.audience = 'public'`;
-  const inPublication =
-    scope.publicationSlug === undefined ? sql`` : sql`and ss.publication_id = (select id from publication where slug = ${scope.publicationSlug})`;
-  // NOTE: ranking needs every match, but ts_headline is the expensive part: it runs only on the `limit` best rows.
+  const eligible = sql`ss.language = ${lang}
+    ${scope.includeProfessionals ? sql`` : sql`and ss.chapter_id not in (select id from chapter where audience <> 'public')`}
+    ${scope.publicationSlug === undefined ? sql`` : sql`and ss.publication_id = (select id from publication where slug = ${scope.publicationSlug})`}`;
+  // NOTE: MATERIALIZED and the `offset 0` lateral keep the planner from flattening everything into one join tree:
+  // planning that took 6–20 ms on PGlite, more than running it.
   return sql<R>`with q as (${q}),
-    hits as (
+    candidates as materialized (
+      (select ss.section_id from section_search ss cross join q
+        where ${eligible} and ss.head @@ q.tsq
+        order by ts_rank_cd(ss.head, q.tsq) desc limit ${HEAD_CANDIDATES})
+      union
+      (select ss.section_id from section_search ss cross join q
+        where ${eligible} and ss.document @@ q.tsq
+        limit ${BODY_CANDIDATES})
+    ),
+    hits as materialized (
       select ss.section_id, ss.title, ss.plain_text, ts_rank_cd(ss.document, q.tsq) as rank
-      from section_search ss
+      from candidates cand
+      join section_search ss on ss.section_id = cand.section_id and ss.language = ${lang}
       cross join q
-      join section s on s.id = ss.section_id
-      join chapter c on c.id = s.chapter_id
-      where ss.language = ${lang} and ss.document @@ q.tsq ${publicOnly} ${inPublication}
       order by rank desc, ss.section_id
       limit ${scope.limit}
     )
-    select p.slug as publication_slug, coalesce(p.titles->>${lang}, p.titles->>p.source_language) as publication_title,
-      c.slug as chapter_slug, coalesce(c.titles->>${lang}, c.titles->>p.source_language, c.slug) as chapter_title,
-      s.slug as section_slug, h.title as section_title,
-      ts_headline(${scope.config}::regconfig, h.plain_text, q.tsq, ${HEADLINE_OPTIONS}) as snippet,
+    select d.publication_slug, d.publication_title, d.chapter_slug, d.chapter_title, d.section_slug,
+      h.title as section_title,
+      ts_headline(${scope.config}::regconfig, ${snippetWindow(scope.language)}, q.tsq, ${HEADLINE_OPTIONS}) as snippet,
       h.rank::float8 as rank ${extra}
     from hits h
     cross join q
-    join section s on s.id = h.section_id
-    join chapter c on c.id = s.chapter_id
-    join publication p on p.id = c.publication_id
+    cross join lateral (
+      select p.slug as publication_slug, coalesce(p.titles->>${lang}, p.titles->>p.source_language) as publication_title,
+        c.slug as chapter_slug, coalesce(c.titles->>${lang}, c.titles->>p.source_language, c.slug) as chapter_title,
+        s.slug as section_slug
+      from section s
+      join chapter c on c.id = s.chapter_id
+      join publication p on p.id = c.publication_id
+      where s.id = h.section_id
+      offset 0
+    ) d
     order by h.rank desc, h.section_id`;
+}
+
+/**
+ * The text around the first query lexeme. Stems are prefixes of the words they come from ("traffick" of
+ * "trafficking"), so strpos in the text folded as the index folds it finds the place; when it does not, the window
+ * starts at the beginning of the text.
+ */
+function snippetWindow(language: string): RawBuilder<string> {
+  const folded = FOLDS_DIACRITICS[language as LibraryLanguage] ? sql`ph_unaccent(lower(h.plain_text))` : sql`lower(h.plain_text)`;
+  const lexeme = sql`coalesce(substring(querytree(q.tsq) from '''([^'']+)'''), '')`;
+  const at = sql`case when ${lexeme} = '' then 0 else strpos(${folded}, ${lexeme}) end`;
+  return sql<string>`substr(h.plain_text, greatest(1, ${at} - ${SNIPPET_LEAD}), ${SNIPPET_WINDOW})`;
 }

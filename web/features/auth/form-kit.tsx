@@ -1,6 +1,7 @@
 // Form pieces for the sign-in and account pages: labelled fields with linked hints and errors, an error summary
 // that takes focus when a submit fails, and the translation of the server's errors.
 import { useRef, useState, type ReactNode, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MESSAGES, type PasswordProblem } from '#shared/auth/password-policy.ts';
 import { ApiRequestError } from '#web/lib/api.ts';
@@ -13,9 +14,12 @@ export function useFormErrors() {
   const [formError, setFormError] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const fail = (fields: FieldErrors, message: string | null = null) => {
-    setErrors(fields);
-    setFormError(message);
-    requestAnimationFrame(() => summaryRef.current?.focus());
+    // NOTE: flushSync renders the summary now, so focus lands on it even when the browser is slow.
+    flushSync(() => {
+      setErrors(fields);
+      setFormError(message);
+    });
+    summaryRef.current?.focus();
   };
   const clear = () => {
     setErrors({});

@@ -1,0 +1,25 @@
+// The preview tab: the title and the body rendered and sanitised by the server, as readers will see them.
+import { useTranslation } from 'react-i18next';
+import { DeskLoadError, Loading } from './desk-frame.tsx';
+import { usePreview } from './section.api.ts';
+
+export function PreviewPanel({ title, bodyMd, lang, active }: { title: string; bodyMd: string; lang: string; active: boolean }) {
+  const { t } = useTranslation('library-desk');
+  const preview = usePreview(bodyMd, active);
+  return (
+    <div className="preview">
+      <p className="muted">{t('editor.previewHint')}</p>
+      {title ? (
+        <h2 className="preview-title" lang={lang}>
+          {title}
+        </h2>
+      ) : (
+        <h2 className="preview-title muted">{t('editor.noTitle')}</h2>
+      )}
+      {preview.isPending && <Loading />}
+      {preview.isError && <DeskLoadError error={preview.error} />}
+      {/* NOTE: HTML rendered from Markdown and sanitised by the server (the same function readers' pages use). */}
+      {preview.data && <div className="prose" lang={lang} dangerouslySetInnerHTML={{ __html: preview.data.html }} />}
+    </div>
+  );
+}

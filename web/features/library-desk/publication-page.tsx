@@ -1,0 +1,74 @@
+// /desk/publications/:slug — chapters and sections of a publication with the state of each language's text, so an
+// editor can open any section, including one with no draft and languages not started yet.
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { LIBRARY_LANGUAGES } from '#shared/library/library.schema.ts';
+import { usePublicationTree } from './desk.api.ts';
+import { DeskLoadError, DeskPage, Loading, StateBadge, editorPath } from './desk-frame.tsx';
+
+export function PublicationPage() {
+  const { t } = useTranslation('library-desk');
+  const { slug = '' } = useParams();
+  const tree = usePublicationTree(slug);
+  const crumbs = [{ to: '/desk', label: t('dashboard.title') }];
+  if (!tree.data) {
+    return (
+      <DeskPage heading={t('publication.title')} documentTitle={t('publication.title')} crumbs={crumbs}>
+        {tree.isPending ? <Loading /> : <DeskLoadError error={tree.error} />}
+      </DeskPage>
+    );
+  }
+  const { data } = tree;
+  return (
+    <DeskPage heading={data.title} documentTitle={t('publication.title')} crumbs={crumbs}>
+      <p className="muted">{t('publication.sourceLanguage', { language: t(`library:languages.${data.sourceLanguage}`) })}</p>
+      {data.chapters.map((chapter, index) => (
+        <section key={chapter.slug} aria-labelledby={`chapter-${chapter.slug}`}>
+          <h2 id={`chapter-${chapter.slug}`}>
+            <span className="toc-number">{t('publication.chapter', { number: index + 1 })}</span>
+            {chapter.title}
+          </h2>
+          {chapter.audience === 'professionals' && <p className="muted">{t('publication.professionals')}</p>}
+          <div className="table-wrap">
+            <table className="desk-tree">
+              <caption className="visually-hidden">{t('publication.caption', { chapter: chapter.title })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('publication.section')}</th>
+                  {LIBRARY_LANGUAGES.map((lang) => (
+                    <th scope="col" key={lang}>
+                      {t(`library:languages.${lang}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {chapter.sections.map((section) => {
+                  const source = section.texts.find((x) => x.language === data.sourceLanguage);
+                  return (
+                    <tr key={section.id}>
+                      <th scope="row" lang={data.sourceLanguage}>
+                        {source?.title ?? section.slug}
+                      </th>
+                      {section.texts.map((text) => (
+                        <td key={text.language}>
+                          <Link to={editorPath(section.id, text.language)}>
+                            <StateBadge state={text.state} outdated={text.outdated} />
+                            <span className="visually-hidden">
+                              {' '}
+                              {t('publication.open', { section: source?.title ?? section.slug, language: t(`library:languages.${text.language}`) })}
+                            </span>
+                          </Link>
+                        </td>
+                      ))}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </DeskPage>
+  );
+}
