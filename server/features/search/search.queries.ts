@@ -67,16 +67,17 @@ export async function searchCorrected(db: Db, scope: SearchScope, words: string[
 const HEAD_CANDIDATES = 50;
 const BODY_CANDIDATES = 120;
 /** Characters of text around the first match given to ts_headline (it parses and stems every word it is given). */
-const SNIPPET_WINDOW = 600;
-const SNIPPET_LEAD = 250;
+const SNIPPET_WINDOW = 500;
+const SNIPPET_LEAD = 200;
 
 /**
  * NOTE: on PGlite every row ranked costs 5–25 µs and a common word ("trafficking" in this library) matches most
  * sections, so ranking all of them took 40–270 ms at 10,000 sections per language (docs/performance.md). The full
  * ts_rank_cd therefore runs on a bounded candidate set — the best title/heading hits (ranked on the small `head`
  * vector) and a slice of the body hits — and ts_headline only on the `limit` best, over a window of text around the
- * first match. Exact while a query matches at most BODY_CANDIDATES sections (every query on the library as written);
- * beyond that, a section matching only in its body may be missed, never one matching in its title or headings.
+ * first match. Exact while a query matches at most BODY_CANDIDATES sections (every query on the library as written,
+ * ~110 sections per language); beyond that, the best HEAD_CANDIDATES title/heading hits are always ranked, while
+ * sections matching only in their body are sampled.
  */
 function rankedSearch<R>(scope: SearchScope, q: RawBuilder<unknown>, extra: RawBuilder<unknown>): RawBuilder<R> {
   const lang = scope.language;
