@@ -10,6 +10,7 @@ import pg from 'pg';
 import { buildWebApp, freshDataDir, startServer, type RunningServer } from '#tests/e2e/server.ts';
 import { signInCookie } from './sign-in.ts';
 import { benchSearch } from './search.ts';
+import { benchReader } from './reader.ts';
 
 const CONNECTIONS = 50;
 const DURATION_S = 10;
@@ -158,6 +159,7 @@ async function main(): Promise<void> {
   writeDoc(markdown);
   console.log(`Written to ${path.relative(process.cwd(), DOC)}`);
   await benchSearch();
+  await benchReader();
 }
 
 main().catch((error: unknown) => {
