@@ -90,3 +90,17 @@ export function markScopePublic(instance: FastifyInstance): void {
     route.config = { ...route.config, access: { kind: 'public' } };
   });
 }
+
+/** Every organisation, or exactly one. */
+export type ReadScope = { all: true } | { all: false; organisationId: string };
+
+/**
+ * What an administrator may read of organisation-owned records (audit trail, outbox): platform admins everything, or
+ * the one organisation they ask for; organisation admins only their own. Null when the actor may not read them.
+ */
+export function adminReadScope(actor: Actor, requestedOrganisationId?: string): ReadScope | null {
+  if (actor.isPlatformAdmin) return requestedOrganisationId ? { all: false, organisationId: requestedOrganisationId } : { all: true };
+  if (!actor.organisationId || !actor.roles.includes('org_admin')) return null;
+  if (requestedOrganisationId && requestedOrganisationId !== actor.organisationId) return null;
+  return { all: false, organisationId: actor.organisationId };
+}

@@ -5,7 +5,8 @@ import { AppError } from '#server/errors.ts';
 import type { AuditEntry, AuditFilter, AuditListQuery, AuditPage, AuditVerify } from '#shared/audit/audit.schema.ts';
 import { verifyAuditChain } from './audit-chain.service.ts';
 import { auditCsvLine, csvLine, CSV_HEADER } from './audit-csv.ts';
-import { auditReadScope, canVerifyChain, type ReadScope } from './audit.policy.ts';
+import { adminReadScope, type ReadScope } from '#server/http/access.ts';
+import { canVerifyChain } from './audit.policy.ts';
 import { listAuditRows, type AuditRowFilter } from './audit.queries.ts';
 import { recordAudit } from './audit.service.ts';
 
@@ -54,7 +55,7 @@ export async function verifyAudit(ctx: Ctx): Promise<AuditVerify> {
 }
 
 function readScopeOf(ctx: Ctx, organisationId: string | undefined): ReadScope {
-  const scope = auditReadScope(actorOf(ctx), organisationId);
+  const scope = adminReadScope(actorOf(ctx), organisationId);
   if (!scope) throw new AppError('forbidden', 'You can read only the audit trail of your own organisation.');
   return scope;
 }

@@ -5,7 +5,8 @@ import { AppError } from '#server/errors.ts';
 import { recordAudit } from '#server/features/audit/audit.service.ts';
 import type { EmailStatus, OutboxEmail, OutboxListQuery, OutboxPage } from '#shared/email/outbox.schema.ts';
 import { findOutboxEmail, listOutboxRows } from './email.queries.ts';
-import { canReadBody, outboxReadScope } from './outbox.policy.ts';
+import { adminReadScope } from '#server/http/access.ts';
+import { canReadBody } from './outbox.policy.ts';
 
 /** One page of emails in the caller's scope. */
 export async function listOutbox(ctx: Ctx, query: OutboxListQuery): Promise<OutboxPage> {
@@ -40,7 +41,7 @@ export async function readOutboxEmail(ctx: Ctx, id: string, mailer: { delivers: 
 }
 
 function scopedOrganisation(ctx: Ctx, requested: string | undefined): string | null {
-  const scope = outboxReadScope(actorOf(ctx), requested);
+  const scope = adminReadScope(actorOf(ctx), requested);
   if (!scope) throw new AppError('forbidden', "You can read only your own organisation's emails.");
   return scope.all ? null : scope.organisationId;
 }
