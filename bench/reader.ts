@@ -1,6 +1,6 @@
 // The reader route: JavaScript it ships (gzip) and the largest contentful paint of a chapter page in Chromium with a
 // slow network and a slow CPU emulated, on a cold cache. `npm run bench` runs it; alone: `npx node bench/reader.ts`.
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
@@ -14,14 +14,26 @@ const CPU_SLOWDOWN = 4;
 const CHAPTER = '/library/manual/communication';
 const RUNS = 3;
 
-/** Gzip size of the scripts index.html loads at once, plus the English catalogue chunk the reader needs. */
-function readerJsKb(webRoot: string): number {
+/**
+ * Gzip size of every script the chapter page had loaded when its first section heading was on screen (the entry
+ * scripts, the lazy chunks and the language's string files), read in Chromium on a cold cache. Files loaded later
+ * for offline reading (the other languages, the report form) are not counted.
+ */
+async function readerJs(browser: Browser, url: string, webRoot: string): Promise<{ kb: number; files: number }> {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.locator('[data-section-heading]').first().waitFor({ timeout: 60_000 });
+  const scripts = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((pathname) => pathname.endsWith('.js')),
+  );
+  await context.close();
   const dist = path.join(webRoot, 'dist/web');
-  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const named = [...html.matchAll(/(?:src|href)="(\/assets\/[\w.-]+\.js)"/g)].map((m) => m[1]!);
-  const catalogue = readdirSync(path.join(dist, 'assets')).filter((f) => /^en-[\w-]+\.js$/.test(f)).map((f) => `/assets/${f}`);
-  const bytes = [...named, ...catalogue].reduce((sum, file) => sum + gzipSync(readFileSync(path.join(dist, file))).length, 0);
-  return bytes / 1024;
+  const bytes = [...new Set(scripts)].reduce((sum, file) => sum + gzipSync(readFileSync(path.join(dist, file))).length, 0);
+  return { kb: bytes / 1024, files: new Set(scripts).size };
 }
 
 async function lcpMs(browser: Browser, url: string): Promise<number> {
@@ -48,12 +60,13 @@ async function lcpMs(browser: Browser, url: string): Promise<number> {
 
 export async function benchReader(): Promise<string> {
   const webRoot = await buildWebApp();
-  const jsKb = readerJsKb(webRoot);
   const server = await startServer({ cwd: webRoot, readyTimeoutMs: 300_000 });
   const browser = await launchBrowser();
   const version = browser.version();
   const lcps: number[] = [];
+  const js = { kb: 0, files: 0 };
   try {
+    Object.assign(js, await readerJs(browser, `${server.url}${CHAPTER}`, webRoot));
     for (let i = 0; i < RUNS; i++) lcps.push(await lcpMs(browser, `${server.url}${CHAPTER}`));
   } finally {
     await browser.close();
@@ -66,7 +79,7 @@ export async function benchReader(): Promise<string> {
     '',
     '| Reader route | Figure | Target |',
     '|---|---|---|',
-    `| JavaScript shipped (gzip, initial scripts + one language catalogue) | ${jsKb.toFixed(0)} KB ${jsKb <= 150 ? '✅' : '❌'} | ≤ 150 KB |`,
+    `| JavaScript loaded until the first section heading shows (gzip, ${js.files} files: entry, chunks, strings) | ${js.kb.toFixed(0)} KB ${js.kb <= 150 ? '✅' : '❌'} | ≤ 150 KB |`,
     `| Largest contentful paint of \`${CHAPTER}\`, slow 4G + 4× CPU, median of ${RUNS} (${lcps.map((ms) => (ms / 1000).toFixed(2)).join(' / ')} s) | ${(median / 1000).toFixed(2)} s | — |`,
   ].join('\n');
   console.log(`\n${markdown}\n`);

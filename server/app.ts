@@ -1,6 +1,7 @@
 // Builds the Fastify app from its dependencies; never listens (tests call app.inject()).
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from '#server/context.ts';
@@ -39,6 +40,10 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
   installAccessControl(app);
   installSecurityHeaders(app, deps.config.secureCookies);
   await app.register(cookie, { secret: deps.config.sessionSecret });
+  // NOTE: clinicians read on old phones over slow networks: compression more than halves a chapter's JSON. The web app's
+  // files are compressed once at build time instead (vite.config.ts, served by web-app.ts); brotli quality 4 (the
+  // plugin's default) costs about as much CPU as gzip. No response mixes a secret with reflected input (BREACH).
+  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
   await installOpenApi(app);
   for (const feature of FEATURES) await feature.register(app, deps);
   await installWebApp(app);

@@ -1,5 +1,5 @@
-// The one wire shape of an error, shared by server and web client.
-import { z } from 'zod';
+// The one wire shape of an error, shared by server and web client. Plain TypeScript, no zod: the web client checks
+// it by hand (web/lib/api.ts) so that the reader route ships without zod (docs/decisions/010).
 
 export const ERROR_CODES = [
   'invalid',
@@ -16,13 +16,11 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export const ApiErrorSchema = z.object({
-  code: z.enum(ERROR_CODES),
-  message: z.string(),
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
   /** Field path (dot-separated) → message, for bad input. */
-  fields: z.record(z.string(), z.string()).optional(),
+  fields?: Record<string, string>;
   /** On `conflict` from optimistic locking: the record as it is now. */
-  current: z.unknown().optional(),
-});
-
-export type ApiError = z.infer<typeof ApiErrorSchema>;
+  current?: unknown;
+}

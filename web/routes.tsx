@@ -5,13 +5,18 @@ import { AppShell } from '#web/components/app-shell.tsx';
 import { HomePage, NotFoundPage } from '#web/features/home/home-page.tsx';
 import { libraryRoutes } from '#web/features/library/library.routes.tsx';
 import { RequireSignIn, SignInStepGuard } from '#web/features/auth/sign-in-guard.tsx';
+import { loadAllNamespaces } from '#web/lib/i18n.ts';
 
 /**
- * A page whose code loads on its first visit. NOTE: everything but the shell, home and the library reader is lazy,
- * so the reader route ships little JavaScript (budget 150 KB gzip) and the offline worker has little to cache.
+ * A page whose code loads on its first visit, with every namespace of the strings. NOTE: everything but the shell,
+ * home and the library reader is lazy, so the reader route ships little JavaScript (budget 150 KB gzip, decision 010)
+ * and the offline worker has little to cache.
  */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return async () => ({ Component: (await load())[name] });
+  return async () => {
+    const [module] = await Promise.all([load(), loadAllNamespaces()]);
+    return { Component: module[name] };
+  };
 }
 
 export const router = createBrowserRouter([

@@ -14,7 +14,8 @@ export async function installWebApp(app: FastifyInstance): Promise<void> {
   if (built) {
     await app.register(async (scope) => {
       markScopePublic(scope);
-      await scope.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });
+      // NOTE: preCompressed serves the .br / .gz files written beside each asset at build time (vite.config.ts).
+      await scope.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h', preCompressed: true });
     });
   }
   app.setNotFoundHandler(async (request, reply) => {

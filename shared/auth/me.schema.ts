@@ -1,8 +1,8 @@
 // GET /api/me: who is signed in, in which organisation, and how far through sign-in they are.
 import { z } from 'zod';
+import { LANGUAGES } from '../lib/languages.ts';
 import { ROLES } from './roles.ts';
 
-export const LANGUAGES = ['ro', 'en', 'nb'] as const;
 export const LanguageSchema = z.enum(LANGUAGES);
 export type Language = z.infer<typeof LanguageSchema>;
 

@@ -38,8 +38,8 @@
 //   GET  /api/library/publications/:slug/pdf?lang=                    public (professionals-only chapters omitted for anonymous readers)
 import { z } from 'zod';
 import { DateTime } from '../lib/datetime.ts';
+import { LIBRARY_LANGUAGES } from '../lib/languages.ts';
 
-export const LIBRARY_LANGUAGES = ['en', 'ro', 'nb'] as const;
 export const LibraryLanguageSchema = z.enum(LIBRARY_LANGUAGES);
 export type LibraryLanguage = z.infer<typeof LibraryLanguageSchema>;
 

@@ -2,9 +2,7 @@
 // for signed-in readers). Results as you type: the last word of q is matched as a prefix.
 import { z } from 'zod';
 import { LibraryLanguageSchema, Slug } from '../library/library.schema.ts';
-
-export const SEARCH_QUERY_MAX = 200;
-export const SEARCH_LIMIT_MAX = 50;
+import { SEARCH_LIMIT_MAX, SEARCH_QUERY_MAX } from './search-limits.ts';
 
 export const SearchQuerySchema = z.object({
   q: z.string().trim().min(1, 'Type something to search for').max(SEARCH_QUERY_MAX),

@@ -1,7 +1,8 @@
 // Language switch ro/en/nb: remembered in the browser, and on the account when signed in.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Language } from '#shared/auth/me.schema.ts';
+import { LANGUAGES } from '#shared/lib/languages.ts';
+import type { Language } from '#shared/auth/me.schema.ts';
 import { isLanguage, setLanguage } from '#web/lib/i18n.ts';
 import { saveLanguage, useMe } from '#web/features/account/me.api.ts';
 

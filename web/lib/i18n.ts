@@ -1,24 +1,45 @@
-// i18next with the catalogues web/locales/<lang>/<namespace>.json, one namespace per feature, one chunk per language.
+// i18next with the catalogues web/locales/<lang>/<namespace>.json, one namespace per feature, one chunk per file.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LANGUAGES, type Language } from '#shared/auth/me.schema.ts';
+import { LANGUAGES } from '#shared/lib/languages.ts';
+import type { Language } from '#shared/auth/me.schema.ts';
 
-type Catalogues = Record<string, { default: Record<string, unknown> }>;
+type Strings = { default: Record<string, unknown> };
 
-// NOTE: one chunk per language, so a reader downloads only the strings of the language in use.
-const CATALOGUES: Record<Language, () => Promise<{ default: Catalogues }>> = {
-  en: () => import('../locales/en.ts'),
-  ro: () => import('../locales/ro.ts'),
-  nb: () => import('../locales/nb.ts'),
-};
+// NOTE: one chunk per language and namespace. The reader route loads only the namespaces it renders with (about
+// 2 KB gzip instead of 10 KB for a whole language, docs/decisions/010); every other page is lazy, and its route
+// loader waits for the rest (loadAllNamespaces, called from web/routes.tsx).
+const FILES = import.meta.glob<Strings>('../locales/*/*.json');
+const READER_NAMESPACES = ['common', 'library'];
 
-async function loadLanguage(language: Language): Promise<void> {
-  if (i18n.hasResourceBundle(language, 'common')) return;
-  const { default: files } = await CATALOGUES[language]();
-  for (const [file, mod] of Object.entries(files)) {
-    const ns = /\/([a-z-]+)\.json$/.exec(file)?.[1];
-    if (ns) i18n.addResourceBundle(language, ns, mod.default, true, true);
-  }
+function namespacesOf(language: Language): string[] {
+  const prefix = `../locales/${language}/`;
+  return Object.keys(FILES)
+    .filter((file) => file.startsWith(prefix))
+    .map((file) => file.slice(prefix.length, -'.json'.length));
+}
+
+/** Set once a page outside the reader has been opened: from then on a language switch loads every namespace. */
+let wantsAll = false;
+
+async function loadNamespaces(language: Language, namespaces: string[]): Promise<void> {
+  const missing = namespaces.filter((ns) => !i18n.hasResourceBundle(language, ns));
+  await Promise.all(
+    missing.map(async (ns) => {
+      const { default: strings } = await FILES[`../locales/${language}/${ns}.json`]!();
+      i18n.addResourceBundle(language, ns, strings, true, true);
+    }),
+  );
+}
+
+function loadLanguage(language: Language): Promise<void> {
+  return loadNamespaces(language, wantsAll ? namespacesOf(language) : READER_NAMESPACES);
+}
+
+/** Before a page outside the reader renders: every namespace of the language in use. */
+export function loadAllNamespaces(): Promise<void> {
+  wantsAll = true;
+  return loadLanguage(isLanguage(i18n.language) ? i18n.language : first);
 }
 
 const STORAGE_KEY = 'ph.language';
@@ -56,20 +77,25 @@ export const i18nReady: Promise<unknown> = i18n
   .init({
     resources: {},
     lng: first,
-  fallbackLng: false,
-  supportedLngs: [...LANGUAGES],
-  defaultNS: 'common',
-  interpolation: { escapeValue: false },
+    fallbackLng: false,
+    supportedLngs: [...LANGUAGES],
+    defaultNS: 'common',
+    interpolation: { escapeValue: false },
     returnNull: false,
   })
   .then(() => loadLanguage(first))
   .then(() => i18n.changeLanguage(first))
   .then(() => {
     document.documentElement.lang = first;
-    // The other languages follow when the browser is idle, so switching (also offline) needs no download.
-    const later = () => void Promise.all(LANGUAGES.map(loadLanguage)).catch(() => undefined);
-    if ('requestIdleCallback' in window) window.requestIdleCallback(later);
-    else setTimeout(later, 2000);
   });
+
+/**
+ * The reader's strings in every language, so that switching needs no download (also offline). The library's offline
+ * warm-up calls it once the page has rendered (web/features/library/offline.ts): loading them earlier would compete
+ * with the page's own requests on a slow connection.
+ */
+export function loadAllLanguages(): Promise<unknown> {
+  return Promise.all(LANGUAGES.map(loadLanguage));
+}
 
 export default i18n;

@@ -3,7 +3,8 @@
 import { readFile, readdir, unlink, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Ctx } from '#server/context.ts';
-import { LIBRARY_LANGUAGES, type Audience, type LibraryLanguage } from '#shared/library/library.schema.ts';
+import { LIBRARY_LANGUAGES } from '#shared/lib/languages.ts';
+import type { Audience, LibraryLanguage } from '#shared/library/library.schema.ts';
 import { chapterFilePath, formatChapterFile, formatOutline } from './content-files.ts';
 import { DEFAULT_CONTENT_DIR } from './content-import.ts';
 import { listChapters, listPublications } from './structure.queries.ts';

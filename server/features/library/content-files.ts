@@ -2,7 +2,8 @@
 // sections. Parsing and formatting are exact inverses for well-formed files, so export after import is byte-stable.
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { z } from 'zod';
-import { AudienceSchema, LIBRARY_LANGUAGES, type LibraryLanguage } from '#shared/library/library.schema.ts';
+import { LIBRARY_LANGUAGES } from '#shared/lib/languages.ts';
+import { AudienceSchema, type LibraryLanguage } from '#shared/library/library.schema.ts';
 
 export interface ChapterFile {
   title: string;

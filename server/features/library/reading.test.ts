@@ -1,4 +1,5 @@
 // Reading API: publications, table of contents, chapter pages, professionals-only chapters, fallback and view counts.
+import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createOrganisation } from '#tests/factories.ts';
 import { createTestApp, type TestApp } from '#tests/test-app.ts';
@@ -71,6 +72,16 @@ describe('chapter page', () => {
     expect(page.languages).toEqual(['en', 'ro', 'nb']);
     expect(page.relatedServices).toEqual([]);
     expect(page.publishedAt).not.toBeNull();
+  });
+
+  test('is sent compressed to a reader whose browser accepts it, and the same JSON comes out', async () => {
+    const url = '/api/library/publications/manual/chapters/forms-and-control?lang=ro';
+    const plain = await get(url);
+    const compressed = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br, gzip' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(compressed.headers['content-encoding']).toBe('br');
+    expect(compressed.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+    expect(JSON.parse(brotliDecompressSync(compressed.rawPayload).toString('utf8'))).toEqual(plain.json());
   });
 
   test('next of the chapter before a professionals-only one says it is locked', async () => {

@@ -1,13 +1,13 @@
 // The signed-in account (or null), shared by the whole app through TanStack Query.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { MeSchema, type Language, type Me } from '#shared/auth/me.schema.ts';
-import { ApiRequestError, request } from '#web/lib/api.ts';
+import type { Language, Me } from '#shared/auth/me.schema.ts';
+import { ApiRequestError, asSent, request } from '#web/lib/api.ts';
 
 export const ME_KEY = ['me'] as const;
 
 export async function fetchMe(): Promise<Me | null> {
   try {
-    return await request('GET', '/api/me', { schema: MeSchema });
+    return await request('GET', '/api/me', { schema: asSent<Me>() });
   } catch (error) {
     if (error instanceof ApiRequestError && error.status === 401) return null;
     throw error;

@@ -2,7 +2,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { LANGUAGES, MeSchema, type Language, type Me } from '#shared/auth/me.schema.ts';
+import { LANGUAGES } from '#shared/lib/languages.ts';
+import { MeSchema, type Language, type Me } from '#shared/auth/me.schema.ts';
 import { request } from '#web/lib/api.ts';
 import { isLanguage, setLanguage } from '#web/lib/i18n.ts';
 import { ME_KEY, saveLanguage } from './me.api.ts';

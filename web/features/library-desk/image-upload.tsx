@@ -4,7 +4,8 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMAGE_MAX_BYTES, IMAGE_TYPES } from '#shared/library/library-report.schema.ts';
-import { LIBRARY_LANGUAGES, type LibraryLanguage } from '#shared/library/library.schema.ts';
+import { LIBRARY_LANGUAGES } from '#shared/lib/languages.ts';
+import type { LibraryLanguage } from '#shared/library/library.schema.ts';
 import { ErrorSummary, TextField, apiError, focusSoon, type FieldErrors } from '#web/features/organisations/form-fields.tsx';
 import { useUploadImage } from './section.api.ts';
 import { imageMarkdown } from './markdown-edit.ts';

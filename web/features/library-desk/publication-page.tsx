@@ -2,7 +2,7 @@
 // editor can open any section, including one with no draft and languages not started yet.
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { LIBRARY_LANGUAGES } from '#shared/library/library.schema.ts';
+import { LIBRARY_LANGUAGES } from '#shared/lib/languages.ts';
 import { usePublicationTree } from './desk.api.ts';
 import { DeskLoadError, DeskPage, Loading, StateBadge, editorPath } from './desk-frame.tsx';
 

@@ -1,7 +1,8 @@
 // /library — the publications (with PDFs per language) and the search box.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LIBRARY_LANGUAGES, type PublicationSummary } from '#shared/library/library.schema.ts';
+import { LIBRARY_LANGUAGES } from '#shared/lib/languages.ts';
+import type { PublicationSummary } from '#shared/library/library.schema.ts';
 import { pdfUrl, usePublications } from './library.api.ts';
 import { useWarmOfflineLibrary } from './offline.ts';
 import { Loading, ReaderPage } from './reader-frame.tsx';

@@ -1,12 +1,8 @@
 // Reading the library: publication list, table of contents and chapter pages, each in the reader's language.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  ChapterPageSchema,
-  PublicationListSchema,
-  PublicationTocSchema,
-  type LibraryLanguage,
-} from '#shared/library/library.schema.ts';
+import type { LibraryLanguage } from '#shared/library/library.schema.ts';
 import { request } from '#web/lib/api.ts';
+import { chapterPageDecoder, publicationListDecoder, publicationTocDecoder } from './library.decoders.ts';
 
 const BASE = '/api/library/publications';
 
@@ -21,14 +17,14 @@ export const libraryKeys = {
 export function usePublications(lang: LibraryLanguage) {
   return useQuery({
     queryKey: libraryKeys.list(lang),
-    queryFn: () => request('GET', `${BASE}?lang=${lang}`, { schema: PublicationListSchema }),
+    queryFn: () => request('GET', `${BASE}?lang=${lang}`, { schema: publicationListDecoder }),
   });
 }
 
 export function useToc(slug: string, lang: LibraryLanguage) {
   return useQuery({
     queryKey: libraryKeys.toc(slug, lang),
-    queryFn: () => request('GET', `${BASE}/${encodeURIComponent(slug)}?lang=${lang}`, { schema: PublicationTocSchema }),
+    queryFn: () => request('GET', `${BASE}/${encodeURIComponent(slug)}?lang=${lang}`, { schema: publicationTocDecoder }),
     placeholderData: keepPreviousData,
   });
 }
@@ -39,7 +35,7 @@ export function useChapter(slug: string, chapter: string, lang: LibraryLanguage,
     queryKey: libraryKeys.chapter(slug, chapter, lang, signedIn),
     queryFn: () =>
       request('GET', `${BASE}/${encodeURIComponent(slug)}/chapters/${encodeURIComponent(chapter)}?lang=${lang}`, {
-        schema: ChapterPageSchema,
+        schema: chapterPageDecoder,
       }),
     // NOTE: while the other language loads, the old text stays on screen so the reader's place can be kept.
     placeholderData: (previous) => (previous?.publication.slug === slug && previous.slug === chapter ? previous : undefined),

@@ -1,6 +1,7 @@
 // Offline reading: registers the service worker (web/public/sw.js), asks it to save the library, clears what it saved
 // on sign-out, and tells the page whether the browser is online.
 import { useEffect, useSyncExternalStore } from 'react';
+import { loadAllLanguages } from '#web/lib/i18n.ts';
 
 export const WORKER_URL = '/sw.js';
 
@@ -24,13 +25,15 @@ let warmed = false;
 
 /**
  * On a library page: once per page load, asks the worker to save every public chapter in every language, and the
- * script files this page loaded (lazy chunks fetched before the worker took control would otherwise be missing).
+ * script files offline reading needs: those this page loaded (lazy chunks fetched before the worker took control
+ * would otherwise be missing), plus the other languages' strings and the report form, loaded here for that purpose.
  */
 export function useWarmOfflineLibrary(): void {
   useEffect(() => {
     if (warmed || !('serviceWorker' in navigator)) return;
     warmed = true;
-    void navigator.serviceWorker.ready.then((registration) => {
+    void navigator.serviceWorker.ready.then(async (registration) => {
+      await Promise.allSettled([loadAllLanguages(), import('./report-form.tsx')]);
       const assets = performance
         .getEntriesByType('resource')
         .map((entry) => new URL(entry.name))

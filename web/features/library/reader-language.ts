@@ -1,6 +1,7 @@
 // The language the library is read in: the UI language (the header's language switch changes both).
 import { useTranslation } from 'react-i18next';
-import { LIBRARY_LANGUAGES, type LibraryLanguage } from '#shared/library/library.schema.ts';
+import { LIBRARY_LANGUAGES } from '#shared/lib/languages.ts';
+import type { LibraryLanguage } from '#shared/library/library.schema.ts';
 import { useMe } from '#web/features/account/me.api.ts';
 
 export function isLibraryLanguage(value: unknown): value is LibraryLanguage {

@@ -2,8 +2,9 @@
 import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { LIBRARY_LANGUAGES, type LibraryLanguage } from '#shared/library/library.schema.ts';
-import { SEARCH_QUERY_MAX } from '#shared/search/search.schema.ts';
+import { LIBRARY_LANGUAGES } from '#shared/lib/languages.ts';
+import type { LibraryLanguage } from '#shared/library/library.schema.ts';
+import { SEARCH_QUERY_MAX } from '#shared/search/search-limits.ts';
 import { usePublications } from './library.api.ts';
 import { isLibraryLanguage, useReaderLanguage } from './reader-language.ts';
 import { SearchResults } from './search-results.tsx';

@@ -1,8 +1,8 @@
 // Library search as you type: one request per settled query; a newer query aborts the older one's request.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { LibraryLanguage } from '#shared/library/library.schema.ts';
-import { SearchResponseSchema } from '#shared/search/search.schema.ts';
 import { request } from '#web/lib/api.ts';
+import { searchResponseDecoder } from './library.decoders.ts';
 
 export const SEARCH_MIN_CHARS = 2;
 export const SEARCH_LIMIT = 20;
@@ -21,7 +21,7 @@ export function useLibrarySearch({ q, lang, publication }: SearchInput) {
     queryFn: ({ signal }) => {
       const params = new URLSearchParams({ q: trimmed, lang, limit: String(SEARCH_LIMIT) });
       if (publication) params.set('publication', publication);
-      return request('GET', `/api/library/search?${params}`, { schema: SearchResponseSchema, signal });
+      return request('GET', `/api/library/search?${params}`, { schema: searchResponseDecoder, signal });
     },
     enabled: trimmed.length >= SEARCH_MIN_CHARS,
     placeholderData: keepPreviousData,
