@@ -22,6 +22,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** The paths of everything the worker has saved. */
+function savedPaths(): Promise<string[]> {
+  return page.evaluate(async () => {
+    const all: string[] = [];
+    for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) all.push(new URL(req.url).pathname);
+    return all;
+  });
+}
+
 /** The Romanian text of a chapter came from the API: its h1 and at least one section are on screen. */
 async function expectChapterText(): Promise<string> {
   const h1 = page.getByRole('heading', { level: 1 });
@@ -85,6 +94,9 @@ describe.skipIf(!hasNamespace('library'))('reading the library, in Romanian', ()
       .poll(() => isSavedOffline(`/api/library/publications/guide/chapters/support-planning?lang=ro`), { timeout: 60_000 })
       .toBe(true);
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    // The reader's strings in all three languages are saved too (one library-<hash>.js per language).
+    const readerStrings = async () => (await savedPaths()).filter((path) => /^\/assets\/library-[\w-]{8}\.js$/.test(path)).length;
+    await expect.poll(readerStrings, { timeout: 30_000 }).toBe(3);
 
     await context.setOffline(true);
     await page.reload();
@@ -93,14 +105,17 @@ describe.skipIf(!hasNamespace('library'))('reading the library, in Romanian', ()
     await page.getByRole('status').filter({ hasText: ro('offline.status') }).waitFor();
 
     await page.goto(other);
-    await expectChapterText();
+    const romanian = await expectChapterText();
     await page.getByRole('status').filter({ hasText: ro('offline.status') }).waitFor();
+    // Switching the language works offline too: strings and text in Norwegian come from the worker's store.
+    await page.getByLabel(text('ro', 'common', 'language.label'), { exact: true }).selectOption('nb');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('nb');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).not.toBe(romanian);
+    await page.getByRole('status').filter({ hasText: text('nb', 'library', 'offline.status') }).waitFor();
+    await page.getByLabel(text('nb', 'common', 'language.label'), { exact: true }).selectOption('ro');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(romanian);
     // Nothing but the library's reading API is ever answered from the worker's store.
-    const saved = await page.evaluate(async () => {
-      const urls: string[] = [];
-      for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname);
-      return urls.filter((path) => path.startsWith('/api/'));
-    });
+    const saved = (await savedPaths()).filter((path) => path.startsWith('/api/'));
     expect(saved.length).toBeGreaterThan(0);
     expect(saved.filter((path) => !path.startsWith('/api/library/publications'))).toEqual([]);
     expect(saved.filter((path) => /recognising-indicators|safety-security/.test(path))).toEqual([]);
@@ -170,6 +185,18 @@ describe.skipIf(!hasNamespace('library'))('reading the library, in Romanian', ()
     await signOut(reader);
     await expect.poll(async () => (await cached()).length).toBe(0);
     await signedIn.context.close();
+  });
+
+  test('on a fresh load of a chapter the first Tab reaches the skip link, which leads into the text', async () => {
+    const fresh = await newJourney(browser, { locale: 'ro-RO' });
+    await fresh.page.goto('/library/manual/forms-and-control');
+    await fresh.page.locator('[data-section-heading]').first().waitFor();
+    await fresh.page.keyboard.press('Tab');
+    const focused = await fresh.page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    expect(focused).toBe(text('ro', 'common', 'skipLink'));
+    await fresh.page.keyboard.press('Enter');
+    await expect.poll(() => fresh.page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+    await fresh.context.close();
   });
 
   test('at 360 px a chapter does not scroll sideways', async () => {

@@ -6,15 +6,21 @@ import { useLocation } from 'react-router';
 // in-app navigation it moves to the new page's heading, which screen readers then announce.
 const loadedKey: unknown = (window.history.state as { key?: unknown } | null)?.key ?? 'default';
 
+/** True when this location was reached by navigating inside the app, false on the page the browser loaded. */
+export function useNavigatedInApp(): boolean {
+  return useLocation().key !== loadedKey;
+}
+
 export function Page({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} · Pro Health`;
   }, [title]);
   const { key } = useLocation();
+  const navigated = useNavigatedInApp();
   useEffect(() => {
-    if (key !== loadedKey) heading.current?.focus({ preventScroll: false });
-  }, [key]);
+    if (navigated) heading.current?.focus({ preventScroll: false });
+  }, [key, navigated]);
   return (
     <>
       <div className="page-header">

@@ -3,6 +3,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useNavigatedInApp } from '#web/components/page.tsx';
 
 export interface Crumb {
   to: string;
@@ -23,12 +24,14 @@ interface ReaderPageProps {
 
 export function ReaderPage({ heading, documentTitle, crumbs = [], focusHeading = true, headingLang, children }: ReaderPageProps) {
   const h1 = useRef<HTMLHeadingElement>(null);
+  const navigated = useNavigatedInApp();
   useEffect(() => {
     document.title = `${documentTitle} · Pro Health`;
   }, [documentTitle]);
   useEffect(() => {
-    if (focusHeading) h1.current?.focus();
-    // NOTE: only on arrival; later re-renders (language switch) must not steal focus from the language select.
+    // NOTE: on the page the browser loaded focus stays at the top, so the first Tab reaches the skip link. Only on
+    // arrival: later re-renders (language switch) must not steal focus from the language select.
+    if (focusHeading && navigated) h1.current?.focus();
   }, []);
   return (
     <div className="reader">
