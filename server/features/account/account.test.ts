@@ -144,7 +144,10 @@ describe('settings', () => {
     const second = await createOrganisation(t.deps.db, { name: 'Second' });
     const foreign = await createOrganisation(t.deps.db);
     const account = await createAccount(t.deps.db, { organisationId: first.id, roles: ['trainer'] });
-    await t.deps.db.insertInto('membership').values({ accountId: account.id, organisationId: second.id, roles: ['donor_viewer'] }).execute();
+    // NOTE: created a minute later, as it would be: the first membership is the default, and PGlite's clock can give
+    // two inserts in a row the same timestamp.
+    const later = new Date(Date.now() + 60_000);
+    await t.deps.db.insertInto('membership').values({ accountId: account.id, organisationId: second.id, roles: ['donor_viewer'], createdAt: later }).execute();
     const cookie = await signIn(t.app, account);
     expect((await get('/api/me', cookie)).json()).toMatchObject({ organisationId: first.id, roles: ['trainer'] });
     const res = await send('POST', '/api/me/organisation', cookie, { organisationId: second.id });
