@@ -1,7 +1,7 @@
 // Changing the password: the current one first; every other session is signed out afterwards.
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, SubmitButton, TextField, apiError, useFormErrors } from '#web/features/auth/form-kit.tsx';
+import { ErrorSummary, SubmitButton, TextField, apiError, useFormErrors } from '#web/components/ui/form.tsx';
 import { NewPasswordField, usePasswordCheck } from '#web/features/auth/new-password-field.tsx';
 import { changePassword } from './account.api.ts';
 

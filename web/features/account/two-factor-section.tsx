@@ -2,7 +2,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorSummary, SubmitButton, TextField, apiError, useFormErrors } from '#web/features/auth/form-kit.tsx';
+import { ErrorSummary, SubmitButton, TextField, apiError, useFormErrors } from '#web/components/ui/form.tsx';
 import { RecoveryCodesPanel } from '#web/features/auth/recovery-codes-panel.tsx';
 import { disableTwoFactor, regenerateRecoveryCodes, useRefreshTwoFactor, useTwoFactorStatus } from './account.api.ts';
 

@@ -5,7 +5,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { Page } from '#web/components/page.tsx';
 import { ME_KEY, fetchMe, useMe } from '#web/features/account/me.api.ts';
-import { ErrorSummary, SubmitButton, TextField, apiError, useFormErrors } from './form-kit.tsx';
+import { ErrorSummary, SubmitButton, TextField, apiError, useFormErrors } from '#web/components/ui/form.tsx';
 import { confirmEnrolment, useTotpEnrolment } from './auth.api.ts';
 import { RecoveryCodesPanel } from './recovery-codes-panel.tsx';
 import { returnPath } from './sign-in-guard.tsx';

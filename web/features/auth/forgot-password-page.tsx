@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmailSchema } from '#shared/auth/sign-in.schema.ts';
 import { Page } from '#web/components/page.tsx';
-import { ErrorSummary, SubmitButton, TextField, apiError, useFormErrors } from './form-kit.tsx';
+import { ErrorSummary, SubmitButton, TextField, apiError, useFormErrors } from '#web/components/ui/form.tsx';
 import { requestPasswordReset } from './auth.api.ts';
 
 export function ForgotPasswordPage() {

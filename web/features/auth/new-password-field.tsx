@@ -1,7 +1,7 @@
 // A new-password field with the policy as its hint, and the policy's problems in the reader's language.
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MAX, PASSWORD_MIN, basicPasswordProblem, type PasswordProblem } from '#shared/auth/password-policy.ts';
-import { TextField, passwordProblemOf } from './form-kit.tsx';
+import { PASSWORD_MAX, PASSWORD_MESSAGES, PASSWORD_MIN, basicPasswordProblem, type PasswordProblem } from '#shared/auth/password-policy.ts';
+import { TextField } from '#web/components/ui/form.tsx';
 
 export function NewPasswordField(props: { id: string; label: string; value: string; onChange(value: string): void; error?: string | undefined }) {
   const { t } = useTranslation('auth');
@@ -35,4 +35,11 @@ export function usePasswordCheck() {
       return problem ? say(problem) : (message ?? t('common:error.generic'));
     },
   };
+}
+
+const PROBLEM_BY_MESSAGE = new Map(Object.entries(PASSWORD_MESSAGES).map(([problem, message]) => [message, problem as PasswordProblem]));
+
+/** The password problem a server field error stands for, so the page can say it in the reader's language. */
+function passwordProblemOf(message: string | undefined): PasswordProblem | null {
+  return message ? (PROBLEM_BY_MESSAGE.get(message) ?? null) : null;
 }

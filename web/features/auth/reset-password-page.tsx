@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '#web/components/page.tsx';
-import { ErrorSummary, SubmitButton, apiError, useFormErrors } from './form-kit.tsx';
+import { ErrorSummary, SubmitButton, apiError, useFormErrors } from '#web/components/ui/form.tsx';
 import { completePasswordReset } from './auth.api.ts';
 import { NewPasswordField, usePasswordCheck } from './new-password-field.tsx';
 

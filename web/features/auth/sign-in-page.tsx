@@ -7,7 +7,7 @@ import { EmailSchema, type SignInResult } from '#shared/auth/sign-in.schema.ts';
 import { Page } from '#web/components/page.tsx';
 import { ME_KEY, fetchMe, useMe } from '#web/features/account/me.api.ts';
 import { request } from '#web/lib/api.ts';
-import { ErrorSummary, SubmitButton, TextField, apiError, useFormErrors } from './form-kit.tsx';
+import { ErrorSummary, SubmitButton, TextField, apiError, useFormErrors } from '#web/components/ui/form.tsx';
 import { signIn } from './auth.api.ts';
 import { returnPath } from './sign-in-guard.tsx';
 import { TotpStep } from './totp-step.tsx';

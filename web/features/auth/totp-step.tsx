@@ -1,7 +1,7 @@
 // The second sign-in step: a code from the authenticator app, or one of the recovery codes.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, SubmitButton, TextField, apiError, useFormErrors } from './form-kit.tsx';
+import { ErrorSummary, SubmitButton, TextField, apiError, useFormErrors } from '#web/components/ui/form.tsx';
 import { submitSecondFactor } from './auth.api.ts';
 
 export function TotpStep(props: { onDone(): Promise<void>; onCancel(): void }) {

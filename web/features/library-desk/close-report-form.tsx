@@ -3,7 +3,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REPORT_COMMENT_MAX, type Report } from '#shared/library/library-report.schema.ts';
-import { ErrorSummary, apiError, focusSoon, type FieldErrors } from '#web/features/organisations/form-fields.tsx';
+import { ErrorSummary, apiError, focusSoon, type FieldErrors } from '#web/components/ui/form.tsx';
 import { useCloseReport } from './desk.api.ts';
 import { useFormatTime } from './desk-frame.tsx';
 import { useRevisions } from './section.api.ts';

@@ -4,7 +4,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { SECTION_BODY_MAX, SECTION_TITLE_MAX, type SectionEdit, type SectionSave } from '#shared/library/library-edit.schema.ts';
-import { ErrorSummary, apiError, focusSoon, type FieldErrors } from '#web/features/organisations/form-fields.tsx';
+import { ErrorSummary, apiError, focusSoon, type FieldErrors } from '#web/components/ui/form.tsx';
 import { ImageUpload } from './image-upload.tsx';
 import { insertText } from './markdown-edit.ts';
 import { MarkdownField } from './markdown-field.tsx';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { IMAGE_MAX_BYTES, IMAGE_TYPES } from '#shared/library/library-report.schema.ts';
 import { LIBRARY_LANGUAGES } from '#shared/lib/languages.ts';
 import type { LibraryLanguage } from '#shared/library/library.schema.ts';
-import { ErrorSummary, TextField, apiError, focusSoon, type FieldErrors } from '#web/features/organisations/form-fields.tsx';
+import { ErrorSummary, TextField, apiError, focusSoon, type FieldErrors } from '#web/components/ui/form.tsx';
 import { useUploadImage } from './section.api.ts';
 import { imageMarkdown } from './markdown-edit.ts';
 

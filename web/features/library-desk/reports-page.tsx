@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Report } from '#shared/library/library-report.schema.ts';
-import { focusSoon } from '#web/features/organisations/form-fields.tsx';
+import { focusSoon } from '#web/components/ui/form.tsx';
 import { useReports } from './desk.api.ts';
 import { DeskLoadError, DeskPage, Loading, Time, editorPath } from './desk-frame.tsx';
 import { CloseReportForm } from './close-report-form.tsx';

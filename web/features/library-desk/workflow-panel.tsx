@@ -3,7 +3,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_MAX, type SectionEdit } from '#shared/library/library-edit.schema.ts';
-import { ErrorSummary, focusSoon } from '#web/features/organisations/form-fields.tsx';
+import { ErrorSummary, focusSoon } from '#web/components/ui/form.tsx';
 import { StateBadge, Time, statusOf } from './desk-frame.tsx';
 import { whyNotPublish } from './desk-rules.ts';
 import { conflictOf, type WorkflowAction } from './section.api.ts';

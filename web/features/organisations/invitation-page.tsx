@@ -6,7 +6,8 @@ import { Link } from 'react-router';
 import type { InvitationAccepted, InvitationPreview } from '#shared/organisations/invitation.schema.ts';
 import { Page } from '#web/components/page.tsx';
 import { useMe, useRefreshMe } from '#web/features/account/me.api.ts';
-import { RoleList, apiError } from './form-fields.tsx';
+import { apiError } from '#web/components/ui/form.tsx';
+import { RoleList } from './role-fields.tsx';
 import { useAcceptInvitation, useInvitationPreview } from './invitation-accept.api.ts';
 import { NewAccountForm } from './new-account-form.tsx';
 

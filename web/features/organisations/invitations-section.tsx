@@ -3,7 +3,8 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '#shared/auth/roles.ts';
 import { InvitationCreateSchema, type Invitation } from '#shared/organisations/invitation.schema.ts';
-import { ErrorSummary, RoleCheckboxes, RoleList, TextField, apiError, focusSoon, type FieldErrors } from './form-fields.tsx';
+import { ErrorSummary, TextField, apiError, focusSoon, type FieldErrors } from '#web/components/ui/form.tsx';
+import { RoleCheckboxes, RoleList } from './role-fields.tsx';
 import { LoadError } from './load-error.tsx';
 import { useInvitationAction, useInvitations, useInvite } from './members.api.ts';
 

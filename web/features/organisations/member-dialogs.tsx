@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import type { Role } from '#shared/auth/roles.ts';
 import type { Member } from '#shared/organisations/member.schema.ts';
-import { RoleCheckboxes, apiError, focusSoon } from './form-fields.tsx';
+import { apiError, focusSoon } from '#web/components/ui/form.tsx';
+import { RoleCheckboxes } from './role-fields.tsx';
 import { useChangeRoles, useRemoveMember } from './members.api.ts';
 
 /** 409 with `current` = someone else saved first; 409 without = the organisation would lose its last admin. */

@@ -6,7 +6,7 @@ import { PASSWORD_MESSAGES, PASSWORD_MIN, basicPasswordProblem, type PasswordPro
 import { isLanguage } from '#web/lib/i18n.ts';
 import type { InvitationAccepted } from '#shared/organisations/invitation.schema.ts';
 import { DISPLAY_NAME_MAX } from '#shared/organisations/invitation.schema.ts';
-import { ErrorSummary, TextField, apiError, focusSoon, type FieldErrors } from './form-fields.tsx';
+import { ErrorSummary, TextField, apiError, focusSoon, type FieldErrors } from '#web/components/ui/form.tsx';
 import { useAcceptInvitation } from './invitation-accept.api.ts';
 
 /** The server's password message back to its problem code, so the page can say it in the reader's language. */

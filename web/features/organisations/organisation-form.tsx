@@ -3,7 +3,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORGANISATION_TYPES, type OrganisationType } from '#shared/organisations/organisation-types.ts';
 import { ORGANISATION_LIMITS, OrganisationFieldsSchema, type Organisation, type OrganisationCreate } from '#shared/organisations/organisation.schema.ts';
-import { ErrorSummary, SelectField, TextField, apiError, focusSoon, type FieldErrors } from './form-fields.tsx';
+import { ErrorSummary, SelectField, TextField, apiError, focusSoon, type FieldErrors } from '#web/components/ui/form.tsx';
 
 const FIELDS = ['name', 'type', 'country', 'city', 'email', 'phone', 'website'] as const;
 type Field = (typeof FIELDS)[number];

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrganisationSchema, type Organisation } from '#shared/organisations/organisation.schema.ts';
 import { Page } from '#web/components/page.tsx';
-import { apiError, focusSoon } from './form-fields.tsx';
+import { apiError, focusSoon } from '#web/components/ui/form.tsx';
 import { OrganisationForm, profileValues } from './organisation-form.tsx';
 import { useOwnOrganisation, useSaveOwnOrganisation } from './organisations.api.ts';
 import { LoadError } from './load-error.tsx';

@@ -2,7 +2,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '#web/components/page.tsx';
-import { apiError, focusSoon } from './form-fields.tsx';
+import { apiError, focusSoon } from '#web/components/ui/form.tsx';
 import { LoadError } from './load-error.tsx';
 import { OrganisationForm, profileValues } from './organisation-form.tsx';
 import { useCreateOrganisation, useOrganisations } from './organisations.api.ts';

@@ -1,10 +1,31 @@
-// Form pieces of the organisation pages: an error summary, labelled fields with linked hints and errors, role checkboxes.
-import type { ReactNode, Ref, RefObject } from 'react';
+// The one set of form pieces: labelled fields with linked hints and errors, an error summary that takes focus when a
+// submit fails, a submit button that says it is busy, and the server's error as an ApiRequestError.
+import { useRef, useState, type ReactNode, type Ref, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '#shared/auth/roles.ts';
 import { ApiRequestError } from '#web/lib/api.ts';
 
 export type FieldErrors = Partial<Record<string, string>>;
+
+/** Field errors plus a summary ref; `fail` shows them and moves focus to the summary. */
+export function useFormErrors() {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const fail = (fields: FieldErrors, message: string | null = null) => {
+    // NOTE: flushSync renders the summary now, so focus lands on it even when the browser is slow.
+    flushSync(() => {
+      setErrors(fields);
+      setFormError(message);
+    });
+    summaryRef.current?.focus();
+  };
+  const clear = () => {
+    setErrors({});
+    setFormError(null);
+  };
+  return { errors, formError, summaryRef, fail, clear };
+}
 
 /** Moves focus after the next paint, so a screen reader announces what just appeared. */
 export function focusSoon(ref: RefObject<HTMLElement | null>): void {
@@ -15,22 +36,24 @@ export function apiError(error: unknown): ApiRequestError | null {
   return error instanceof ApiRequestError ? error : null;
 }
 
-/** Listed and focused when a submit fails; each entry links to its field. */
-export function ErrorSummary(props: { items: { id: string; label: string; message: string }[]; summaryRef: Ref<HTMLDivElement> }) {
+/** Listed and focused when a submit fails; each field entry links to its input. */
+export function ErrorSummary(props: { items: { id: string; label: string; message: string }[]; formError?: string | null; summaryRef: Ref<HTMLDivElement> }) {
   const { t } = useTranslation();
-  if (props.items.length === 0) return null;
+  if (props.items.length === 0 && !props.formError) return null;
   return (
     <div className="alert error" role="alert" tabIndex={-1} ref={props.summaryRef}>
-      <p>{t('form.errorSummary')}</p>
-      <ul>
-        {props.items.map((item) => (
-          <li key={item.id}>
-            <a href={`#${item.id}`}>
-              {item.label}: {item.message}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <p>{props.formError || t('form.errorSummary')}</p>
+      {props.items.length > 0 && (
+        <ul>
+          {props.items.map((item) => (
+            <li key={item.id}>
+              <a href={`#${item.id}`}>
+                {item.label}: {item.message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
@@ -67,9 +90,12 @@ interface TextFieldProps {
   hint?: string | undefined;
   error?: string | undefined;
   type?: 'text' | 'email' | 'password' | 'tel' | 'url';
+  /** Defaults to "off": fields that the browser may fill say so. */
   autoComplete?: string;
-  required?: boolean;
+  inputMode?: 'text' | 'numeric' | 'email';
   maxLength?: number;
+  required?: boolean;
+  spellCheck?: boolean;
 }
 
 export function TextField(props: TextFieldProps) {
@@ -81,8 +107,10 @@ export function TextField(props: TextFieldProps) {
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
         autoComplete={props.autoComplete ?? 'off'}
-        required={props.required}
+        inputMode={props.inputMode}
         maxLength={props.maxLength}
+        required={props.required}
+        spellCheck={props.spellCheck}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy(props.id, props.hint, props.error)}
       />
@@ -120,39 +148,11 @@ export function SelectField(props: SelectFieldProps) {
   );
 }
 
-/** A group of role checkboxes, each with its name and a one-line description. */
-export function RoleCheckboxes(props: { id: string; legend: string; value: readonly Role[]; onChange(roles: Role[]): void; error?: string | undefined }) {
-  const { t } = useTranslation('organisations');
-  const toggle = (role: Role, on: boolean) => props.onChange(ROLES.filter((r) => (r === role ? on : props.value.includes(r))));
+export function SubmitButton(props: { pending: boolean; children: ReactNode; pendingLabel?: string; className?: string }) {
+  const { t } = useTranslation();
   return (
-    <fieldset className="role-checkboxes" id={props.id} aria-describedby={props.error ? `${props.id}-error` : undefined} tabIndex={-1}>
-      <legend>{props.legend}</legend>
-      {props.error && (
-        <span className="field-error" id={`${props.id}-error`}>
-          {props.error}
-        </span>
-      )}
-      {ROLES.map((role) => (
-        <div className="checkbox-field" key={role}>
-          <input
-            type="checkbox"
-            id={`${props.id}-${role}`}
-            checked={props.value.includes(role)}
-            onChange={(e) => toggle(role, e.target.checked)}
-            aria-describedby={`${props.id}-${role}-hint`}
-          />
-          <label htmlFor={`${props.id}-${role}`}>{t(`roles.${role}`)}</label>
-          <span className="hint" id={`${props.id}-${role}-hint`}>
-            {t(`roleHints.${role}`)}
-          </span>
-        </div>
-      ))}
-    </fieldset>
+    <button type="submit" className={props.className} disabled={props.pending} aria-busy={props.pending || undefined}>
+      {props.pending ? (props.pendingLabel ?? t('form.saving')) : props.children}
+    </button>
   );
-}
-
-/** Role names, translated and joined for a table cell. */
-export function RoleList({ roles }: { roles: readonly string[] }) {
-  const { t } = useTranslation('organisations');
-  return <>{roles.map((r) => t(`roles.${r}`)).join(', ')}</>;
 }
