@@ -1,12 +1,13 @@
 // Journey: the editorial desk, in Romanian (the demo editor's and reviewer's language). The editor edits a section
 // (toolbar, preview, the warning before leaving), saves and submits it and cannot publish it; the reviewer finds it
-// waiting, compares it with the published revision and publishes it; an anonymous reader sees the new text. Then a
+// waiting, compares it with the published revision and publishes it; an anonymous reader finds the new text by
+// searching without diacritics, reads it, and reads it again offline. Then a
 // stale save from a second browser (409 dialog), a return to draft with a note, a restore, and reader reports
 // closed as revised and declined. Axe on every desk page.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoAccount, expectSignedInHome, submitPassword } from './journeys.ts';
-import { baseUrl, exactly, expectNoAxeViolations, hasNamespace, launchBrowser, newJourney, text } from './support.ts';
+import { baseUrl, exactly, expectNoAxeViolations, expectSavedForOffline, hasNamespace, launchBrowser, newJourney, text } from './support.ts';
 
 const d = (key: string, values: Record<string, string | number> = {}) =>
   Object.entries(values).reduce((s, [k, v]) => s.replaceAll(`{{${k}}}`, String(v)), text('ro', 'library-desk', key));
@@ -162,14 +163,32 @@ describe.skipIf(!hasNamespace('library-desk'))('the editorial desk, in Romanian'
     await expectNoAxeViolations(page);
   });
 
-  test('an anonymous reader opens the chapter and reads the new text', async () => {
+  test('an anonymous reader finds the new text typed without diacritics, reads it, and still reads it offline', async () => {
     const { context, page } = await newJourney(browser, { locale: 'ro-RO' });
     opened.push(context);
-    await page.goto('/library/guide/quality-checklist#using');
-    const section = page.locator('section').filter({ has: page.locator('#using') });
-    await section.locator('strong').filter({ hasText: 'Verificați lista' }).waitFor();
-    expect(await section.textContent()).toContain('împreună cu echipa de gardă');
-    await section.getByAltText(ALT.ro).waitFor();
+    await page.goto('/library');
+    await page.getByRole('searchbox', { name: text('ro', 'library', 'search.label') }).pressSequentially('trimestru echipa garda', { delay: 30 });
+    const first = page.locator('ol.result-list > li').first();
+    await first.waitFor();
+    expect(await first.locator('mark').allTextContents()).toEqual(expect.arrayContaining(['gardă']));
+    await first.getByRole('link').first().click();
+    await page.waitForURL(/\/library\/guide\/quality-checklist#using$/);
+
+    const readNewText = async () => {
+      const section = page.locator('section').filter({ has: page.locator('#using') });
+      await section.locator('strong').filter({ hasText: 'Verificați lista' }).waitFor();
+      expect(await section.textContent()).toContain('împreună cu echipa de gardă');
+      await section.getByAltText(ALT.ro).waitFor();
+    };
+    await readNewText();
+
+    // The worker saves the published library after the first visit; the saved chapter holds the new text.
+    await expectSavedForOffline(page, CHAPTER);
+    await context.setOffline(true);
+    await page.reload();
+    await readNewText();
+    await page.getByRole('status').filter({ hasText: text('ro', 'library', 'offline.status') }).waitFor();
+    await context.setOffline(false);
   });
 
   test('a stale save from a second browser shows the newer revision; the editor chooses what to keep', async () => {

@@ -3,7 +3,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoAccount, expectSignedInHome, signOut, submitPassword } from './journeys.ts';
-import { exactly, expectNoAxeViolations, hasNamespace, launchBrowser, newJourney, text } from './support.ts';
+import { exactly, expectNoAxeViolations, expectSavedForOffline, hasNamespace, launchBrowser, newJourney, text } from './support.ts';
 
 const ro = (key: string) => text('ro', 'library', key);
 
@@ -93,7 +93,8 @@ describe.skipIf(!hasNamespace('library'))('reading the library, in Romanian', ()
     await expect
       .poll(() => isSavedOffline(`/api/library/publications/guide/chapters/support-planning?lang=ro`), { timeout: 60_000 })
       .toBe(true);
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    const [, , publication, chapter] = found!.pathname.split('/');
+    await expectSavedForOffline(page, `/api/library/publications/${publication}/chapters/${chapter}?lang=ro`);
     // The reader's strings in all three languages are saved too (one library-<hash>.js per language).
     const readerStrings = async () => (await savedPaths()).filter((path) => /^\/assets\/library-[\w-]{8}\.js$/.test(path)).length;
     await expect.poll(readerStrings, { timeout: 30_000 }).toBe(3);

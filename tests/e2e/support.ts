@@ -51,6 +51,22 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 const LOCALES = path.resolve(import.meta.dirname, '../../web/locales');
 
 /** The UI string for a key in a language, e.g. text('ro', 'common', 'home.title'); throws when the key is missing. */
+/** Waits until the service worker has saved the page's API answer and every /assets/ file the page loaded: what a reload offline needs. */
+export async function expectSavedForOffline(page: Page, apiPath: string): Promise<void> {
+  const missing = () =>
+    page.evaluate(async (api) => {
+      const assets = performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => path.startsWith('/assets/'));
+      const wanted = [api, ...new Set(assets)];
+      const saved = await Promise.all(wanted.map(async (path) => (await caches.match(path)) !== undefined));
+      return wanted.filter((_, i) => !saved[i]);
+    }, apiPath);
+  await expect.poll(missing, { timeout: 60_000 }).toEqual([]);
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}
+
 export function text(lang: Language, namespace: string, key: string): string {
   const file = path.join(LOCALES, lang, `${namespace}.json`);
   let value: unknown = JSON.parse(readFileSync(file, 'utf8'));

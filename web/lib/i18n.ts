@@ -32,7 +32,8 @@ async function loadNamespaces(language: Language, namespaces: string[]): Promise
   );
 }
 
-function loadLanguage(language: Language): Promise<void> {
+/** The strings the pages in use need, in one language; switching to it afterwards needs no download. */
+export function loadLanguage(language: Language): Promise<void> {
   return loadNamespaces(language, wantsAll ? namespacesOf(language) : READER_NAMESPACES);
 }
 

@@ -33,15 +33,22 @@ export function useWarmOfflineLibrary(): void {
     if (warmed || !('serviceWorker' in navigator)) return;
     warmed = true;
     void navigator.serviceWorker.ready.then(async (registration) => {
+      const post = () => registration.active?.postMessage({ type: 'warm-library', assets: loadedAssets() } satisfies WorkerMessage);
+      // NOTE: twice: at once with what this page loaded, then with the extra files (the worker skips saved ones).
+      post();
       await Promise.allSettled([loadAllLanguages(), import('./report-form.tsx')]);
-      const assets = performance
-        .getEntriesByType('resource')
-        .map((entry) => new URL(entry.name))
-        .filter((url) => url.origin === location.origin && url.pathname.startsWith('/assets/'))
-        .map((url) => url.pathname);
-      registration.active?.postMessage({ type: 'warm-library', assets } satisfies WorkerMessage);
+      post();
     });
   }, []);
+}
+
+/** Same-site script and style files this page has loaded so far, lazy chunks included. */
+function loadedAssets(): string[] {
+  return performance
+    .getEntriesByType('resource')
+    .map((entry) => new URL(entry.name))
+    .filter((url) => url.origin === location.origin && url.pathname.startsWith('/assets/'))
+    .map((url) => url.pathname);
 }
 
 /** On sign-out: nothing read while signed in stays on the device (the worker never saves professionals-only text anyway). */
