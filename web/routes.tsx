@@ -51,6 +51,7 @@ export const router = createBrowserRouter([
           { path: 'desk/publications/:slug', lazy: page(() => import('#web/features/library-desk/publication-page.tsx'), 'PublicationPage') },
           { path: 'desk/sections/:sectionId/:lang', lazy: page(() => import('#web/features/library-desk/section-editor-page.tsx'), 'SectionEditorPage') },
           { path: 'desk/sections/:sectionId/:lang/revisions', lazy: page(() => import('#web/features/library-desk/revisions-page.tsx'), 'RevisionsPage') },
+          { path: 'reports/library-usage', lazy: page(() => import('#web/features/reports/library-usage-page.tsx'), 'LibraryUsagePage') },
           { path: 'desk/reports', lazy: page(() => import('#web/features/library-desk/reports-page.tsx'), 'ReportsPage') },
         ],
       },

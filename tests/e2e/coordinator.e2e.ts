@@ -1,10 +1,11 @@
 // Journeys (b) and (d): the demo coordinator signs in with a Romanian browser, is made to set up two-step sign-in
 // (key read from the page, code computed), saves the recovery codes and reaches home; then signs out and in again
-// with an authenticator code, and once more with a recovery code. The account settings page is checked on the way.
+// with an authenticator code, and once more with a recovery code. The account settings page is checked on the way,
+// and the library's usage report at the end.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoAccount, enrolTwoFactor, expectHeading, expectSignedInHome, giveSecondFactor, openNav, pageLanguage, signOut, submitPassword } from './journeys.ts';
-import { expectNoAxeViolations, launchBrowser, newJourney, type Authenticator } from './support.ts';
+import { baseUrl, exactly, expectNoAxeViolations, launchBrowser, newJourney, text, type Authenticator } from './support.ts';
 
 const coordinator = demoAccount('coordinator');
 let browser: Browser;
@@ -54,5 +55,38 @@ describe('the demo coordinator, in Romanian', () => {
     await submitPassword(page, coordinator.email);
     await giveSecondFactor(page, { recoveryCode: enrolled!.recoveryCodes[0]! });
     await expectSignedInHome(page, coordinator.displayName);
+  });
+
+  test('sees how often the library was read in a period it chooses; a reversed period is refused; axe clean', async () => {
+    const r = (key: string) => text('ro', 'reports', `libraryUsage.${key}`);
+    // One anonymous read of a chapter, now: the reading API counts it.
+    const read = await fetch(new URL('/api/library/publications/manual/chapters/definitions?lang=ro', baseUrl()));
+    const chapterTitle = ((await read.json()) as { title: string }).title;
+
+    await openNav(page, 'reports:nav');
+    await page.waitForURL(/\/reports\/library-usage$/);
+    await expectHeading(page, 'reports', 'libraryUsage.title');
+    const byKind = page.getByRole('table', { name: r('byKind') });
+    const views = byKind.getByRole('row', { name: new RegExp(r('kinds.view')) }).getByRole('cell');
+    await expect.poll(async () => Number((await views.textContent())?.replace(/\D/g, ''))).toBeGreaterThan(0);
+    // Chapter titles come from the tables of contents, which load alongside.
+    await expect.poll(() => page.getByRole('table', { name: r('byChapter') }).textContent()).toContain(chapterTitle);
+    expect(await page.getByRole('table', { name: r('byCountry') }).textContent()).toContain(r('anonymous'));
+    await expectNoAxeViolations(page);
+
+    const from = page.getByLabel(r('period.from'), { exact: true });
+    const to = page.getByLabel(r('period.to'), { exact: true });
+    const apply = page.getByRole('button', { name: exactly(r('period.apply')) });
+    await from.fill('2020-06-01');
+    await to.fill('2020-05-01');
+    await apply.click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain(r('period.errors.order'));
+    await expectNoAxeViolations(page);
+
+    await from.fill('2020-01-01');
+    await to.fill('2020-12-31');
+    await apply.click();
+    await page.getByText(r('empty'), { exact: true }).waitFor();
+    expect(new URL(page.url()).search).toBe('?from=2020-01-01&to=2020-12-31');
   });
 });

@@ -94,8 +94,10 @@ export async function signOut(page: Page): Promise<void> {
 }
 
 /** Follows a link of the main navigation by its name. */
+/** Follows a main-menu link; `key` is a common-namespace key or "<namespace>:<key>". */
 export async function openNav(page: Page, key: string): Promise<void> {
   const lang = await pageLanguage(page);
+  const [namespace, name] = key.includes(':') ? (key.split(':') as [string, string]) : ['common', key];
   const nav = page.getByRole('navigation', { name: text(lang, 'common', 'nav.label') });
-  await nav.getByRole('link', { name: exactly(text(lang, 'common', key)) }).click();
+  await nav.getByRole('link', { name: exactly(text(lang, namespace, name)) }).click();
 }

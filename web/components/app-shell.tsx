@@ -26,6 +26,7 @@ const NAV: NavItem[] = [
   { to: '/library', label: 'library:title', public: true },
   { to: '/account', label: 'nav.account' },
   { to: '/desk', label: 'library-desk:nav', roles: ['editor', 'reviewer'] },
+  { to: '/reports/library-usage', label: 'reports:nav', roles: ['coordinator', 'org_admin', 'donor_viewer'] },
   { to: '/admin/members', label: 'nav.members', roles: ['org_admin'] },
   { to: '/admin/organisation', label: 'organisations:nav.profile', roles: ['org_admin'] },
   // NOTE: no role grants this one (roles: []), so only platform admins see it.

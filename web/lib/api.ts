@@ -53,7 +53,7 @@ export async function request(
 }
 
 /** The error shape of shared/errors.ts, checked by hand (see the note at the top). */
-export function isApiError(json: unknown): json is ApiError {
+function isApiError(json: unknown): json is ApiError {
   if (typeof json !== 'object' || json === null) return false;
   const { code, message, fields } = json as Record<string, unknown>;
   const knownCode = typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code);

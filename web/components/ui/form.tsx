@@ -89,7 +89,7 @@ interface TextFieldProps {
   onChange(value: string): void;
   hint?: string | undefined;
   error?: string | undefined;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'url';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'date';
   /** Defaults to "off": fields that the browser may fill say so. */
   autoComplete?: string;
   inputMode?: 'text' | 'numeric' | 'email';

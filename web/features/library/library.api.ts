@@ -21,12 +21,16 @@ export function usePublications(lang: LibraryLanguage) {
   });
 }
 
-export function useToc(slug: string, lang: LibraryLanguage) {
-  return useQuery({
+/** A publication's table of contents, as a query (also for useQueries over several publications). */
+export function tocQuery(slug: string, lang: LibraryLanguage) {
+  return {
     queryKey: libraryKeys.toc(slug, lang),
     queryFn: () => request('GET', `${BASE}/${encodeURIComponent(slug)}?lang=${lang}`, { schema: publicationTocDecoder }),
-    placeholderData: keepPreviousData,
-  });
+  };
+}
+
+export function useToc(slug: string, lang: LibraryLanguage) {
+  return useQuery({ ...tocQuery(slug, lang), placeholderData: keepPreviousData });
 }
 
 /** `signedIn` is part of the key so a 401 for a professionals-only chapter is fetched again after sign-in. */
