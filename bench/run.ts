@@ -136,7 +136,15 @@ function writeDoc(markdown: string): void {
   writeFileSync(DOC, `${doc.slice(0, from + START.length)}\n${markdown}\n${doc.slice(to)}`);
 }
 
+/** `npm run bench` runs all three; `npm run bench -- --only=core|search|reader` one of them. */
 async function main(): Promise<void> {
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  if (!only || only === 'core') await benchCore();
+  if (!only || only === 'search') await benchSearch();
+  if (!only || only === 'reader') await benchReader();
+}
+
+async function benchCore(): Promise<void> {
   const loadBefore = os.loadavg()[0] ?? 0;
   const webRoot = await buildWebApp();
   const results: EngineResult[] = [];
@@ -162,8 +170,6 @@ async function main(): Promise<void> {
   console.log(`\n${markdown}\n`);
   writeDoc(markdown);
   console.log(`Written to ${path.relative(process.cwd(), DOC)}`);
-  await benchSearch();
-  await benchReader();
 }
 
 main().catch((error: unknown) => {

@@ -43,7 +43,9 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
   // NOTE: clinicians read on old phones over slow networks: compression more than halves a chapter's JSON. The web app's
   // files are compressed once at build time instead (vite.config.ts, served by web-app.ts); brotli quality 4 (the
   // plugin's default) costs about as much CPU as gzip. No response mixes a secret with reflected input (BREACH).
-  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
+  // Requests are never decompressed: no client of ours sends a compressed body, and a small compressed body could
+  // inflate far past the body limit.
+  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024, globalDecompression: false });
   await installOpenApi(app);
   for (const feature of FEATURES) await feature.register(app, deps);
   await installWebApp(app);

@@ -1,4 +1,5 @@
 // Bad input and faults: clear 4xx answers with field errors, JSON 404s, 413, and 500s that reveal nothing.
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -36,6 +37,14 @@ describe('bad input', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: json, payload });
     expect(res.statusCode).toBe(413);
     expect(res.json().code).toBe('payload_too_large');
+  });
+
+  it('never inflates a compressed body: gzip that would unpack past the limit is just bad JSON', async () => {
+    const bomb = gzipSync(JSON.stringify({ email: 'a@example.org', password: 'x'.repeat(100_000) }));
+    expect(bomb.length).toBeLessThan(4096);
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: { ...json, 'content-encoding': 'gzip' }, payload: bomb });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('invalid');
   });
 
   it('answers unknown API routes with a JSON 404 and other paths with the web app', async () => {
