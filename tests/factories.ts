@@ -1,6 +1,7 @@
 // Test data builders: each returns plain data and inserts through the real tables. Tests isolate by organisation.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '#server/db/db.ts';
+import type { Actor } from '#server/http/access.ts';
 import { loadConfig } from '#server/config.ts';
 import { hashPassword } from '#server/features/auth/password.ts';
 import { newTotpSecret, sealTotpSecret } from '#server/features/auth/totp.ts';
@@ -64,4 +65,22 @@ export async function createAccount(
 /** The keyring createTestApp() uses (the development keys of loadConfig). */
 function testKeyring() {
   return loadConfig({ NODE_ENV: 'test' }).encryptionKeys;
+}
+
+/** A signed-in actor as a policy sees it, without a database: an org_admin of `organisationId`, fully signed in. */
+export function fakeActor(overrides: Partial<Actor> = {}): Actor {
+  return {
+    accountId: 'a',
+    sessionId: 's',
+    email: 'x@example.test',
+    displayName: 'X',
+    language: null,
+    isPlatformAdmin: false,
+    organisationId: '00000000-0000-4000-8000-000000000001',
+    roles: ['org_admin'],
+    fullySignedIn: true,
+    twoFactorEnabled: true,
+    twoFactorRequired: true,
+    ...overrides,
+  };
 }

@@ -4,5 +4,8 @@
 /** Interface languages, in the order the language switch lists them. */
 export const LANGUAGES = ['ro', 'en', 'nb'] as const;
 
+/** Each interface language's name in that language, as a language picker shows it. */
+export const LANGUAGE_NAMES: Record<(typeof LANGUAGES)[number], string> = { ro: 'Română', en: 'English', nb: 'Norsk bokmål' };
+
 /** Languages the library is written in, in the order its language lists show them. */
 export const LIBRARY_LANGUAGES = ['en', 'ro', 'nb'] as const;

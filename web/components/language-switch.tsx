@@ -1,12 +1,9 @@
 // Language switch ro/en/nb: remembered in the browser, and on the account when signed in.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '#shared/lib/languages.ts';
-import type { Language } from '#shared/auth/me.schema.ts';
+import { LANGUAGE_NAMES, LANGUAGES } from '#shared/lib/languages.ts';
 import { isLanguage, setLanguage } from '#web/lib/i18n.ts';
 import { saveLanguage, useMe } from '#web/features/account/me.api.ts';
-
-const NAMES: Record<Language, string> = { ro: 'Română', en: 'English', nb: 'Norsk bokmål' };
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -23,7 +20,7 @@ export function LanguageSwitch() {
       <select id={id} value={i18n.language} onChange={(e) => onChange(e.target.value)}>
         {LANGUAGES.map((lang) => (
           <option key={lang} value={lang} lang={lang}>
-            {NAMES[lang]}
+            {LANGUAGE_NAMES[lang]}
           </option>
         ))}
       </select>

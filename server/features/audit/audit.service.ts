@@ -1,11 +1,11 @@
 // Audit trail: one append-only, hash-chained row per action, written in the same transaction as the change.
 import { createHash } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '#server/config.ts';
 import type { Ctx } from '#server/context.ts';
 import type { Db } from '#server/db/db.ts';
-import type { Database } from '#server/db/schema.ts';
+import type { AuditEventTable, Database } from '#server/db/schema.ts';
 
 export interface AuditEntry {
   action: string;
@@ -19,17 +19,8 @@ export interface AuditEntry {
   actorAccountId?: string | null;
 }
 
-export interface ChainedRow {
-  seq: number;
-  at: Date;
-  actorAccountId: string | null;
-  organisationId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  ip: string | null;
-  details: Record<string, unknown>;
-}
+/** What the hash covers: the row without its own hashes, with its details as an object. */
+export type ChainedRow = Omit<Selectable<AuditEventTable>, 'details' | 'prevHash' | 'hash'> & { details: Record<string, unknown> };
 
 /** Appends one entry; the caller's transaction must also hold the change it records. */
 export async function recordAudit(ctx: Ctx, trx: Transaction<Database>, entry: AuditEntry): Promise<void> {

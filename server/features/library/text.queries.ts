@@ -1,6 +1,7 @@
 // Section texts (workflow state per section × language) and their immutable revisions. Kysely only.
-import { sql } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import type { Db } from '#server/db/db.ts';
+import type { SectionTextTable } from '#server/db/schema.ts';
 
 export const REVISION_COLUMNS = [
   'sectionRevision.id',
@@ -113,18 +114,8 @@ export async function insertText(db: Db, v: NewText): Promise<void> {
   await db.insertInto('sectionText').values(v).execute();
 }
 
-export type TextChange = Partial<{
-  state: string;
-  currentRevisionId: string;
-  publishedRevisionId: string | null;
-  submittedBy: string | null;
-  submittedAt: Date | null;
-  publishedBy: string | null;
-  publishedAt: Date | null;
-  reviewNote: string | null;
-  reviewNoteBy: string | null;
-  reviewNoteAt: Date | null;
-}> & { updatedAt: Date };
+/** The columns a workflow step may change; `updatedAt` always. */
+export type TextChange = Omit<Updateable<SectionTextTable>, 'sectionId' | 'language' | 'version' | 'updatedAt'> & { updatedAt: Date };
 
 /** Applies a change only when the text is still at `version`; returns false when someone was faster. */
 export async function updateText(db: Db, sectionId: string, language: string, version: number, change: TextChange): Promise<boolean> {

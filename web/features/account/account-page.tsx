@@ -1,6 +1,7 @@
 // /account: the signed-in person's own settings: who they are, language, organisation, password, two-factor, sessions.
 import { useTranslation } from 'react-i18next';
 import { Page } from '#web/components/page.tsx';
+import { Loading } from '#web/components/ui/loading.tsx';
 import { useMe } from './me.api.ts';
 import { LanguageSection, OrganisationSection } from './preferences-section.tsx';
 import { PasswordSection } from './password-section.tsx';
@@ -10,7 +11,7 @@ import { TwoFactorSection } from './two-factor-section.tsx';
 export function AccountPage() {
   const { t } = useTranslation('account');
   const me = useMe();
-  if (!me.data) return <p role="status">{t('common:loading')}</p>;
+  if (!me.data) return <Loading />;
   const { account } = me.data;
   return (
     <Page title={t('title')}>

@@ -2,13 +2,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { LANGUAGES } from '#shared/lib/languages.ts';
+import { LANGUAGE_NAMES, LANGUAGES } from '#shared/lib/languages.ts';
 import { MeSchema, type Language, type Me } from '#shared/auth/me.schema.ts';
 import { request } from '#web/lib/api.ts';
 import { isLanguage, setLanguage } from '#web/lib/i18n.ts';
 import { ME_KEY, saveLanguage } from './me.api.ts';
-
-const NAMES: Record<Language, string> = { ro: 'Română', en: 'English', nb: 'Norsk bokmål' };
 
 export function LanguageSection(props: { current: Language | null }) {
   const { t, i18n } = useTranslation('account');
@@ -40,7 +38,7 @@ export function LanguageSection(props: { current: Language | null }) {
           <select id={`${id}-language`} value={value} onChange={(e) => setValue(e.target.value)} aria-describedby={`${id}-hint`}>
             {LANGUAGES.map((lang) => (
               <option key={lang} value={lang} lang={lang}>
-                {NAMES[lang]}
+                {LANGUAGE_NAMES[lang]}
               </option>
             ))}
           </select>

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
+import { Loading } from '#web/components/ui/loading.tsx';
 import { useRevokeSession, useSessions, useSignOutEverywhere } from './account.api.ts';
 import { ME_KEY } from './me.api.ts';
 
@@ -44,7 +45,7 @@ export function SessionsSection() {
     <section aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('sessions.heading')}</h2>
       <p>{t('sessions.intro')}</p>
-      {sessions.isPending && <p role="status">{t('common:loading')}</p>}
+      {sessions.isPending && <Loading />}
       {sessions.isError && <p className="alert error">{t('common:error.generic')}</p>}
       {list.length > 0 && (
         <div className="table-wrap">

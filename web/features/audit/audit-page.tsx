@@ -5,6 +5,8 @@ import type { AuditVerify } from '#shared/audit/audit.schema.ts';
 import { Page } from '#web/components/page.tsx';
 import { useMe } from '#web/features/account/me.api.ts';
 import { ApiRequestError } from '#web/lib/api.ts';
+import { Loading } from '#web/components/ui/loading.tsx';
+import { LoadOlder } from '#web/components/ui/load-older.tsx';
 import { auditExportUrl, useAuditPages, useVerifyAudit } from './audit.api.ts';
 import { AuditFilterForm } from './audit-filter-form.tsx';
 import { formFromParams, paramsFromForm, toApiFilter } from './audit-filters.ts';
@@ -34,20 +36,11 @@ export function AuditPage() {
       </div>
       {isPlatformAdmin && <VerifyChain />}
       <h2>{t('results')}</h2>
-      {pages.isPending && 'filter' in parsed && <p role="status">{t('common:loading')}</p>}
+      {pages.isPending && 'filter' in parsed && <Loading />}
       {pages.isError && <ErrorAlert error={pages.error} />}
       {pages.isSuccess && entries.length === 0 && <p>{t('empty')}</p>}
       {entries.length > 0 && <AuditTable entries={entries} showOrganisation={isPlatformAdmin} filterLink={filterLink} />}
-      <p className="visually-hidden" role="status" aria-live="polite">
-        {pages.isSuccess ? t('shown', { count: entries.length }) : ''}
-      </p>
-      {pages.hasNextPage && (
-        <p>
-          <button type="button" className="secondary" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
-            {pages.isFetchingNextPage ? t('common:loading') : t('loadOlder')}
-          </button>
-        </p>
-      )}
+      <LoadOlder pages={pages} shown={t('shown', { count: entries.length })} label={t('loadOlder')} />
     </Page>
   );
 }

@@ -6,6 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Page } from '#web/components/page.tsx';
 import { ME_KEY, fetchMe, useMe } from '#web/features/account/me.api.ts';
 import { ErrorSummary, SubmitButton, TextField, apiError, useFormErrors } from '#web/components/ui/form.tsx';
+import { Loading } from '#web/components/ui/loading.tsx';
 import { confirmEnrolment, useTotpEnrolment } from './auth.api.ts';
 import { RecoveryCodesPanel } from './recovery-codes-panel.tsx';
 import { returnPath } from './sign-in-guard.tsx';
@@ -20,7 +21,7 @@ export function EnrolPage() {
   const canEnrol = !!me.data && !me.data.account.twoFactorEnabled && me.data.signInStep !== 'totp';
   const enrolment = useTotpEnrolment(canEnrol && codes === null);
 
-  if (me.isPending) return <p role="status">{t('common:loading')}</p>;
+  if (me.isPending) return <Loading />;
   if (!me.data) return <Navigate to="/sign-in" replace state={location.state} />;
   if (codes) {
     // NOTE: "me" is reloaded before leaving, so no guard sees the old "enrol_totp" step and sends us back here.
@@ -43,7 +44,7 @@ export function EnrolPage() {
           {t('common:error.generic')}
         </p>
       )}
-      {enrolment.isPending && <p role="status">{t('common:loading')}</p>}
+      {enrolment.isPending && <Loading />}
       {enrolment.data && (
         <>
           <h2>{t('enrol.scanHeading')}</h2>

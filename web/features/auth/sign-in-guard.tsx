@@ -1,8 +1,8 @@
 // Route guards. SignInStepGuard sends a half-signed-in account (two-factor code or enrolment due) to that step from
 // any page; RequireSignIn also sends a signed-out visitor to /sign-in. Both remember where the visitor wanted to go.
-import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, type Location } from 'react-router';
 import { useMe } from '#web/features/account/me.api.ts';
+import { Loading } from '#web/components/ui/loading.tsx';
 
 /** Router state carried to /sign-in: the page to return to afterwards. */
 export interface ReturnState {
@@ -38,10 +38,9 @@ export function SignInStepGuard() {
 
 /** Layout route: renders its child routes only for a fully signed-in account. */
 export function RequireSignIn() {
-  const { t } = useTranslation();
   const me = useMe();
   const location = useLocation();
-  if (me.isPending) return <p role="status">{t('loading')}</p>;
+  if (me.isPending) return <Loading />;
   const pending = pendingStepPath(me.data?.signInStep);
   if (!me.data || pending) return <Navigate to={pending ?? '/sign-in'} replace state={{ from: here(location) } satisfies ReturnState} />;
   return <Outlet />;

@@ -89,13 +89,5 @@ export function DeskLoadError({ error }: { error: unknown }) {
   );
 }
 
-export function Loading() {
-  const { t } = useTranslation();
-  return (
-    <p role="status" className="muted">
-      {t('loading')}
-    </p>
-  );
-}
 
 export const editorPath = (sectionId: string, lang: string) => `/desk/sections/${sectionId}/${lang}`;

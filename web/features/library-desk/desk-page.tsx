@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Report } from '#shared/library/library-report.schema.ts';
 import { useMe } from '#web/features/account/me.api.ts';
+import { Loading } from '#web/components/ui/loading.tsx';
 import { useDashboard, useEditorPublications } from './desk.api.ts';
 import { isMyDraft, isOwnText } from './desk-rules.ts';
-import { DeskLoadError, DeskPage as Frame, Loading, Time, editorPath } from './desk-frame.tsx';
+import { DeskLoadError, DeskPage as Frame, Time, editorPath } from './desk-frame.tsx';
 import { TextList } from './text-list.tsx';
 
 const REPORTS_SHOWN = 5;

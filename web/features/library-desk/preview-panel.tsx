@@ -1,6 +1,7 @@
 // The preview tab: the title and the body rendered and sanitised by the server, as readers will see them.
 import { useTranslation } from 'react-i18next';
-import { DeskLoadError, Loading } from './desk-frame.tsx';
+import { Loading } from '#web/components/ui/loading.tsx';
+import { DeskLoadError } from './desk-frame.tsx';
 import { usePreview } from './section.api.ts';
 
 export function PreviewPanel({ title, bodyMd, lang, active }: { title: string; bodyMd: string; lang: string; active: boolean }) {

@@ -3,8 +3,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { LIBRARY_LANGUAGES } from '#shared/lib/languages.ts';
+import { Loading } from '#web/components/ui/loading.tsx';
 import { usePublicationTree } from './desk.api.ts';
-import { DeskLoadError, DeskPage, Loading, StateBadge, editorPath } from './desk-frame.tsx';
+import { DeskLoadError, DeskPage, StateBadge, editorPath } from './desk-frame.tsx';
 
 export function PublicationPage() {
   const { t } = useTranslation('library-desk');

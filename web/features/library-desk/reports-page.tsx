@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Report } from '#shared/library/library-report.schema.ts';
 import { focusSoon } from '#web/components/ui/form.tsx';
+import { Loading } from '#web/components/ui/loading.tsx';
 import { useReports } from './desk.api.ts';
-import { DeskLoadError, DeskPage, Loading, Time, editorPath } from './desk-frame.tsx';
+import { DeskLoadError, DeskPage, Time, editorPath } from './desk-frame.tsx';
 import { CloseReportForm } from './close-report-form.tsx';
 
 export function ReportsPage() {

@@ -7,7 +7,8 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import type { RevisionSummary, SectionEdit } from '#shared/library/library-edit.schema.ts';
 import type { LibraryLanguage } from '#shared/library/library.schema.ts';
 import { isLibraryLanguage } from '#web/features/library/reader-language.ts';
-import { DeskLoadError, DeskPage, Loading, Time, editorPath } from './desk-frame.tsx';
+import { Loading } from '#web/components/ui/loading.tsx';
+import { DeskLoadError, DeskPage, Time, editorPath } from './desk-frame.tsx';
 import { DiffView } from './diff-view.tsx';
 import { conflictOf, useDiff, useRevisions, useSectionEdit, useTextAction } from './section.api.ts';
 

@@ -3,13 +3,14 @@
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import type { ChapterPage as Chapter, PublicationToc } from '#shared/library/library.schema.ts';
+import { Loading } from '#web/components/ui/loading.tsx';
 import { ChapterSection, SectionsNav } from './chapter-section.tsx';
 import { ChapterError } from './chapter-error.tsx';
 import { ChapterPager, RelatedServices } from './chapter-extras.tsx';
 import { useKeepPlace } from './keep-place.ts';
 import { useChapter, useToc } from './library.api.ts';
 import { useWarmOfflineLibrary } from './offline.ts';
-import { Loading, ReaderPage } from './reader-frame.tsx';
+import { ReaderPage } from './reader-frame.tsx';
 import { formatDate, useReaderLanguage, useSignedIn } from './reader-language.ts';
 
 export function ChapterPage() {

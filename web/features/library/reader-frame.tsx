@@ -58,13 +58,3 @@ function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
     </nav>
   );
 }
-
-/** "Loading…", announced politely. */
-export function Loading() {
-  const { t } = useTranslation();
-  return (
-    <p role="status" className="muted">
-      {t('loading')}
-    </p>
-  );
-}

@@ -2,10 +2,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { TocChapter } from '#shared/library/library.schema.ts';
+import { Loading } from '#web/components/ui/loading.tsx';
 import { useToc } from './library.api.ts';
 import { LoadError } from './load-error.tsx';
 import { useWarmOfflineLibrary } from './offline.ts';
-import { Loading, ReaderPage } from './reader-frame.tsx';
+import { ReaderPage } from './reader-frame.tsx';
 import { useReaderLanguage, useSignedIn } from './reader-language.ts';
 
 export function TocPage() {

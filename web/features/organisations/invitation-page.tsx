@@ -7,6 +7,7 @@ import type { InvitationAccepted, InvitationPreview } from '#shared/organisation
 import { Page } from '#web/components/page.tsx';
 import { useMe, useRefreshMe } from '#web/features/account/me.api.ts';
 import { apiError } from '#web/components/ui/form.tsx';
+import { Loading } from '#web/components/ui/loading.tsx';
 import { RoleList } from './role-fields.tsx';
 import { useAcceptInvitation, useInvitationPreview } from './invitation-accept.api.ts';
 import { NewAccountForm } from './new-account-form.tsx';
@@ -32,7 +33,7 @@ export function InvitationPage() {
       ) : !token ? (
         <p className="alert error">{t('accept.noToken')}</p>
       ) : preview.isPending ? (
-        <p role="status">{t('common:loading')}</p>
+        <Loading />
       ) : preview.isError ? (
         <p className="alert error" role="alert">
           {t(apiError(preview.error)?.status === 404 ? 'accept.invalid' : apiError(preview.error)?.status === 429 ? 'common:error.tooMany' : 'common:error.generic')}

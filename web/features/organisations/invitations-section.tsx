@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '#shared/auth/roles.ts';
 import { InvitationCreateSchema, type Invitation } from '#shared/organisations/invitation.schema.ts';
 import { ErrorSummary, TextField, apiError, focusSoon, type FieldErrors } from '#web/components/ui/form.tsx';
+import { Loading } from '#web/components/ui/loading.tsx';
 import { RoleCheckboxes, RoleList } from './role-fields.tsx';
 import { LoadError } from './load-error.tsx';
 import { useInvitationAction, useInvitations, useInvite } from './members.api.ts';
@@ -96,7 +97,7 @@ function InvitationsTable() {
     }
   };
 
-  if (invitations.isPending) return <p role="status">{t('common:loading')}</p>;
+  if (invitations.isPending) return <Loading />;
   if (invitations.isError) return <LoadError status={apiError(invitations.error)?.status ?? null} />;
   return (
     <>

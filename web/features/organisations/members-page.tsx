@@ -5,6 +5,7 @@ import type { Member } from '#shared/organisations/member.schema.ts';
 import { Page } from '#web/components/page.tsx';
 import { useMe } from '#web/features/account/me.api.ts';
 import { apiError, focusSoon } from '#web/components/ui/form.tsx';
+import { Loading } from '#web/components/ui/loading.tsx';
 import { RoleList } from './role-fields.tsx';
 import { InvitationsSection } from './invitations-section.tsx';
 import { LoadError } from './load-error.tsx';
@@ -46,7 +47,7 @@ function MembersSection() {
         {t('members.heading')}
       </h2>
       <div role="status">{notice && <p className="alert success">{notice}</p>}</div>
-      {members.isPending && <p role="status">{t('common:loading')}</p>}
+      {members.isPending && <Loading />}
       {members.isError && <LoadError status={apiError(members.error)?.status ?? null} />}
       {members.data && (
         <div className="table-wrap">

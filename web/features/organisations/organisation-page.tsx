@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { OrganisationSchema, type Organisation } from '#shared/organisations/organisation.schema.ts';
 import { Page } from '#web/components/page.tsx';
 import { apiError, focusSoon } from '#web/components/ui/form.tsx';
+import { Loading } from '#web/components/ui/loading.tsx';
 import { OrganisationForm, profileValues } from './organisation-form.tsx';
 import { useOwnOrganisation, useSaveOwnOrganisation } from './organisations.api.ts';
 import { LoadError } from './load-error.tsx';
@@ -57,7 +58,7 @@ export function OrganisationPage() {
         )}
         {notice?.kind === 'error' && <LoadError status={notice.status} />}
       </div>
-      {own.isPending && <p role="status">{t('common:loading')}</p>}
+      {own.isPending && <Loading />}
       {own.isError && <LoadError status={apiError(own.error)?.status ?? null} />}
       {organisation && (
         <OrganisationForm

@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '#web/components/page.tsx';
 import { apiError, focusSoon } from '#web/components/ui/form.tsx';
+import { Loading } from '#web/components/ui/loading.tsx';
 import { LoadError } from './load-error.tsx';
 import { OrganisationForm, profileValues } from './organisation-form.tsx';
 import { useCreateOrganisation, useOrganisations } from './organisations.api.ts';
@@ -20,7 +21,7 @@ export function OrganisationsPage() {
 
   return (
     <Page title={t('all.title')}>
-      {list.isPending && <p role="status">{t('common:loading')}</p>}
+      {list.isPending && <Loading />}
       {list.isError && <LoadError status={apiError(list.error)?.status ?? null} />}
       {list.data && (
         <div className="table-wrap">

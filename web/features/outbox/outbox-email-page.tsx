@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Page } from '#web/components/page.tsx';
 import { ApiRequestError } from '#web/lib/api.ts';
+import { Loading } from '#web/components/ui/loading.tsx';
 import { useOutboxEmail } from './outbox.api.ts';
 import { EmailStatusText } from './email-status.tsx';
 import { linkify } from './linkify.tsx';
@@ -18,7 +19,7 @@ export function OutboxEmailPage() {
       <p>
         <Link to="/admin/outbox">{t('email.back')}</Link>
       </p>
-      {email.isPending && <p role="status">{t('common:loading')}</p>}
+      {email.isPending && <Loading />}
       {email.isError && (
         <p className="alert error" role="alert">
           {notFound ? t('email.notFound') : t('common:error.generic')}

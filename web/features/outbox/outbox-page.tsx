@@ -2,6 +2,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '#web/components/page.tsx';
+import { Loading } from '#web/components/ui/loading.tsx';
+import { LoadOlder } from '#web/components/ui/load-older.tsx';
 import { useOutboxPages } from './outbox.api.ts';
 import { EmailStatusText } from './email-status.tsx';
 
@@ -13,7 +15,7 @@ export function OutboxPage() {
   return (
     <Page title={t('title')}>
       <p>{t('intro')}</p>
-      {pages.isPending && <p role="status">{t('common:loading')}</p>}
+      {pages.isPending && <Loading />}
       {pages.isError && (
         <p className="alert error" role="alert">
           {t('common:error.generic')}
@@ -51,16 +53,7 @@ export function OutboxPage() {
           </table>
         </div>
       )}
-      <p className="visually-hidden" role="status" aria-live="polite">
-        {pages.isSuccess ? t('shown', { count: emails.length }) : ''}
-      </p>
-      {pages.hasNextPage && (
-        <p>
-          <button type="button" className="secondary" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
-            {pages.isFetchingNextPage ? t('common:loading') : t('loadOlder')}
-          </button>
-        </p>
-      )}
+      <LoadOlder pages={pages} shown={t('shown', { count: emails.length })} label={t('loadOlder')} />
     </Page>
   );
 }

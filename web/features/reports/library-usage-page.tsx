@@ -11,6 +11,7 @@ import { ErrorSummary, SubmitButton, TextField, useFormErrors, type FieldErrors 
 import { tocQuery, usePublications } from '#web/features/library/library.api.ts';
 import { useReaderLanguage } from '#web/features/library/reader-language.ts';
 import { ApiRequestError } from '#web/lib/api.ts';
+import { Loading } from '#web/components/ui/loading.tsx';
 import { useLibraryUsage } from './reports.api.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -31,7 +32,7 @@ export function LibraryUsagePage() {
     <Page title={t('libraryUsage.title')}>
       <p>{t('libraryUsage.intro')}</p>
       <PeriodForm key={`${period.from}/${period.to}`} initial={period} onApply={(p) => setParams(p)} />
-      {usage.isPending && <p role="status">{t('common:loading')}</p>}
+      {usage.isPending && <Loading />}
       {usage.isError && <LoadError error={usage.error} />}
       {usage.data && <UsageTables report={usage.data} />}
     </Page>
