@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { fakeActor } from '#tests/factories.ts';
 import { canVerifyChain } from './audit.policy.ts';
 
-const ORG = '00000000-0000-4000-8000-000000000001';
-
 describe('chain verification', () => {
   it('is for platform admins only', () => {
     expect(canVerifyChain(fakeActor({ isPlatformAdmin: true }))).toBe(true);
