@@ -89,4 +89,18 @@ describe('the demo coordinator, in Romanian', () => {
     await page.getByText(r('empty'), { exact: true }).waitFor();
     expect(new URL(page.url()).search).toBe('?from=2020-01-01&to=2020-12-31');
   });
+
+  test('switches the language in the header; the choice sticks and is saved on the account', async () => {
+    const lang = () => page.evaluate(() => document.documentElement.lang);
+    await page.getByLabel(text('ro', 'common', 'language.label'), { exact: true }).selectOption('en');
+    await expect.poll(lang).toBe('en');
+    // NOTE: the shell applies the account's saved language; it must not switch the page back.
+    await page.waitForTimeout(1000);
+    expect(await lang()).toBe('en');
+    await page.reload();
+    await expectHeading(page, 'reports', 'libraryUsage.title');
+    expect(await lang()).toBe('en');
+    await page.getByLabel(text('en', 'common', 'language.label'), { exact: true }).selectOption('ro');
+    await expect.poll(lang).toBe('ro');
+  });
 });

@@ -3,11 +3,12 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, LANGUAGES } from '#shared/lib/languages.ts';
 import { isLanguage, setLanguage } from '#web/lib/i18n.ts';
-import { saveLanguage, useMe } from '#web/features/account/me.api.ts';
+import { useMe, useSaveLanguage } from '#web/features/account/me.api.ts';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const me = useMe();
+  const saveLanguage = useSaveLanguage();
   const id = useId();
   const onChange = (value: string) => {
     if (!isLanguage(value)) return;

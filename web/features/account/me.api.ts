@@ -28,6 +28,22 @@ export function useRefreshMe(): () => Promise<void> {
   return () => client.invalidateQueries({ queryKey: ME_KEY });
 }
 
-export async function saveLanguage(language: Language): Promise<void> {
-  await request('PUT', '/api/me/language', { body: { language } });
+/**
+ * Saves the account's language. The cached account says so at once: the shell applies the account's language
+ * whenever it renders (app-shell.tsx), and with the old value still cached it switched the page straight back.
+ * A failed save puts the old value back.
+ */
+export function useSaveLanguage(): (language: Language) => Promise<void> {
+  const client = useQueryClient();
+  return async (language) => {
+    const before = client.getQueryData<Me | null>(ME_KEY);
+    const updated: Me | null | undefined = before && { ...before, account: { ...before.account, language } };
+    client.setQueryData(ME_KEY, updated);
+    try {
+      await request('PUT', '/api/me/language', { body: { language } });
+    } catch (error) {
+      client.setQueryData(ME_KEY, before);
+      throw error;
+    }
+  };
 }

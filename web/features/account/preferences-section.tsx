@@ -6,12 +6,12 @@ import { LANGUAGE_NAMES, LANGUAGES } from '#shared/lib/languages.ts';
 import { MeSchema, type Language, type Me } from '#shared/auth/me.schema.ts';
 import { request } from '#web/lib/api.ts';
 import { isLanguage, setLanguage } from '#web/lib/i18n.ts';
-import { ME_KEY, saveLanguage } from './me.api.ts';
+import { ME_KEY, useSaveLanguage } from './me.api.ts';
 
 export function LanguageSection(props: { current: Language | null }) {
   const { t, i18n } = useTranslation('account');
   const id = useId();
-  const client = useQueryClient();
+  const saveLanguage = useSaveLanguage();
   const [value, setValue] = useState<string>(props.current ?? i18n.language);
   const [status, setStatus] = useState<'idle' | 'saved' | 'failed'>('idle');
   const submit = async (event: FormEvent) => {
@@ -20,7 +20,6 @@ export function LanguageSection(props: { current: Language | null }) {
     try {
       await saveLanguage(value);
       setLanguage(value);
-      await client.invalidateQueries({ queryKey: ME_KEY, exact: true });
       setStatus('saved');
     } catch {
       setStatus('failed');
