@@ -37,7 +37,13 @@ export function statusOf(code: ErrorCode): number {
 }
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  const body = toApiError(error);
+  let body: ApiError;
+  try {
+    body = toApiError(error);
+  } catch {
+    // NOTE: the handler must never fail itself: Fastify's fallback would echo the raw message to the client.
+    body = { code: 'internal', message: PUBLIC_MESSAGES.internal };
+  }
   if (body.code === 'internal' || body.code === 'unavailable') {
     request.log.error({ err: { type: error.name, code: error.code, message: error.message, stack: error.stack } }, 'request failed');
   }
@@ -49,14 +55,7 @@ function toApiError(error: FastifyError): ApiError {
   if (error instanceof AppError) {
     return { code: error.code, message: error.message, fields: error.fields, current: error.current };
   }
-  if (hasZodFastifySchemaValidationErrors(error)) {
-    const fields: Record<string, string> = {};
-    for (const v of error.validation) {
-      const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.') || (v.params.issue as { path?: PropertyKey[] }).path?.join('.') || '_';
-      fields[path] ??= v.message ?? 'invalid';
-    }
-    return { code: 'invalid', message: 'Some fields are not valid.', fields };
-  }
+  if (hasZodFastifySchemaValidationErrors(error)) return { code: 'invalid', message: 'Some fields are not valid.', fields: fieldErrors(error.validation) };
   if (isResponseSerializationError(error)) return { code: 'internal', message: 'Something went wrong.' };
   if (isDatabaseUnavailable(error)) return { code: 'unavailable', message: PUBLIC_MESSAGES.unavailable };
   const status = error.statusCode ?? 500;
@@ -69,6 +68,19 @@ function toApiError(error: FastifyError): ApiError {
   }
   // NOTE: never echo the error itself: it may hold SQL, a stack trace or personal data.
   return { code: 'internal', message: PUBLIC_MESSAGES.internal };
+}
+
+/**
+ * Field path (dot-separated) → message. An issue with the input as a whole (a body that is not an object, a missing
+ * body) has the empty path and is reported under "_".
+ */
+function fieldErrors(issues: readonly { instancePath?: string; message?: string }[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const path = (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.') || '_';
+    fields[path] ??= issue.message ?? 'invalid';
+  }
+  return fields;
 }
 
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);

@@ -1,5 +1,6 @@
 // Response headers that make the browser refuse framing, sniffing and third-party scripts; API responses are never cached.
 import type { FastifyInstance } from 'fastify';
+import { isApiRequest, routePath } from './request-path.ts';
 
 const CSP = [
   "default-src 'self'",
@@ -22,9 +23,10 @@ export function installSecurityHeaders(app: FastifyInstance, secure: boolean): v
     reply.header('cross-origin-opener-policy', 'same-origin');
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
     if (secure) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-    if (request.url.startsWith('/api/docs')) return;
+    const api = isApiRequest(request);
+    if (api && routePath(request).startsWith('/api/docs')) return;
     reply.header('content-security-policy', CSP);
     // NOTE: a route that sets its own cache policy (immutable library images) keeps it; every other API answer is no-store.
-    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if (api && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { markScopePublic } from '#server/http/access.ts';
+import { isApiRequest } from '#server/http/request-path.ts';
 
 export const WEB_DIST = path.resolve('dist/web');
 
@@ -19,7 +20,7 @@ export async function installWebApp(app: FastifyInstance): Promise<void> {
     });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && (request.headers.accept ?? '').includes('text/html');
+    const wantsPage = request.method === 'GET' && !isApiRequest(request) && (request.headers.accept ?? '').includes('text/html');
     if (built && wantsPage) {
       return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
     }

@@ -1,11 +1,12 @@
 // The audit trail on the wire: list filters, one entry, a page of entries, and the chain check.
 import { z } from 'zod';
+import { Day, line, queryInt, Timestamp } from '../lib/input.ts';
 import { DateTime } from '../lib/datetime.ts';
 
 export const AUDIT_PAGE_MAX = 100;
 
 /** A day (YYYY-MM-DD, UTC) or a full timestamp. */
-const DayOrTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+const DayOrTime = z.union([Day, Timestamp]);
 
 /** Filters shared by the list and the CSV export. Action matches exactly or as a prefix ("invitation" → "invitation.*"). */
 export const AuditFilterSchema = z.object({
@@ -14,8 +15,8 @@ export const AuditFilterSchema = z.object({
     .string()
     .regex(/^[a-z0-9_.]{1,80}$/, 'letters, digits, "_" and "." only')
     .optional(),
-  entityType: z.string().min(1).max(80).optional(),
-  entityId: z.string().min(1).max(200).optional(),
+  entityType: line(80).min(1).optional(),
+  entityId: line(200).min(1).optional(),
   actorAccountId: z.uuid().optional(),
   from: DayOrTime.optional(),
   to: DayOrTime.optional(),
@@ -24,8 +25,8 @@ export type AuditFilter = z.infer<typeof AuditFilterSchema>;
 
 export const AuditListQuerySchema = AuditFilterSchema.extend({
   /** Keyset cursor: only entries with a smaller seq (older). */
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(50),
+  before: queryInt(1, Number.MAX_SAFE_INTEGER).optional(),
+  limit: queryInt(1, AUDIT_PAGE_MAX).default(50),
 });
 export type AuditListQuery = z.infer<typeof AuditListQuerySchema>;
 

@@ -1,5 +1,6 @@
 // Account settings contracts: sessions, language, active organisation, password change.
 import { z } from 'zod';
+import { secret } from '../lib/input.ts';
 import { DateTime } from '../lib/datetime.ts';
 import { LanguageSchema } from './me.schema.ts';
 import { PASSWORD_MAX } from './password-policy.ts';
@@ -31,7 +32,7 @@ export const OrganisationSwitchSchema = z.object({ organisationId: z.uuid() });
 export type OrganisationSwitch = z.infer<typeof OrganisationSwitchSchema>;
 
 export const PasswordChangeSchema = z.object({
-  currentPassword: z.string().min(1).max(PASSWORD_MAX * 4),
-  newPassword: z.string().max(PASSWORD_MAX * 4),
+  currentPassword: secret(PASSWORD_MAX * 4).min(1),
+  newPassword: secret(PASSWORD_MAX * 4),
 });
 export type PasswordChange = z.infer<typeof PasswordChangeSchema>;

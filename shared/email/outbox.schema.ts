@@ -1,5 +1,6 @@
 // The outbox on the wire: emails the platform queued, for admins to read when no mail server delivers them.
 import { z } from 'zod';
+import { queryInt, TimeIdCursor } from '../lib/input.ts';
 import { DateTime } from '../lib/datetime.ts';
 
 export const OUTBOX_PAGE_MAX = 100;
@@ -13,11 +14,8 @@ export const OutboxListQuerySchema = z.object({
   /** Platform admins only: one organisation's emails. */
   organisationId: z.uuid().optional(),
   /** Keyset cursor from the previous page's nextBefore. */
-  before: z
-    .string()
-    .regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z_[0-9a-f-]{36}$/, 'not a cursor')
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(OUTBOX_PAGE_MAX).default(50),
+  before: TimeIdCursor.optional(),
+  limit: queryInt(1, OUTBOX_PAGE_MAX).default(50),
 });
 export type OutboxListQuery = z.infer<typeof OutboxListQuerySchema>;
 

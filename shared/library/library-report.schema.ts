@@ -1,6 +1,7 @@
 // Knowledge library — reader reports, images, the usage report and the editor dashboard.
 // Routes: see the overview at the top of library.schema.ts.
 import { z } from 'zod';
+import { Day, line, Version } from '../lib/input.ts';
 import { DateTime } from '../lib/datetime.ts';
 import { TextSummarySchema } from './library-edit.schema.ts';
 import { LibraryLanguageSchema } from './library.schema.ts';
@@ -15,7 +16,7 @@ export const ReportCreateSchema = z.object({
   sectionId: z.uuid(),
   language: LibraryLanguageSchema,
   kind: ReportKindSchema,
-  comment: z.string().trim().max(REPORT_COMMENT_MAX).optional(),
+  comment: line(REPORT_COMMENT_MAX).optional(),
 });
 export type ReportCreate = z.infer<typeof ReportCreateSchema>;
 
@@ -52,13 +53,13 @@ export const ReportCloseSchema = z.discriminatedUnion('resolution', [
     resolution: z.literal('revised'),
     /** The revision that fixed the problem. */
     revisionId: z.uuid(),
-    note: z.string().trim().max(REPORT_COMMENT_MAX).default(''),
-    version: z.number().int().min(1),
+    note: line(REPORT_COMMENT_MAX).default(''),
+    version: Version,
   }),
   z.object({
     resolution: z.literal('declined'),
-    note: z.string().trim().min(1, 'Say why').max(REPORT_COMMENT_MAX),
-    version: z.number().int().min(1),
+    note: line(REPORT_COMMENT_MAX).min(1, 'Say why'),
+    version: Version,
   }),
 ]);
 export type ReportClose = z.infer<typeof ReportCloseSchema>;
@@ -74,12 +75,12 @@ export type EditorDashboard = z.infer<typeof EditorDashboardSchema>;
 export const IMAGE_MAX_BYTES = 2 * 1024 * 1024;
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
 
-const AltText = z.string().trim().min(1, 'Describe the image').max(300);
+const AltText = line(300).min(1, 'Describe the image');
 
 /** JSON upload (no multipart): the image as base64, with alt text in every language. */
 export const ImageUploadSchema = z.object({
   publicationId: z.uuid(),
-  dataBase64: z.string().min(1),
+  dataBase64: z.string().min(1).regex(/^[A-Za-z0-9+/=\s]*$/, 'Not base64'),
   altTexts: z.object({ en: AltText, ro: AltText, nb: AltText }),
 });
 export type ImageUpload = z.infer<typeof ImageUploadSchema>;
@@ -93,7 +94,6 @@ export const ImageUploadedSchema = z.object({
 });
 export type ImageUploaded = z.infer<typeof ImageUploadedSchema>;
 
-const Day = z.iso.date();
 
 export const UsageQuerySchema = z.object({ from: Day, to: Day });
 export type UsageQuery = z.infer<typeof UsageQuerySchema>;

@@ -1,5 +1,6 @@
 // Invitations: an organisation admin invites an email address with roles; the holder of the emailed token accepts.
 import { z } from 'zod';
+import { line, secret } from '../lib/input.ts';
 import { LanguageSchema } from '../auth/me.schema.ts';
 import { DateTime } from '../lib/datetime.ts';
 import { RoleSchema, RoleSetSchema } from './member.schema.ts';
@@ -8,7 +9,7 @@ export const INVITATION_TTL_DAYS = 7;
 export const DISPLAY_NAME_MAX = 120;
 
 export const InvitationCreateSchema = z.object({
-  email: z.string().trim().pipe(z.email().max(254)),
+  email: line(254).pipe(z.email()),
   roles: RoleSetSchema,
 });
 export type InvitationCreate = z.infer<typeof InvitationCreateSchema>;
@@ -41,8 +42,8 @@ export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;
 /** With displayName + password: a new account. With the token only: the signed-in account joins. */
 export const InvitationAcceptSchema = z.object({
   token: InvitationTokenSchema,
-  displayName: z.string().trim().min(1).max(DISPLAY_NAME_MAX).optional(),
-  password: z.string().max(1024).optional(),
+  displayName: line(DISPLAY_NAME_MAX).min(1).optional(),
+  password: secret(1024).optional(),
   /** The language the page was shown in: the new account keeps it. */
   language: LanguageSchema.optional(),
 });

@@ -1,5 +1,6 @@
 // Members of an organisation: an account's membership with its roles, as an organisation admin sees it.
 import { z } from 'zod';
+import { Version } from '../lib/input.ts';
 import { ROLES } from '../auth/roles.ts';
 import { DateTime } from '../lib/datetime.ts';
 
@@ -27,7 +28,7 @@ export type Member = z.infer<typeof MemberSchema>;
 export const MemberListSchema = z.object({ members: z.array(MemberSchema) });
 export type MemberList = z.infer<typeof MemberListSchema>;
 
-export const MemberRolesUpdateSchema = z.object({ roles: RoleSetSchema, version: z.number().int().min(1) });
+export const MemberRolesUpdateSchema = z.object({ roles: RoleSetSchema, version: Version });
 export type MemberRolesUpdate = z.infer<typeof MemberRolesUpdateSchema>;
 
 export const MemberIdParamsSchema = z.object({ id: z.uuid() });

@@ -1,5 +1,6 @@
 // Organisations (tenants): the profile an organisation admin edits and the list a platform admin manages.
 import { z } from 'zod';
+import { line, Version } from '../lib/input.ts';
 import { DateTime } from '../lib/datetime.ts';
 import { OrganisationTypeSchema } from './organisation-types.ts';
 
@@ -8,10 +9,7 @@ export const ORGANISATION_LIMITS = { name: 200, city: 100, email: 254, phone: 40
 
 /** A free-text field that may be left empty: '' and null both mean "not given". */
 const optionalText = (max: number, check?: { test: (v: string) => boolean; message: string }) =>
-  z
-    .string()
-    .trim()
-    .max(max)
+  line(max)
     .refine((v) => v === '' || !check || check.test(v), check?.message)
     .transform((v) => (v === '' ? null : v))
     .nullable()
@@ -21,12 +19,10 @@ const isEmail = { test: (v: string) => z.email().safeParse(v).success, message: 
 const isWebsite = { test: (v: string) => z.url({ protocol: /^https?$/ }).safeParse(v).success, message: 'Use a full address starting with https://' };
 
 export const OrganisationFieldsSchema = z.object({
-  name: z.string().trim().min(2).max(ORGANISATION_LIMITS.name),
+  name: line(ORGANISATION_LIMITS.name).min(2),
   type: OrganisationTypeSchema,
   /** ISO 3166-1 alpha-2, upper case. */
-  country: z
-    .string()
-    .trim()
+  country: line(10)
     .transform((v) => v.toUpperCase())
     .pipe(z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter country code (RO, NO, …)')),
   city: optionalText(ORGANISATION_LIMITS.city),
@@ -39,7 +35,7 @@ export const OrganisationCreateSchema = OrganisationFieldsSchema;
 export type OrganisationCreate = z.infer<typeof OrganisationCreateSchema>;
 
 /** An update replaces the whole profile; `version` is the one the editor started from. */
-export const OrganisationUpdateSchema = OrganisationFieldsSchema.extend({ version: z.number().int().min(1) });
+export const OrganisationUpdateSchema = OrganisationFieldsSchema.extend({ version: Version });
 export type OrganisationUpdate = z.infer<typeof OrganisationUpdateSchema>;
 
 export const OrganisationSchema = z.object({

@@ -1,15 +1,16 @@
 // Library search: GET /api/library/search?q=&lang=&publication=&limit= (public; professionals-only chapters only
 // for signed-in readers). Results as you type: the last word of q is matched as a prefix.
 import { z } from 'zod';
+import { queryInt, searchText } from '../lib/input.ts';
 import { LibraryLanguageSchema, Slug } from '../library/library.schema.ts';
 import { SEARCH_LIMIT_MAX, SEARCH_QUERY_MAX } from './search-limits.ts';
 
 export const SearchQuerySchema = z.object({
-  q: z.string().trim().min(1, 'Type something to search for').max(SEARCH_QUERY_MAX),
+  q: searchText(SEARCH_QUERY_MAX),
   lang: LibraryLanguageSchema,
   /** A publication slug: only that publication is searched. */
   publication: Slug.optional(),
-  limit: z.coerce.number().int().min(1).max(SEARCH_LIMIT_MAX).default(10),
+  limit: queryInt(1, SEARCH_LIMIT_MAX).default(10),
 });
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 
