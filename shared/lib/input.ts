@@ -10,9 +10,11 @@ export const INT4_MAX = 2_147_483_647;
 export const YEAR_MIN = 1900;
 export const YEAR_MAX = 2199;
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 // NOTE: one line (names, titles, codes) refuses tab and newline too, and the bidirectional overrides that can make an
 // audit entry or a name read differently from what it holds (the "Trojan Source" trick).
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROL_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const NO_CONTROL = 'Remove control characters from this text';
 

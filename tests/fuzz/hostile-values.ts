@@ -154,8 +154,9 @@ export const HOSTILE_STRINGS: readonly string[] = [
 
 /** Hostile numbers: int4 and int8 edges and beyond, negative, fractional, huge, unsafe. */
 export const HOSTILE_NUMBERS: readonly number[] = [
-  2_147_483_648, -1, 9.223372036854776e18, 1.5, 0, 2_147_483_647, -2_147_483_648, -2_147_483_649, 4_294_967_296, 9_007_199_254_740_991,
-  9_007_199_254_740_993, 9.223372036854776e18, -9.223372036854776e18, 1e308, -1e308, 5e-324,
+  2_147_483_648, -1, 9.3e18, 1.5, 0, 2_147_483_647, -2_147_483_648, -2_147_483_649, 4_294_967_296, 9_007_199_254_740_991,
+  // NOTE: just past Number.MAX_SAFE_INTEGER, then past int8.
+  9_007_199_254_740_994, 9.3e18, -9.3e18, 1e308, -1e308, 5e-324,
 ];
 
 const HOSTILE_SHAPES: readonly unknown[] = [null, true, false, [], {}, [[[[]]]], { a: 1 }, ['x'], HOSTILE_STRINGS[2]];
