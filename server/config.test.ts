@@ -36,4 +36,36 @@ describe('configuration', () => {
     const config = loadConfig({ DATA_ENCRYPTION_KEYS: `new:${KEY},old:${Buffer.alloc(32, 1).toString('base64')}` });
     expect(config.encryptionKeys.map((k) => k.id)).toEqual(['new', 'old']);
   });
+
+  it('takes TRUST_PROXY as a hop count or a list of proxy addresses, and refuses "true"', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 192.168.0.0/16,::1,fd00::/8,loopback' }).trustProxy).toEqual([
+      '10.0.0.5',
+      '192.168.0.0/16',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(ConfigError);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY.*number of proxies.*addresses/s);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: 'proxy.internal' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: '-1' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('refuses a hop count when the server listens beyond this machine', () => {
+    expect(() => loadConfig({ TRUST_PROXY: '1', HOST: '0.0.0.0' })).toThrow(/TRUST_PROXY.*HOST/s);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5', HOST: '0.0.0.0' }).trustProxy).toEqual(['10.0.0.5']);
+    expect(loadConfig({ TRUST_PROXY: '1', HOST: '::1' }).trustProxy).toBe(1);
+  });
+
+  it('answers to the public host name, plus ALLOWED_HOSTS', () => {
+    expect(loadConfig(production).allowedHosts).toEqual(['health.example.org']);
+    expect(loadConfig({ ...production, ALLOWED_HOSTS: 'Health.Example.NET, 10.1.2.3' }).allowedHosts).toEqual(['health.example.org', 'health.example.net', '10.1.2.3']);
+    expect(() => loadConfig({ ALLOWED_HOSTS: 'https://x.example' })).toThrow(/ALLOWED_HOSTS/);
+  });
 });

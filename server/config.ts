@@ -1,4 +1,5 @@
 // The only reader of process.env: every setting is parsed and validated here, once.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -23,7 +24,8 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().min(3).default('Pro Health <no-reply@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: z.string().optional(),
+  ALLOWED_HOSTS: z.string().optional(),
   DEMO_DATA: bool.optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   JOBS: bool.default(true),
@@ -45,12 +47,17 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: string;
-  trustProxy: boolean;
+  /** false, a number of proxy hops in front of the app, or the proxies' addresses and CIDR ranges (TRUST_PROXY). */
+  trustProxy: TrustProxy;
+  /** Host names (no port, lower case) the app answers to: PUBLIC_URL's and ALLOWED_HOSTS. */
+  allowedHosts: string[];
   demoData: boolean;
   bodyLimitBytes: number;
   jobs: boolean;
   secureCookies: boolean;
 }
+
+export type TrustProxy = false | number | string[];
 
 export class ConfigError extends Error {}
 
@@ -82,7 +89,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY, e.HOST),
+    allowedHosts: parseAllowedHosts(publicUrl, e.ALLOWED_HOSTS),
     demoData: production ? false : (e.DEMO_DATA ?? true),
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     jobs: e.JOBS,
@@ -108,6 +116,71 @@ function parseKeyring(value: string): { id: string; key: Buffer }[] {
     if (key.length !== 32) throw new ConfigError(`DATA_ENCRYPTION_KEYS: key "${id}" is not 32 bytes`);
     return { id, key };
   });
+}
+
+// NOTE: proxy-addr's names for the loopback, link-local and private ranges.
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const LOOPBACK_LISTEN = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/**
+ * TRUST_PROXY: unset/false/0 = no proxy; a number = that many proxies in front; otherwise the proxies' addresses.
+ * NOTE: "true" made Fastify believe the leftmost X-Forwarded-For entry, which the client writes itself: anyone could
+ * pick the address that rate limits and the audit trail see.
+ */
+function parseTrustProxy(value: string | undefined, host: string): TrustProxy {
+  const v = value?.trim().toLowerCase();
+  if (v === undefined || v === 'false' || v === '0') return false;
+  if (v === 'true') {
+    throw new ConfigError(
+      'Invalid configuration:\n  TRUST_PROXY: "true" would believe any X-Forwarded-For a client sends. Set the number of proxies in front of ' +
+        'the server (TRUST_PROXY=1 for one reverse proxy on this machine) or their addresses (TRUST_PROXY=10.0.0.5,10.1.0.0/16).',
+    );
+  }
+  if (/^\d+$/.test(v)) {
+    // NOTE: a hop count trusts whoever connects, so it is safe only when nothing but the proxy can connect.
+    if (!LOOPBACK_LISTEN.has(host)) {
+      throw new ConfigError(
+        `Invalid configuration:\n  TRUST_PROXY: a number of proxies needs HOST to be a loopback address (HOST is ${host}); ` +
+          'list the proxies\' addresses instead (TRUST_PROXY=10.0.0.5,10.1.0.0/16).',
+      );
+    }
+    return Number(v);
+  }
+  const entries = v.split(',').map((entry) => entry.trim()).filter((entry) => entry.length > 0);
+  const bad = entries.filter((entry) => !isProxyAddress(entry));
+  if (entries.length === 0 || bad.length > 0) {
+    throw new ConfigError(
+      `Invalid configuration:\n  TRUST_PROXY: must be false, a number of proxies, or addresses/CIDR ranges such as 10.0.0.5,10.1.0.0/16 (not: ${bad.join(', ')})`,
+    );
+  }
+  return entries;
+}
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** The option Fastify gets: a hop count becomes a function, since Fastify itself ignores numbers. */
+export function trustProxyOption(trustProxy: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trustProxy !== 'number') return trustProxy;
+  return (_address, hop) => hop < trustProxy;
+}
+
+function parseAllowedHosts(publicUrl: string, extra: string | undefined): string[] {
+  const hosts = [new URL(publicUrl).hostname];
+  for (const entry of (extra ?? '').split(',').map((h) => h.trim().toLowerCase()).filter((h) => h.length > 0)) {
+    // NOTE: names only: a port or scheme here is a mistake, and the check compares host names (host.hook.ts).
+    if (!/^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/.test(entry)) {
+      throw new ConfigError(`Invalid configuration:\n  ALLOWED_HOSTS: "${entry}" is not a host name (give names or addresses, without scheme or port)`);
+    }
+    if (!hosts.includes(entry)) hosts.push(entry);
+  }
+  return hosts;
 }
 
 function stripEmpty(env: Record<string, string | undefined>): Record<string, string> {

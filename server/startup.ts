@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '#server/context.ts';
 import { prepareDemo } from '#server/features/demo/demo.service.ts';
 import { operatorCtx } from '#server/features/organisations/operator.service.ts';
+import { PASSWORD_RESET_JOB, passwordResetJob } from '#server/features/auth/password-reset.service.ts';
 import { SEND_EMAIL_JOB, sendEmailJob } from '#server/features/email/email.service.ts';
 import type { JobHandlers } from '#server/features/jobs/jobs.service.ts';
 import { startJobWorker } from '#server/features/jobs/jobs.worker.ts';
@@ -22,6 +23,7 @@ export async function announceDemo(deps: Deps): Promise<string | null> {
 export const JOB_HANDLERS: JobHandlers = {
   [SEND_EMAIL_JOB]: sendEmailJob,
   [PURGE_JOB]: purgeExpired,
+  [PASSWORD_RESET_JOB]: passwordResetJob,
 };
 
 /** Starts the job worker unless JOBS=false (e.g. an instance that should only serve HTTP). */

@@ -36,15 +36,16 @@ export async function signIn(app: FastifyInstance, credentials: SignInCredential
   const cookie = `ph_session=${session.value}`;
   const { signInStep } = res.json<{ signInStep: string }>();
   // NOTE: without totpSecret the cookie is returned half-way (step "totp" or "enrol_totp"): tests of that state use it.
-  if (signInStep === 'totp' && credentials.totpSecret) await completeTotp(app, cookie, credentials.totpSecret, credentials.now ?? new Date());
+  if (signInStep === 'totp' && credentials.totpSecret) return completeTotp(app, cookie, credentials.totpSecret, credentials.now ?? new Date());
   return cookie;
 }
 
 /**
  * The server accepts the previous, current and next 30-second step, each once (replay protection), so one
- * account can sign in up to three times per clock position; move the clock by 30 s for more.
+ * account can sign in up to three times per clock position; move the clock by 30 s for more. Returns the new
+ * cookie: the session gets a new token when the second factor is given.
  */
-async function completeTotp(app: FastifyInstance, cookie: string, secret: string, now: Date): Promise<void> {
+async function completeTotp(app: FastifyInstance, cookie: string, secret: string, now: Date): Promise<string> {
   const current = Math.floor(now.getTime() / 1000 / PERIOD);
   let answer = '';
   for (const step of [current - 1, current, current + 1]) {
@@ -52,7 +53,8 @@ async function completeTotp(app: FastifyInstance, cookie: string, secret: string
     lastStep.set(secret, step);
     const code = await generate({ secret, epoch: step * PERIOD + 1 });
     const res = await app.inject({ method: 'POST', url: '/api/auth/totp', headers: { cookie }, payload: { code } });
-    if (res.statusCode === 200) return;
+    const rotated = res.cookies.find((c) => c.name === 'ph_session');
+    if (res.statusCode === 200 && rotated) return `ph_session=${rotated.value}`;
     answer = `${res.statusCode} ${res.body}`;
     // NOTE: 400 = this step was already used (e.g. by a code the test sent itself): try the next one.
     if (res.statusCode !== 400) break;

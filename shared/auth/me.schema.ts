@@ -16,13 +16,17 @@ export const MembershipSummarySchema = z.object({
   roles: z.array(z.enum(ROLES)),
 });
 
+/**
+ * Until the sign-in step is 'done' (a password-only session), only what that step needs: no name or platform role,
+ * no organisation (null), no roles or memberships (empty).
+ */
 export const MeSchema = z.object({
   account: z.object({
     id: z.uuid(),
     email: z.string(),
-    displayName: z.string(),
+    displayName: z.string().optional(),
     language: LanguageSchema.nullable(),
-    isPlatformAdmin: z.boolean(),
+    isPlatformAdmin: z.boolean().optional(),
     twoFactorEnabled: z.boolean(),
     twoFactorRequired: z.boolean(),
   }),

@@ -186,6 +186,25 @@ describe('settings', () => {
   });
 });
 
+describe('password confirmation under attack', () => {
+  it('evaluates at most 5 of 40 wrong current passwords sent at once, audits each, and then refuses the right one', async () => {
+    const account = await createAccount(t.deps.db);
+    const cookie = await signIn(t.app, account);
+    const attempt = (currentPassword: string, i: number) =>
+      t.app.inject({ method: 'PUT', url: '/api/me/password', headers: { cookie }, payload: { currentPassword, newPassword: 'a fresh long passphrase' }, remoteAddress: `10.3.0.${i}` });
+    const res = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt(`wrong-${i}`, i + 1)));
+    const codes = res.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 400)).toHaveLength(5);
+    expect(codes.filter((c) => c === 429)).toHaveLength(35);
+    const right = await attempt(account.password, 100);
+    expect(right.statusCode).toBe(429);
+    const failed = await audited('password.confirm_failed', account.id);
+    expect(failed.filter((r) => (r.details as { reason: string }).reason === 'wrong_password')).toHaveLength(5);
+    expect(failed).toHaveLength(41);
+    expect(await audited('password.changed', account.id)).toHaveLength(0);
+  });
+});
+
 describe('CSRF defence', () => {
   it('refuses a state change from another origin, and accepts our own', async () => {
     const account = await createAccount(t.deps.db);

@@ -3,6 +3,7 @@ import type { Ctx } from '#server/context.ts';
 import { readCacheOf } from '#server/db/db.ts';
 import { actorOf } from '#server/context.ts';
 import { AppError } from '#server/errors.ts';
+import type { Actor } from '#server/http/access.ts';
 import { recordAudit } from '#server/features/audit/audit.service.ts';
 import { actorSignInStep } from '#server/features/auth/session.service.ts';
 import type { Language, Me } from '#shared/auth/me.schema.ts';
@@ -11,9 +12,10 @@ import type { SessionList } from '#shared/auth/account.schema.ts';
 import { deleteOtherSessions, deleteOwnSession, findMembership, listMemberships, listSessions, setLanguage, setSessionOrganisation } from './me.queries.ts';
 import { summariseUserAgent } from './user-agent.ts';
 
-/** Who is signed in, how far through sign-in, and in which organisations. */
+/** Who is signed in, how far through sign-in, and in which organisations (once fully signed in). */
 export async function getMe(ctx: Ctx): Promise<Me> {
   const actor = actorOf(ctx);
+  if (!actor.fullySignedIn) return signInStepMe(actor);
   const cache = readCacheOf(ctx.db);
   const load = () => listMemberships(ctx.db, actor.accountId);
   const memberships = cache ? await cache.read(`memberships:${actor.accountId}`, load) : await load();
@@ -31,6 +33,26 @@ export async function getMe(ctx: Ctx): Promise<Me> {
     organisationId: actor.organisationId,
     roles: actor.roles,
     memberships: memberships.map((m) => ({ ...m, roles: m.roles.filter(isRole) })),
+  };
+}
+
+/**
+ * "Me" of a session that has passed only the password: what the next step needs, nothing more.
+ * NOTE: a guessed or phished password alone must not tell which organisations, roles or name the account has.
+ */
+function signInStepMe(actor: Actor): Me {
+  return {
+    account: {
+      id: actor.accountId,
+      email: actor.email,
+      language: isLanguage(actor.language) ? actor.language : null,
+      twoFactorEnabled: actor.twoFactorEnabled,
+      twoFactorRequired: actor.twoFactorRequired,
+    },
+    signInStep: actorSignInStep(actor),
+    organisationId: null,
+    roles: [],
+    memberships: [],
   };
 }
 

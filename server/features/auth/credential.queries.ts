@@ -47,28 +47,53 @@ function normalise(row: CredentialRow): CredentialRow {
   return { ...row, totpLastStep: row.totpLastStep === null ? null : Number(row.totpLastStep) };
 }
 
-/** Counts one wrong password atomically (two parallel attempts both count); returns the new count. */
-export async function incrementFailedSignIns(db: Db, accountId: string): Promise<number> {
+/**
+ * Reserves one password check before it runs, in one statement, so that parallel attempts are counted one by one:
+ * refused (undefined) while the account is locked; a lock that has run out starts the count again at 1. When `max`
+ * checks are already out and none came back right, this attempt locks the account instead (lockedUntil is set in the
+ * answer) — that also ends a count left behind by a check that never finished.
+ */
+export async function reserveSignInAttempt(
+  db: Db,
+  accountId: string,
+  o: { now: Date; max: number; lockUntil: Date },
+): Promise<{ failedSignIns: number; lockedUntil: Date | null } | undefined> {
+  const expired = sql<boolean>`(locked_until is not null and locked_until <= ${o.now}::timestamptz)`;
+  return db
+    .updateTable('account')
+    .set({
+      failedSignIns: sql<number>`case when ${expired} then 1 when failed_sign_ins >= ${o.max} then failed_sign_ins else failed_sign_ins + 1 end`,
+      lockedUntil: sql<Date | null>`case when ${expired} then null when failed_sign_ins >= ${o.max} then ${o.lockUntil}::timestamptz else locked_until end`,
+    })
+    .where('id', '=', accountId)
+    .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<=', o.now)]))
+    .returning(['failedSignIns', 'lockedUntil'])
+    .executeTakeFirst();
+}
+
+/** After a wrong password: locks the account when `max` checks have been used and it is not locked yet; true when this call locked it. */
+export async function lockAfterFailures(db: Db, accountId: string, o: { now: Date; max: number; lockUntil: Date }): Promise<boolean> {
   const row = await db
     .updateTable('account')
-    .set((eb) => ({ failedSignIns: eb('failedSignIns', '+', 1) }))
+    .set({ lockedUntil: o.lockUntil })
     .where('id', '=', accountId)
-    .returning('failedSignIns')
-    .executeTakeFirstOrThrow();
-  return row.failedSignIns;
+    .where('failedSignIns', '>=', o.max)
+    .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<=', o.now)]))
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
-export async function lockAccount(db: Db, accountId: string, lockedUntil: Date): Promise<void> {
-  await db.updateTable('account').set({ failedSignIns: 0, lockedUntil }).where('id', '=', accountId).execute();
-}
-
-export async function clearFailedSignIns(db: Db, accountId: string): Promise<void> {
-  await db
+/** After the right password: the count starts again, unless the account was locked meanwhile (then false). */
+export async function clearFailedSignIns(db: Db, accountId: string, now: Date): Promise<boolean> {
+  const row = await db
     .updateTable('account')
     .set({ failedSignIns: 0, lockedUntil: null })
     .where('id', '=', accountId)
-    .where((eb) => eb.or([eb('failedSignIns', '<>', 0), eb('lockedUntil', 'is not', null)]))
-    .execute();
+    .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<=', now)]))
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function setPasswordHash(db: Db, accountId: string, passwordHash: string, now: Date): Promise<void> {

@@ -3,13 +3,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '#server/context.ts';
 import { AppError } from '#server/errors.ts';
+import { isApiRequest } from '#server/http/request-path.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function installCsrfCheck(app: FastifyInstance, deps: Deps): void {
   const publicOrigin = new URL(deps.config.publicUrl).origin;
   app.addHook('onRequest', async (request) => {
-    if (SAFE.has(request.method) || !request.url.startsWith('/api/')) return;
+    if (SAFE.has(request.method) || !isApiRequest(request)) return;
     if (!isSameOrigin(request, publicOrigin)) throw new AppError('forbidden', 'This request comes from another site.');
     if (hasBody(request) && !isJson(request)) throw new AppError('unsupported_media_type', 'Send the request body as application/json.');
   });

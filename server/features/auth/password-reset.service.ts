@@ -1,10 +1,13 @@
-// Password reset by email: a single-use link valid for 30 minutes. The request always gets the same answer,
-// so it cannot be used to learn whether an account exists.
+// Password reset by email: a single-use link valid for 30 minutes. The request always gets the same answer after
+// the same work (one queued job), so neither the answer nor its timing tells whether an account exists.
+import { randomInt } from 'node:crypto';
+import { z } from 'zod';
 import type { Ctx } from '#server/context.ts';
 import { AppError } from '#server/errors.ts';
-import { recordAudit } from '#server/features/audit/audit.service.ts';
+import { recordAudit, systemCtx } from '#server/features/audit/audit.service.ts';
 import { queueEmail } from '#server/features/email/email.service.ts';
-import { randomToken, sha256 } from '#server/lib/crypto.ts';
+import { enqueueJob, type JobHandler } from '#server/features/jobs/jobs.service.ts';
+import { decrypt, encrypt, randomToken, sha256 } from '#server/lib/crypto.ts';
 import type { PasswordResetComplete } from '#shared/auth/sign-in.schema.ts';
 import { findCredentialsByEmail, findCredentialsById, setPasswordHash } from './credential.queries.ts';
 import { hashPassword } from './password.ts';
@@ -14,21 +17,37 @@ import { consumeAttempt, limitsFor } from './rate-limit.service.ts';
 import { deleteAccountSessions } from './session.queries.ts';
 
 export const RESET_MINUTES = 30;
+export const PASSWORD_RESET_JOB = 'password_reset_request';
 const INVALID_LINK = 'This link has expired or has already been used. Ask for a new one.';
+export const RESET_JOB_DELAY_MS = 10_000;
+const ResetRequestSchema = z.object({ email: z.string(), ip: z.string().nullable(), requestedAt: z.iso.datetime() });
 
-/** Emails a reset link when the account exists and is active; otherwise does nothing, visibly the same. */
+/** Queues the request; the job emails a reset link when the account exists and is active, and otherwise does nothing. */
 export async function requestPasswordReset(ctx: Ctx, email: string): Promise<void> {
   await consumeAttempt(ctx.db, ctx.now, limitsFor('reset', ctx.ip, email));
-  const account = await findCredentialsByEmail(ctx.db, email);
+  // NOTE: looking the account up here made a known email's answer take twice as long as an unknown one's. The email
+  // (and the address, for the audit) are encrypted with the keyring: the job table holds no address in clear. The job
+  // waits a random 0–10 s, so its extra work for a known account does not follow the request at a predictable moment.
+  const request = encrypt(ctx.config.encryptionKeys, JSON.stringify({ email, ip: ctx.ip, requestedAt: ctx.now.toISOString() }));
+  const runAt = new Date(ctx.now.getTime() + randomInt(RESET_JOB_DELAY_MS));
+  await enqueueJob(ctx.db, { kind: PASSWORD_RESET_JOB, payload: { request }, runAt, maxAttempts: 3 });
+}
+
+/** The password_reset_request job: the link and its email for an active account, nothing for any other email. */
+export const passwordResetJob: JobHandler = async (job, { deps, log, now }) => {
+  const { email, ip, requestedAt } = ResetRequestSchema.parse(JSON.parse(decrypt(deps.config.encryptionKeys, String(job.payload.request ?? ''))));
+  const account = await findCredentialsByEmail(deps.db, email);
   if (!account || account.disabledAt) return;
   const token = randomToken();
-  await ctx.db.transaction().execute(async (trx) => {
-    const expiresAt = new Date(ctx.now.getTime() + RESET_MINUTES * 60_000);
-    await insertPasswordReset(trx, { accountId: account.id, tokenHash: sha256(token), expiresAt, now: ctx.now });
-    await queueEmail(trx, { to: account.email, subject: 'Pro Health: password reset', text: resetEmailText(ctx.config.publicUrl, token) });
+  await deps.db.transaction().execute(async (trx) => {
+    const ctx = { ...systemCtx(trx, deps.config, log, now), ip };
+    // NOTE: the 30 minutes the email promises count from the request, not from when the job ran.
+    const expiresAt = new Date(new Date(requestedAt).getTime() + RESET_MINUTES * 60_000);
+    await insertPasswordReset(trx, { accountId: account.id, tokenHash: sha256(token), expiresAt, now });
+    await queueEmail(trx, { to: account.email, subject: 'Pro Health: password reset', text: resetEmailText(deps.config.publicUrl, token) });
     await recordAudit(ctx, trx, { action: 'password.reset_requested', entityType: 'account', entityId: account.id, actorAccountId: null, organisationId: null });
   });
-}
+};
 
 function resetEmailText(publicUrl: string, token: string): string {
   // NOTE: neutral wording, no name; the token rides in the fragment, which browsers never send to servers or in Referer.

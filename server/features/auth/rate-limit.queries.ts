@@ -2,12 +2,6 @@
 import { sql } from 'kysely';
 import type { Db } from '#server/db/db.ts';
 
-/** Hits in the current window of `key` (0 when the window has passed). */
-export async function currentHits(db: Db, key: string, windowStart: Date): Promise<number> {
-  const row = await db.selectFrom('rateLimit').select('hits').where('key', '=', key).where('windowStart', '>', windowStart).executeTakeFirst();
-  return row?.hits ?? 0;
-}
-
 /** Adds one hit in one statement (safe under concurrency); a window older than `windowStart` restarts at 1. */
 export async function addHit(db: Db, key: string, now: Date, windowStart: Date): Promise<number> {
   const row = await db
@@ -22,4 +16,20 @@ export async function addHit(db: Db, key: string, now: Date, windowStart: Date):
     .returning('hits')
     .executeTakeFirstOrThrow();
   return row.hits;
+}
+
+/** Takes one hit back from a window that is still current. */
+export async function removeHit(db: Db, key: string, windowStart: Date): Promise<void> {
+  await db
+    .updateTable('rateLimit')
+    .set((eb) => ({ hits: eb('hits', '-', 1) }))
+    .where('key', '=', key)
+    .where('windowStart', '>', windowStart)
+    .where('hits', '>', 0)
+    .execute();
+}
+
+/** Starts the window of `key` again at `now`, keeping its hits: the key stays over its limit for a whole window. */
+export async function restartWindow(db: Db, key: string, now: Date): Promise<void> {
+  await db.updateTable('rateLimit').set({ windowStart: now }).where('key', '=', key).execute();
 }

@@ -87,8 +87,13 @@ export async function deleteSession(db: Db, sessionId: string): Promise<void> {
   await db.deleteFrom('authSession').where('id', '=', sessionId).execute();
 }
 
-export async function markSecondFactor(db: Db, sessionId: string, now: Date): Promise<void> {
-  await db.updateTable('authSession').set({ secondFactorAt: now, lastSeenAt: now }).where('id', '=', sessionId).execute();
+/** The second factor was given; with `tokenHash`, the session's token is replaced in the same statement. */
+export async function markSecondFactor(db: Db, sessionId: string, now: Date, tokenHash?: string): Promise<void> {
+  await db
+    .updateTable('authSession')
+    .set({ secondFactorAt: now, lastSeenAt: now, ...(tokenHash ? { tokenHash } : {}) })
+    .where('id', '=', sessionId)
+    .execute();
 }
 
 /** Deletes every session of the account except `keepSessionId`; returns how many. */

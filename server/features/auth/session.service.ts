@@ -5,7 +5,7 @@ import type { Actor } from '#server/http/access.ts';
 import { randomToken, sha256 } from '#server/lib/crypto.ts';
 import type { SignInStep } from '#shared/auth/me.schema.ts';
 import { isRole, requiresTwoFactor } from '#shared/auth/roles.ts';
-import { deleteSession, findSessionActor, insertSession, touchSession, type SessionActorRow } from './session.queries.ts';
+import { deleteSession, findSessionActor, insertSession, markSecondFactor, touchSession, type SessionActorRow } from './session.queries.ts';
 import { isSessionAlive, needsTouch, signInStepOf } from './session.policy.ts';
 
 export const SESSION_COOKIE = 'ph_session';
@@ -64,4 +64,14 @@ export async function startSession(db: Db, config: Config, now: Date, session: N
   const userAgent = session.userAgent?.slice(0, 512) ?? null;
   const id = await insertSession(db, { ...session, userAgent, tokenHash: sha256(token), now, expiresAt });
   return { id, token };
+}
+
+/**
+ * Records the second factor and gives the session a new token, returned for the cookie: a token that was seen or
+ * planted before the code (it only passed the password) stops working when the session gains full access.
+ */
+export async function completeSecondFactor(db: Db, sessionId: string, now: Date): Promise<string> {
+  const token = randomToken();
+  await markSecondFactor(db, sessionId, now, sha256(token));
+  return token;
 }

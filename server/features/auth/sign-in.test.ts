@@ -29,6 +29,9 @@ describe('sign-in with email and password', () => {
     expect(res.json()).toEqual({ signInStep: 'done' });
     const cookie = res.cookies.find((c) => c.name === 'ph_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    // NOTE: a browser-session cookie: closing the browser forgets it; the server still ends the session itself.
+    expect(cookie?.maxAge).toBeUndefined();
+    expect(cookie?.expires).toBeUndefined();
     expect(cookie?.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const stored = await t.deps.db.selectFrom('authSession').select(['tokenHash', 'organisationId']).where('accountId', '=', account.id).execute();
     expect(stored).toHaveLength(1);
@@ -84,6 +87,34 @@ describe('sign-in with email and password', () => {
     expect((await post('/api/auth/sign-in', { email, password: 'wrong-y' }, undefined, '10.0.3.2')).statusCode).toBe(401);
     for (let i = 0; i < 50; i++) await post('/api/auth/sign-in', { email: `n${i}@example.test`, password: 'wrong' }, undefined, '10.0.3.3');
     expect((await post('/api/auth/sign-in', { email: 'other@example.test', password: 'wrong' }, undefined, '10.0.3.3')).statusCode).toBe(429);
+  });
+
+  it('evaluates at most 5 wrong passwords of 29 sent at once, then refuses the right one', async () => {
+    const account = await createAccount(t.deps.db);
+    // NOTE: one address each, so only the account lockout can stop them (not the per-address limits).
+    const wrong = await Promise.all(
+      Array.from({ length: 29 }, (_, i) => post('/api/auth/sign-in', { email: account.email, password: `wrong-${i}` }, undefined, `10.0.5.${i + 1}`)),
+    );
+    expect(wrong.map((r) => r.statusCode)).toEqual(Array(29).fill(401));
+    const right = await post('/api/auth/sign-in', { email: account.email, password: account.password }, undefined, '10.0.5.100');
+    expect(right.statusCode).toBe(401);
+    expect(right.json()).toEqual({ code: 'unauthorized', message: WRONG_CREDENTIALS });
+    const reasons = (await auditRows('sign_in.failed', account.id)).map((r) => (r.details as { reason: string }).reason);
+    expect(reasons.filter((r) => r === 'wrong_password')).toHaveLength(5);
+    expect(reasons.filter((r) => r === 'locked')).toHaveLength(25);
+    expect(await auditRows('account.locked', account.id)).toHaveLength(1);
+  });
+
+  it('counts each attempt before checking it: of 15 sent at once for one email from one address, 5 get 429', async () => {
+    const email = 'parallel-target@example.test';
+    const res = await Promise.all(Array.from({ length: 15 }, (_, i) => post('/api/auth/sign-in', { email, password: `wrong-${i}` }, undefined, '10.0.6.1')));
+    const codes = res.map((r) => r.statusCode).sort();
+    expect(codes).toEqual([...Array(10).fill(401), ...Array(5).fill(429)]);
+  });
+
+  it('does not count successful sign-ins against the limits', async () => {
+    const account = await createAccount(t.deps.db);
+    for (let i = 0; i < 12; i++) expect((await post('/api/auth/sign-in', account, undefined, '10.0.7.1')).statusCode).toBe(200);
   });
 
   it('refuses a disabled account with the same message', async () => {

@@ -13,6 +13,7 @@ import {
   TotpEnrolmentSchema,
   TwoFactorStatusSchema,
 } from '#shared/auth/sign-in.schema.ts';
+import { setSessionCookie } from './session.hook.ts';
 import {
   confirmTotpEnrolment,
   disableTotp,
@@ -28,7 +29,11 @@ export function registerTotpRoutes(app: FastifyInstance, deps: Deps): void {
   r.post(
     '/api/auth/totp',
     { config: { access: access.signInStep() }, schema: { tags, body: TotpCodeSchema, response: { 200: SignInResultSchema } } },
-    async (request) => verifySecondFactor(ctxOf(request, deps), request.body.code),
+    async (request, reply) => {
+      const { token, signInStep } = await verifySecondFactor(ctxOf(request, deps), request.body.code);
+      if (token) setSessionCookie(reply, deps, token);
+      return { signInStep };
+    },
   );
   r.post(
     '/api/auth/totp/enrol/start',
@@ -38,7 +43,11 @@ export function registerTotpRoutes(app: FastifyInstance, deps: Deps): void {
   r.post(
     '/api/auth/totp/enrol/confirm',
     { config: { access: access.signInStep() }, schema: { tags, body: TotpCodeSchema, response: { 200: TotpConfirmResultSchema } } },
-    async (request) => confirmTotpEnrolment(ctxOf(request, deps), request.body.code),
+    async (request, reply) => {
+      const { token, ...result } = await confirmTotpEnrolment(ctxOf(request, deps), request.body.code);
+      setSessionCookie(reply, deps, token);
+      return result;
+    },
   );
   r.get(
     '/api/auth/totp',

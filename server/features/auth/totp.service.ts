@@ -17,9 +17,18 @@ import {
   type CredentialRow,
 } from './credential.queries.ts';
 import { confirmPassword } from './password-check.service.ts';
-import { assertUnderLimits, countAttempt, limitsFor } from './rate-limit.service.ts';
+import {
+  countAttempt,
+  limitsFor,
+  refundAttempt,
+  secondFactorLock,
+  SECOND_FACTOR_LOCK_AFTER,
+  SECOND_FACTOR_LOCK_MINUTES,
+  tooManyAttempts,
+  type Limit,
+} from './rate-limit.service.ts';
 import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes } from './recovery-codes.ts';
-import { markSecondFactor } from './session.queries.ts';
+import { completeSecondFactor } from './session.service.ts';
 import { newTotpSecret, openTotpSecret, sealTotpSecret, totpQrDataUrl, verifyTotp } from './totp.ts';
 
 const WRONG_CODE = 'The code is not correct.';
@@ -33,11 +42,10 @@ export async function startTotpEnrolment(ctx: Ctx): Promise<TotpEnrolment> {
   return { secret, qrDataUrl: await totpQrDataUrl(secret, actor.email) };
 }
 
-/** Confirms enrolment with a first code: two-factor goes on and the recovery codes are shown, once. */
-export async function confirmTotpEnrolment(ctx: Ctx, code: string): Promise<RecoveryCodes & { signInStep: SignInStep }> {
+/** Confirms enrolment with a first code: two-factor goes on, the session gets a new token, recovery codes are shown once. */
+export async function confirmTotpEnrolment(ctx: Ctx, code: string): Promise<RecoveryCodes & { signInStep: SignInStep; token: string }> {
   const actor = actorOf(ctx);
-  const limits = limitsFor('totp', ctx.ip, actor.accountId);
-  await assertUnderLimits(ctx.db, ctx.now, limits);
+  const limits = await reserveCodeCheck(ctx, actor.accountId);
   const result = await ctx.db.transaction().execute(async (trx) => {
     const account = await lockedCredentials(trx, actor.accountId);
     if (account.totpEnabledAt) throw new AppError('conflict', 'Two-factor sign-in is already on.');
@@ -46,34 +54,53 @@ export async function confirmTotpEnrolment(ctx: Ctx, code: string): Promise<Reco
     if (step === null) return null;
     await setTotp(trx, account.id, { totpSecret: account.totpSecret, totpEnabledAt: ctx.now, totpLastStep: step }, ctx.now);
     const recoveryCodes = await issueRecoveryCodes(trx, account.id);
-    await markSecondFactor(trx, actor.sessionId, ctx.now);
+    const token = await completeSecondFactor(trx, actor.sessionId, ctx.now);
     await recordAudit(ctx, trx, { action: 'two_factor.enabled', entityType: 'account', entityId: account.id });
-    return { recoveryCodes, signInStep: 'done' as const };
+    return { recoveryCodes, signInStep: 'done' as const, token };
   });
-  if (!result) return wrongCode(ctx, limits);
+  if (!result) return wrongCode(ctx);
+  await refundAttempt(ctx.db, ctx.now, limits);
   return result;
 }
 
-/** The sign-in step after the password: an authenticator code, or a recovery code (used up). */
-export async function verifySecondFactor(ctx: Ctx, code: string): Promise<{ signInStep: SignInStep }> {
+/** The sign-in step after the password: an authenticator code, or a recovery code (used up); then a new session token. */
+export async function verifySecondFactor(ctx: Ctx, code: string): Promise<{ signInStep: SignInStep; token?: string }> {
   const actor = actorOf(ctx);
   if (actor.fullySignedIn) return { signInStep: 'done' };
   if (!actor.twoFactorEnabled) throw new AppError('conflict', 'Set up two-factor sign-in first.');
-  const limits = limitsFor('totp', ctx.ip, actor.accountId);
-  await assertUnderLimits(ctx.db, ctx.now, limits);
-  const ok = await ctx.db.transaction().execute(async (trx) => {
+  const limits = await reserveCodeCheck(ctx, actor.accountId);
+  const token = await ctx.db.transaction().execute(async (trx) => {
     const account = await lockedCredentials(trx, actor.accountId);
     const method = await checkSecondFactor(ctx, trx, account, code);
-    if (!method) return false;
-    await markSecondFactor(trx, actor.sessionId, ctx.now);
+    if (!method) return null;
+    const newToken = await completeSecondFactor(trx, actor.sessionId, ctx.now);
     await recordAudit(ctx, trx, { action: 'sign_in.second_factor', entityType: 'account', entityId: account.id, details: { method } });
     if (method === 'recovery_code') {
       await recordAudit(ctx, trx, { action: 'two_factor.recovery_code_used', entityType: 'account', entityId: account.id });
     }
-    return true;
+    return newToken;
   });
-  if (!ok) return wrongCode(ctx, limits);
-  return { signInStep: 'done' };
+  if (!token) return wrongCode(ctx);
+  await refundAttempt(ctx.db, ctx.now, limits);
+  return { signInStep: 'done', token };
+}
+
+/**
+ * Counts a code check before it runs, per address, per account and address, and per account across all addresses
+ * (429 when over); the attempt after the 10th wrong code locks the second factor for 15 minutes, audited once.
+ */
+async function reserveCodeCheck(ctx: Ctx, accountId: string): Promise<Limit[]> {
+  const limits = [...limitsFor('totp', ctx.ip, accountId), secondFactorLock(accountId)];
+  const { over } = await ctx.db.transaction().execute(async (trx) => {
+    const counted = await countAttempt(trx, ctx.now, limits);
+    if (counted.tripped.length > 0) {
+      const details = { minutes: SECOND_FACTOR_LOCK_MINUTES, failures: SECOND_FACTOR_LOCK_AFTER };
+      await recordAudit(ctx, trx, { action: 'two_factor.locked', entityType: 'account', entityId: accountId, details });
+    }
+    return counted;
+  });
+  if (over) throw tooManyAttempts();
+  return limits;
 }
 
 async function checkSecondFactor(ctx: Ctx, trx: Db, account: CredentialRow, code: string): Promise<'totp' | 'recovery_code' | null> {
@@ -88,9 +115,8 @@ async function checkSecondFactor(ctx: Ctx, trx: Db, account: CredentialRow, code
   return 'totp';
 }
 
-async function wrongCode(ctx: Ctx, limits: ReturnType<typeof limitsFor>): Promise<never> {
+async function wrongCode(ctx: Ctx): Promise<never> {
   await ctx.db.transaction().execute(async (trx) => {
-    await countAttempt(trx, ctx.now, limits);
     await recordAudit(ctx, trx, { action: 'sign_in.second_factor_failed', entityType: 'account', entityId: ctx.actor?.accountId ?? null });
   });
   throw new AppError('invalid', WRONG_CODE, { fields: { code: WRONG_CODE } });

@@ -23,6 +23,14 @@ async function passwordOnly(account: { email: string; password: string }) {
   return signIn(t.app, { email: account.email, password: account.password });
 }
 
+/** The cookie a response set: the session's token changes when the second factor is given. */
+function newCookie(res: { cookies: { name: string; value: string; maxAge?: number }[] }): string {
+  const session = res.cookies.find((c) => c.name === 'ph_session');
+  if (!session) throw new Error('no new session cookie');
+  expect(session.maxAge).toBeUndefined();
+  return `ph_session=${session.value}`;
+}
+
 async function actions(accountId: string) {
   const rows = await t.deps.db.selectFrom('auditEvent').select('action').where('entityId', '=', accountId).orderBy('seq').execute();
   return rows.map((r) => r.action);
@@ -34,7 +42,7 @@ describe('two-factor enrolment', () => {
     const account = await createAccount(t.deps.db, { organisationId: org.id, roles: ['case_manager'] });
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: account.email, password: account.password } });
     expect(res.json()).toEqual({ signInStep: 'enrol_totp' });
-    const cookie = `ph_session=${res.cookies[0]?.value}`;
+    let cookie = `ph_session=${res.cookies[0]?.value}`;
     const me = await call('GET', '/api/me', cookie);
     expect(me.json()).toMatchObject({ signInStep: 'enrol_totp', account: { twoFactorRequired: true, twoFactorEnabled: false } });
     expect((await call('GET', '/api/me/sessions', cookie)).statusCode).toBe(401);
@@ -60,6 +68,8 @@ describe('two-factor enrolment', () => {
     expect(body.signInStep).toBe('done');
     expect(body.recoveryCodes).toHaveLength(10);
     expect(new Set(body.recoveryCodes).size).toBe(10);
+    expect(Object.keys(body).sort()).toEqual(['recoveryCodes', 'signInStep']);
+    cookie = newCookie(confirm);
     expect((await call('GET', '/api/me/sessions', cookie)).statusCode).toBe(200);
     const codes = await t.deps.db.selectFrom('recoveryCode').select('codeHash').where('accountId', '=', account.id).execute();
     expect(codes).toHaveLength(10);
@@ -91,7 +101,7 @@ describe('two-factor sign-in step', () => {
     const ok = await call('POST', '/api/auth/totp', cookie, { code });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toEqual({ signInStep: 'done' });
-    expect((await call('GET', '/api/me/sessions', cookie)).statusCode).toBe(200);
+    expect((await call('GET', '/api/me/sessions', newCookie(ok))).statusCode).toBe(200);
 
     const second = await passwordOnly(account);
     const replay = await call('POST', '/api/auth/totp', second, { code });
@@ -113,9 +123,9 @@ describe('two-factor sign-in step', () => {
     const { recoveryCodes } = (await call('POST', '/api/auth/totp/enrol/confirm', first, { code: await totpCode(secret, now) })).json();
     const recovery = recoveryCodes[3].toLowerCase().replaceAll('-', ' ');
 
-    const cookie = await passwordOnly(account);
-    const used = await call('POST', '/api/auth/totp', cookie, { code: recovery });
+    const used = await call('POST', '/api/auth/totp', await passwordOnly(account), { code: recovery });
     expect(used.statusCode).toBe(200);
+    const cookie = newCookie(used);
     expect(await actions(account.id)).toContain('two_factor.recovery_code_used');
     const again = await passwordOnly(account);
     expect((await call('POST', '/api/auth/totp', again, { code: recovery })).statusCode).toBe(400);
@@ -136,6 +146,103 @@ describe('two-factor sign-in step', () => {
     }
     const limited = await t.app.inject({ method: 'POST', url: '/api/auth/totp', headers: { cookie }, payload: { code: '123456' }, remoteAddress: '10.9.9.9' });
     expect(limited.statusCode).toBe(429);
+  });
+});
+
+describe('two-factor lockout across addresses', () => {
+  const wrongFrom = (cookie: string, address: string, code = '123456', url = '/api/auth/totp') =>
+    t.app.inject({ method: 'POST', url, headers: { cookie }, payload: { code }, remoteAddress: address });
+
+  it('locks the second factor after 10 wrong codes from any number of addresses, for 15 minutes', async () => {
+    const now = new Date('2030-04-01T10:00:10Z');
+    t.setNow(now);
+    const account = await createAccount(t.deps.db, { withTotp: true });
+    const cookie = await passwordOnly(account);
+    const codes: number[] = [];
+    for (let a = 1; a <= 5; a++) for (let i = 0; i < 11; i++) codes.push((await wrongFrom(cookie, `10.4.${a}.1`)).statusCode);
+    expect(codes.filter((c) => c === 400)).toHaveLength(10);
+    expect(codes.filter((c) => c === 429)).toHaveLength(45);
+    const right = await wrongFrom(cookie, '10.4.6.1', await totpCode(account.totpSecret ?? '', now));
+    expect(right.statusCode).toBe(429);
+    expect((await call('GET', '/api/me', cookie)).json().signInStep).toBe('totp');
+    expect((await actions(account.id)).filter((a) => a === 'sign_in.second_factor_failed')).toHaveLength(10);
+    expect((await actions(account.id)).filter((a) => a === 'two_factor.locked')).toHaveLength(1);
+
+    const later = new Date(now.getTime() + 15 * 60_000 + 1000);
+    t.setNow(later);
+    const after = await wrongFrom(cookie, '10.4.7.1', await totpCode(account.totpSecret ?? '', later));
+    expect(after.statusCode).toBe(200);
+  });
+
+  it('counts recovery codes and enrolment codes in the same lock', async () => {
+    const account = await createAccount(t.deps.db);
+    const first = await passwordOnly(account);
+    const { secret } = (await call('POST', '/api/auth/totp/enrol/start', first)).json();
+    const enrolCodes: number[] = [];
+    for (let i = 0; i < 11; i++) enrolCodes.push((await wrongFrom(first, `10.5.0.${i + 1}`, '000000', '/api/auth/totp/enrol/confirm')).statusCode);
+    expect(enrolCodes).toEqual([...Array(10).fill(400), 429]);
+    expect((await wrongFrom(first, '10.5.1.1', await totpCode(secret), '/api/auth/totp/enrol/confirm')).statusCode).toBe(429);
+    expect(await actions(account.id)).toContain('two_factor.locked');
+
+    const other = await createAccount(t.deps.db, { withTotp: true });
+    const cookie = await passwordOnly(other);
+    const recovery: number[] = [];
+    for (let i = 0; i < 11; i++) recovery.push((await wrongFrom(cookie, `10.5.2.${i + 1}`, 'AAAA-BBBB-CCCC-DDDD')).statusCode);
+    expect(recovery).toEqual([...Array(10).fill(400), 429]);
+  });
+
+  it('evaluates at most 10 of 25 wrong codes sent at once from 25 addresses', async () => {
+    const account = await createAccount(t.deps.db, { withTotp: true });
+    const cookie = await passwordOnly(account);
+    const res = await Promise.all(Array.from({ length: 25 }, (_, i) => wrongFrom(cookie, `10.6.0.${i + 1}`)));
+    const codes = res.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 400)).toHaveLength(10);
+    expect(codes.filter((c) => c === 429)).toHaveLength(15);
+    expect((await actions(account.id)).filter((a) => a === 'sign_in.second_factor_failed')).toHaveLength(10);
+  });
+});
+
+describe('the session after the second factor', () => {
+  it('gets a new token when the code is given; the password-only token stops working', async () => {
+    const now = new Date('2030-04-02T10:00:10Z');
+    t.setNow(now);
+    const account = await createAccount(t.deps.db, { withTotp: true });
+    const before = await passwordOnly(account);
+    const ok = await call('POST', '/api/auth/totp', before, { code: await totpCode(account.totpSecret ?? '', now) });
+    expect(ok.statusCode).toBe(200);
+    const after = newCookie(ok);
+    expect(after).not.toBe(before);
+    expect((await call('GET', '/api/me', before)).statusCode).toBe(401);
+    expect((await call('GET', '/api/me/sessions', after)).statusCode).toBe(200);
+    expect(await t.deps.db.selectFrom('authSession').select('id').where('accountId', '=', account.id).execute()).toHaveLength(1);
+  });
+
+  it('gets a new token when enrolment is confirmed', async () => {
+    const account = await createAccount(t.deps.db);
+    const before = await passwordOnly(account);
+    const { secret } = (await call('POST', '/api/auth/totp/enrol/start', before)).json();
+    const confirm = await call('POST', '/api/auth/totp/enrol/confirm', before, { code: await totpCode(secret) });
+    expect(confirm.statusCode).toBe(200);
+    const after = newCookie(confirm);
+    expect((await call('GET', '/api/me', before)).statusCode).toBe(401);
+    expect((await call('GET', '/api/me', after)).json().signInStep).toBe('done');
+  });
+
+  it('tells a password-only session only what the next step needs: no organisation, roles, name or platform role', async () => {
+    const org = await createOrganisation(t.deps.db, { name: 'Hidden Shelter' });
+    const account = await createAccount(t.deps.db, { organisationId: org.id, roles: ['coordinator'], withTotp: true, displayName: 'Ana Secret', isPlatformAdmin: true });
+    const cookie = await passwordOnly(account);
+    const me = await call('GET', '/api/me', cookie);
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toEqual({
+      account: { id: account.id, email: account.email, language: null, twoFactorEnabled: true, twoFactorRequired: true },
+      signInStep: 'totp',
+      organisationId: null,
+      roles: [],
+      memberships: [],
+    });
+    expect(me.body).not.toContain('Hidden Shelter');
+    expect(me.body).not.toContain('Ana Secret');
   });
 });
 
