@@ -207,6 +207,9 @@ export interface SectionRevisionTable {
   sourceRevisionId: string | null;
   note: string | null;
   createdAt: CreatedAt;
+  /** Migration 2026-12-04T1800: the stored HTML and the renderer version that made it (null: not rendered yet). */
+  bodyHtml: Generated<string | null>;
+  htmlVersion: Generated<number | null>;
 }
 
 export interface SectionTextTable {
@@ -281,6 +284,14 @@ export interface LibraryImageTable {
   altTexts: Labels;
   uploadedBy: string | null;
   createdAt: CreatedAt;
+  /** Migration 2026-12-04T1801: when a published text of its publication first used it; null = not public. */
+  publishedAt: Generated<Date | null>;
+}
+
+/** Migration 2026-12-04T1802: HMAC of client address × chapter × language × kind, while a repeat is not counted. */
+export interface LibraryUsageSeenTable {
+  key: string;
+  expiresAt: Date;
 }
 
 export interface PublicationPdfTable {
@@ -304,5 +315,6 @@ export interface LibraryTables {
   libraryReport: LibraryReportTable;
   libraryUsage: LibraryUsageTable;
   libraryImage: LibraryImageTable;
+  libraryUsageSeen: LibraryUsageSeenTable;
   publicationPdf: PublicationPdfTable;
 }

@@ -2,12 +2,12 @@
 //
 // API overview (every route under /api/library; `lang` is en | ro | nb, default en):
 //
-// Reading (public; a chapter with audience "professionals" answers 401 to anonymous readers, and the TOC marks it locked)
+// Reading (public; a chapter with audience "professionals" answers 401 to anonymous readers, and the TOC marks it locked, without its sections)
 //   GET  /api/library/publications?lang=                              → PublicationList        public
 //   GET  /api/library/publications/:slug?lang=                        → PublicationToc         public
 //   GET  /api/library/publications/:slug/chapters/:chapter?lang=      → ChapterPage            public (401 if professionals-only)
 //        (?preview=true for editors: no view is counted)
-//   GET  /api/library/images/:id                                      → image bytes            public (long cache)
+//   GET  /api/library/images/:id                                      → image bytes            public once a published text uses it (long cache); before, its editors and reviewers only (no-store)
 //   POST /api/library/reports                                         ReportCreate → ReportCreated   public, rate-limited per IP
 //
 // Editing and review (signed in; the service checks role editor / reviewer in the publication's organisation, or platform admin)
@@ -76,7 +76,7 @@ export const TocChapterSchema = z.object({
   title: z.string(),
   summary: z.string(),
   audience: AudienceSchema,
-  /** Professionals-only and the reader is not signed in: the page answers 401. */
+  /** Professionals-only and the reader is not signed in: the page answers 401, and `sections` is empty. */
   locked: z.boolean(),
   readingMinutes: z.number().int(),
   /** At least one section in this language lags behind a newer source-language text. */

@@ -1,14 +1,15 @@
 // Publication PDF: a whole published publication in one language as a printable file, made on the server without a
-// browser, cached per published version and per variant (public / full), every download counted anonymously.
+// browser (in a worker thread, under a time limit), cached per published version and per variant (public / full),
+// downloads counted anonymously.
 import { createHash } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
 import type { Ctx } from '#server/context.ts';
 import { AppError } from '#server/errors.ts';
+import { PoolBusyError, isInputFailure, longTasks } from '#server/lib/worker-pool.ts';
 import { recordLibraryUsage } from '#server/features/library/usage.service.ts';
 import type { LibraryLanguage } from '#shared/library/library.schema.ts';
 import { pdfVariantFor } from './pdf.policy.ts';
 import { findCachedPdf, findPublication, professionalChapters, publishedOutline, revisionTexts, storePdf, type OutlineRow } from './pdf.queries.ts';
-import type { PdfBook, PdfChapter } from './pdf-render.ts';
+import type { PdfBook, PdfChapter, renderPublicationPdf } from './pdf-render.ts';
 
 /** Bump when the layout changes: every cached file is then rebuilt on its next download. */
 const LAYOUT_VERSION = 1;
@@ -41,14 +42,19 @@ export async function getPublicationPdf(ctx: Ctx, input: { slug: string; lang: L
   return { filename: `pro-health-${publication.slug}-${input.lang}.pdf`, bytes };
 }
 
-/** Lays the book out in a worker thread (pdf-worker.ts), so the server keeps answering meanwhile. */
-function renderInWorker(book: PdfBook): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./pdf-worker.ts', import.meta.url), { workerData: book });
-    worker.once('message', (bytes: Uint8Array) => resolve(Buffer.from(bytes)));
-    worker.once('error', reject);
-    worker.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`PDF worker stopped with code ${code}`))));
-  });
+const PDF_RENDER = new URL('./pdf-render.ts', import.meta.url);
+
+/**
+ * Lays the book out in a worker thread: a whole publication takes seconds of CPU, which would otherwise stall every
+ * other request of this process (and its embedded database). One PDF at a time; a queue and a time limit bound it.
+ */
+async function renderInWorker(book: PdfBook): Promise<Buffer> {
+  try {
+    return Buffer.from(await longTasks.call<typeof renderPublicationPdf>(PDF_RENDER, 'renderPublicationPdf', [book]));
+  } catch (error) {
+    if (error instanceof PoolBusyError || isInputFailure(error)) throw new AppError('unavailable', 'The PDF cannot be made right now. Try again later.');
+    throw error;
+  }
 }
 
 /** Changes whenever a shown text is (re)published, a title changes, or the layout does. */

@@ -9,6 +9,7 @@ import type { Database } from '#server/db/schema.ts';
 import { AppError } from '#server/errors.ts';
 import { recordAudit } from '#server/features/audit/audit.service.ts';
 import { LIBRARY_LANGUAGES } from '#shared/lib/languages.ts';
+import { SECTION_BODY_MAX, SECTION_TITLE_MAX } from '#shared/library/library-edit.schema.ts';
 import type { LibraryLanguage } from '#shared/library/library.schema.ts';
 import { OutlineSchema, parseChapterFile, type ChapterFile, type Outline } from './content-files.ts';
 import { findFirstOrganisation, findOrganisationByIdOrName, upsertChapter, upsertPublication, upsertSection } from './structure.queries.ts';
@@ -73,11 +74,20 @@ async function loadPublication(dir: string, publication: Outline['publications']
         const name = listings.get(lang)!.find((f) => f === `${chapter.id}.md` || new RegExp(`^\\d+-${chapter.id}\\.md$`).test(f));
         if (!name) continue;
         const file = path.join(dir, publication.slug, lang, name);
-        files[lang] = parseChapterFile(await readFile(file, 'utf8'), path.relative(dir, file));
+        files[lang] = withinLimits(parseChapterFile(await readFile(file, 'utf8'), path.relative(dir, file)), path.relative(dir, file));
       }
       return { slug: chapter.id, position: chapter.order, outlineAudience: chapter.audience, files };
     }),
   );
+}
+
+/** The editor's limits hold for text from git too: a section past them is refused, naming the file. */
+function withinLimits(file: ChapterFile, where: string): ChapterFile {
+  for (const s of file.sections) {
+    if (s.title.length > SECTION_TITLE_MAX) throw new Error(`${where}: the title of section "${s.slug}" is longer than ${SECTION_TITLE_MAX} characters`);
+    if (s.bodyMd.length > SECTION_BODY_MAX) throw new Error(`${where}: section "${s.slug}" is longer than ${SECTION_BODY_MAX.toLocaleString('en')} characters; split it`);
+  }
+  return file;
 }
 
 interface PublicationInput {
@@ -108,7 +118,7 @@ async function importPublication(ctx: Ctx, trx: Transaction<Database>, input: Pu
     summary.chapters++;
     const sectionIds = await upsertSections(trx, chapterId, chapter, languages);
     summary.sections += sectionIds.size;
-    await importTexts(ctx, trx, { chapter, sectionIds, languages, label: `${input.publication.slug}/${chapter.slug}` }, summary);
+    await importTexts(ctx, trx, { publicationId, chapter, sectionIds, languages, label: `${input.publication.slug}/${chapter.slug}` }, summary);
   }
 }
 
@@ -126,6 +136,7 @@ async function upsertSections(trx: Transaction<Database>, chapterId: string, cha
 }
 
 interface TextsInput {
+  publicationId: string;
   chapter: LoadedChapter;
   sectionIds: Map<string, string>;
   languages: string[];
@@ -145,7 +156,10 @@ async function importTexts(ctx: Ctx, trx: Transaction<Database>, input: TextsInp
       let outcome: TextOutcome = 'unchanged';
       let revisionId = existing?.publishedRevisionId ?? null;
       if (!current || current.title !== s.title || current.bodyMd !== s.bodyMd) {
-        const result = await publishNewRevision(ctx, trx, { sectionId, language: lang, title: s.title, bodyMd: s.bodyMd, sourceRevisionId, existing });
+        const text = { sectionId, sectionSlug: s.slug, publicationId: input.publicationId, language: lang, title: s.title, bodyMd: s.bodyMd, sourceRevisionId, existing };
+        const result = await publishNewRevision(ctx, trx, text).catch((error: unknown) => {
+          throw error instanceof AppError ? new Error(`${input.label}#${s.slug} (${lang}): ${error.message}`) : error;
+        });
         outcome = result.outcome;
         revisionId = result.revisionId ?? revisionId;
       }

@@ -1,4 +1,4 @@
-// Reader reports, image uploads and the usage report.
+// Reader reports, image uploads (and when an image is public) and the usage report.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createOrganisation } from '#tests/factories.ts';
 import { createTestApp, type TestApp } from '#tests/test-app.ts';
@@ -13,6 +13,7 @@ let t: TestApp;
 let organisationId: string;
 let publicationId: string;
 let editor: Person;
+let reviewer: Person;
 let outsider: Person;
 let section: string;
 
@@ -21,6 +22,7 @@ beforeAll(async () => {
   ({ organisationId } = await importDemoLibrary(t));
   publicationId = (await t.deps.db.selectFrom('publication').select('id').where('slug', '=', 'manual').executeTakeFirstOrThrow()).id;
   editor = await person(t, organisationId, ['editor']);
+  reviewer = await person(t, organisationId, ['reviewer']);
   outsider = await person(t, (await createOrganisation(t.deps.db)).id, ['editor']);
   section = await sectionId(t, 'manual', 'definitions', 'children');
 }, IMPORT_TIMEOUT);
@@ -29,6 +31,16 @@ afterAll(() => t.close());
 const report = (payload: object, ip = '192.0.2.1') => t.app.inject({ method: 'POST', url: '/api/library/reports', payload, remoteAddress: ip });
 const get = (url: string, who?: Person) => t.app.inject({ method: 'GET', url, headers: who ? { cookie: who.cookie } : {} });
 const post = (url: string, who: Person, payload: object | string, headers: Record<string, string> = {}) => t.app.inject({ method: 'POST', url, headers: { cookie: who.cookie, ...headers }, payload });
+
+/** Saves `bodyMd` into a section's English text, submits it (editor) and publishes it (reviewer). */
+async function publishText(id: string, bodyMd: string): Promise<void> {
+  const url = `/api/library/sections/${id}/texts/en`;
+  const current = (await get(url, editor)).json<SectionEdit>();
+  const saved = await t.app.inject({ method: 'PUT', url, headers: { cookie: editor.cookie }, payload: { title: current.current!.title, bodyMd, version: current.version } });
+  expect(saved.statusCode).toBe(200);
+  const submitted = await post(`${url}/submit`, editor, { version: saved.json<SectionEdit>().version });
+  expect((await post(`${url}/publish`, reviewer, { version: submitted.json<SectionEdit>().version })).statusCode).toBe(200);
+}
 
 describe('reader reports', () => {
   test('anyone can report; editors of the publication see it, others do not', async () => {
@@ -87,11 +99,22 @@ describe('reader reports', () => {
 });
 
 describe('images', () => {
-  test('a PNG is stored with its sniffed type and served with long cache headers', async () => {
+  test('a PNG is stored with its sniffed type; until a published text uses it, only its editors and reviewers see it, uncached', async () => {
     const res = await post('/api/library/images', editor, { publicationId, dataBase64: PNG, altTexts: ALT });
     expect(res.statusCode).toBe(201);
     const image = res.json<ImageUploaded>();
     expect(image).toMatchObject({ contentType: 'image/png', url: `/api/library/images/${image.id}`, bytes: Buffer.from(PNG, 'base64').length });
+    expect((await get(image.url)).statusCode).toBe(404);
+    expect((await get(image.url, outsider)).statusCode).toBe(404);
+    for (const who of [editor, reviewer]) {
+      const draft = await get(image.url, who);
+      expect(draft.statusCode).toBe(200);
+      expect(draft.headers['cache-control']).toBe('private, no-store');
+    }
+    // A draft that shows it changes nothing; publishing it makes the image public, for a year of caching.
+    await t.app.inject({ method: 'PUT', url: `/api/library/sections/${section}/texts/ro`, headers: { cookie: editor.cookie }, payload: { title: 'Copii', bodyMd: `![${ALT.ro}](${image.url})`, version: 1 } });
+    expect((await get(image.url)).statusCode).toBe(404);
+    await publishText(section, `![${ALT.en}](${image.url})\n\nChildren.`);
     const served = await get(image.url);
     expect(served.statusCode).toBe(200);
     expect(served.headers['content-type']).toBe('image/png');
@@ -122,8 +145,20 @@ describe('images', () => {
     const missing = await post('/api/library/images', editor, { publicationId, dataBase64: PNG, altTexts: { en: 'x', ro: ' ', nb: 'y' } });
     expect(missing.statusCode).toBe(400);
     expect(missing.json()).toMatchObject({ fields: { 'altTexts.ro': expect.any(String) } });
-    expect((await post('/api/library/images', outsider, { publicationId, dataBase64: PNG, altTexts: ALT })).statusCode).toBe(403);
+    // NOTE: another organisation's publication is answered like an unknown one.
+    const outside = await post('/api/library/images', outsider, { publicationId, dataBase64: PNG, altTexts: ALT });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json()).toMatchObject({ fields: { publicationId: 'Unknown publication' } });
+    expect((await post('/api/library/images', reviewer, { publicationId, dataBase64: PNG, altTexts: ALT })).statusCode).toBe(403);
     expect((await get('/api/library/images/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+  });
+
+  test("a published text of another publication does not make an image public", async () => {
+    const guide = (await t.deps.db.selectFrom('publication').select('id').where('slug', '=', 'guide').executeTakeFirstOrThrow()).id;
+    const image = (await post('/api/library/images', editor, { publicationId: guide, dataBase64: PNG, altTexts: ALT })).json<ImageUploaded>();
+    await publishText(await sectionId(t, 'manual', 'definitions', 'act-means-purpose'), `![${ALT.en}](${image.url})`);
+    expect((await get(image.url)).statusCode).toBe(404);
+    expect((await get(image.url, editor)).statusCode).toBe(200);
   });
 });
 
@@ -131,12 +166,13 @@ describe('usage report', () => {
   test('totals per publication, chapter, language, kind and country for the period', async () => {
     t.setNow(new Date('2026-12-01T10:00:00Z'));
     const reader = await person(t, (await createOrganisation(t.deps.db, { country: 'NO' })).id, ['medical_professional']);
-    const view = (url: string, who?: Person) => get(`/api/library/publications/${url}`, who);
-    await view('guide/chapters/romania-norway?lang=nb', reader);
-    await view('guide/chapters/romania-norway?lang=nb');
-    await view('manual/chapters/ethics?lang=ro');
+    const view = (url: string, remoteAddress: string, who?: Person) =>
+      t.app.inject({ method: 'GET', url: `/api/library/publications/${url}`, remoteAddress, headers: who ? { cookie: who.cookie } : {} });
+    await view('guide/chapters/romania-norway?lang=nb', '198.51.100.1', reader);
+    await view('guide/chapters/romania-norway?lang=nb', '198.51.100.2');
+    await view('manual/chapters/ethics?lang=ro', '198.51.100.2');
     t.setNow(new Date('2026-12-05T10:00:00Z'));
-    await view('manual/chapters/ethics?lang=ro');
+    await view('manual/chapters/ethics?lang=ro', '198.51.100.2');
     const coordinator = await person(t, organisationId, ['coordinator']);
     const res = await get('/api/library/usage?from=2026-12-01&to=2026-12-01', coordinator);
     expect(res.statusCode).toBe(200);

@@ -4,7 +4,7 @@ import { actorOf, type Ctx } from '#server/context.ts';
 import { AppError } from '#server/errors.ts';
 import { recordAudit } from '#server/features/audit/audit.service.ts';
 import { IMAGE_MAX_BYTES, IMAGE_TYPES, type ImageUpload, type ImageUploaded } from '#shared/library/library-report.schema.ts';
-import { canEdit } from './library.policy.ts';
+import { canEdit, canWorkOn, isOwnLibrary } from './library.policy.ts';
 import { findImage, insertImage } from './image.queries.ts';
 import { findPublicationById } from './structure.queries.ts';
 
@@ -24,7 +24,8 @@ const tooLarge = () => new AppError('payload_too_large', 'The image is larger th
 /** Stores an image for a publication; returns the URL to use in Markdown. */
 export async function uploadImage(ctx: Ctx, input: ImageUpload): Promise<ImageUploaded> {
   const publication = await findPublicationById(ctx.db, input.publicationId);
-  if (!publication) throw new AppError('invalid', 'No such publication.', { fields: { publicationId: 'Unknown publication' } });
+  // NOTE: another organisation's publication is answered as an unknown one: nothing to learn from trying ids.
+  if (!publication || !isOwnLibrary(ctx.actor, publication)) throw new AppError('invalid', 'No such publication.', { fields: { publicationId: 'Unknown publication' } });
   if (!canEdit(ctx.actor, publication)) throw new AppError('forbidden', 'Only an editor of this publication can do this.');
   const bytes = decode(input.dataBase64);
   if (bytes.length > IMAGE_MAX_BYTES) throw tooLarge();
@@ -42,9 +43,13 @@ export async function uploadImage(ctx: Ctx, input: ImageUpload): Promise<ImageUp
   });
 }
 
-/** The stored bytes and their sniffed type. */
-export async function getImage(ctx: Ctx, id: string): Promise<{ contentType: string; bytes: Buffer }> {
+/**
+ * The stored bytes and their sniffed type. An image no published text uses yet (a draft's) is shown only to the
+ * publication's editors and reviewers, and must not be cached; to anyone else it does not exist (404).
+ */
+export async function getImage(ctx: Ctx, id: string): Promise<{ contentType: string; bytes: Buffer; public: boolean }> {
   const image = await findImage(ctx.db, id);
-  if (!image) throw new AppError('not_found', 'No such image.');
-  return { contentType: image.contentType, bytes: Buffer.from(image.bytes) };
+  const isPublic = Boolean(image?.publishedAt);
+  if (!image || (!isPublic && !canWorkOn(ctx.actor, image))) throw new AppError('not_found', 'No such image.');
+  return { contentType: image.contentType, bytes: Buffer.from(image.bytes), public: isPublic };
 }

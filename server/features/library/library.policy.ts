@@ -10,6 +10,12 @@ export function canReadChapter(actor: Actor | null, audience: string): boolean {
   return audience !== 'professionals' || Boolean(actor?.fullySignedIn);
 }
 
+/** The publication belongs to the actor's organisation (or the actor is a platform admin): else its editorial side is a 404. */
+export function isOwnLibrary(actor: Actor | null, publication: Owned): boolean {
+  if (!actor?.fullySignedIn) return false;
+  return actor.isPlatformAdmin || actor.organisationId === publication.organisationId;
+}
+
 function hasRoleIn(actor: Actor | null, publication: Owned, role: 'editor' | 'reviewer'): boolean {
   if (!actor?.fullySignedIn) return false;
   if (actor.isPlatformAdmin) return true;

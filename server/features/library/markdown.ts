@@ -2,6 +2,7 @@
 // sanitize-html allowlist has the last word, so a mistake in one layer cannot let script into a reader's page.
 import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { assertNesting } from '#server/lib/markdown-depth.ts';
 
 const IMAGE_SRC = /^\/api\/library\/images\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -62,8 +63,12 @@ const SANITIZE: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) => frame.tag === 'img' && (!IMAGE_SRC.test(frame.attribs.src ?? '') || !(frame.attribs.alt ?? '').trim()),
 };
 
-/** Renders one section body. `idPrefix` (the section slug) keeps heading ids unique on a chapter page. */
+/**
+ * Renders one section body. `idPrefix` (the section slug) keeps heading ids unique on a chapter page. CPU-heavy on
+ * pathological input: the server calls it in a worker thread under a time limit (section-html.ts), never inline.
+ */
 export function renderMarkdown(markdown: string, idPrefix = ''): string {
+  assertNesting(markdown);
   const html = markedFor(idPrefix).parse(markdown, { async: false });
   return sanitizeHtml(html, SANITIZE).trim();
 }

@@ -7,7 +7,7 @@ import type { EditorDashboard } from '#shared/library/library-report.schema.ts';
 import { LIBRARY_LANGUAGES } from '#shared/lib/languages.ts';
 import type { Audience, LibraryLanguage } from '#shared/library/library.schema.ts';
 import { listTexts, type TextFilter, type TextListRow } from './editing.queries.ts';
-import { canEdit, canReview, canWorkOn, workOrganisation } from './library.policy.ts';
+import { canEdit, canReview, canWorkOn, isOwnLibrary, workOrganisation } from './library.policy.ts';
 import { listOpenReports } from './report.service.ts';
 import { findPublicationBySlug, listChapters, listPublications, listSectionsOfPublication } from './structure.queries.ts';
 
@@ -83,7 +83,8 @@ export async function listEditorPublications(ctx: Ctx): Promise<EditorPublicatio
 /** Chapters → sections → the state of each language, for the editor's navigation. */
 export async function getEditorPublicationTree(ctx: Ctx, slug: string): Promise<EditorPublicationTree> {
   const p = await findPublicationBySlug(ctx.db, slug);
-  if (!p) throw new AppError('not_found', 'No such publication.');
+  // NOTE: another organisation's editorial tree is a 404, the same as a publication that does not exist.
+  if (!p || !isOwnLibrary(ctx.actor, p)) throw new AppError('not_found', 'No such publication.');
   if (!canWorkOn(ctx.actor, p)) throw new AppError('forbidden', 'Only editors and reviewers of this publication can do this.');
   const [chapters, sections, rows] = await Promise.all([listChapters(ctx.db, p.id), listSectionsOfPublication(ctx.db, p.id), listTexts(ctx.db, { organisationId: null, publicationId: p.id, limit: 100_000 })]);
   const lang = ctx.actor?.language ?? p.sourceLanguage;

@@ -46,12 +46,6 @@ export function publishedSections(db: Db, scope: Scope) {
 }
 export type PublishedSectionRow = Awaited<ReturnType<typeof publishedSections>>[number];
 
-/** The Markdown bodies of the given revisions. */
-export function revisionBodies(db: Db, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('sectionRevision').select(['id', 'bodyMd']).where('id', 'in', ids).execute();
-}
-
 /** Languages with published text, per publication (or for one chapter). */
 export function publishedLanguages(db: Db, filter: { publicationId?: string; chapterId?: string } = {}) {
   let q = db

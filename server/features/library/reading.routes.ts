@@ -35,8 +35,10 @@ export function register(fastify: FastifyInstance, deps: Deps): void {
 
   app.get('/api/library/images/:id', { config, schema: { tags, params: ImageParamsSchema, response: { 200: z.any() } } }, async (request, reply) => {
     const image = await getImage(ctxOf(request, deps), request.params.id);
-    // NOTE: an image id never gets other bytes, so browsers and the offline cache may keep it for a year.
-    return reply.type(image.contentType).header('cache-control', 'public, max-age=31536000, immutable').send(image.bytes);
+    // NOTE: an image id never gets other bytes, so once public browsers and the offline cache may keep it for a year;
+    // a draft's image (shown to its editors only) is never stored by a browser or a proxy.
+    const cache = image.public ? 'public, max-age=31536000, immutable' : 'private, no-store';
+    return reply.type(image.contentType).header('cache-control', cache).send(image.bytes);
   });
 }
 

@@ -4,9 +4,10 @@ import type { Ctx } from '#server/context.ts';
 import { AppError } from '#server/errors.ts';
 import type { ChapterLink, ChapterPage, LibraryLanguage, PublicationList, PublicationToc, TocChapter } from '#shared/library/library.schema.ts';
 import { canReadChapter, canWorkOn } from './library.policy.ts';
-import { renderMarkdown } from './markdown.ts';
-import { chapterCounts, publishedLanguages, publishedSections, revisionBodies, type PublishedSectionRow } from './reading.queries.ts';
+import { chapterCounts, publishedLanguages, publishedSections, type PublishedSectionRow } from './reading.queries.ts';
+import { HTML_VERSION, currentHtml, renderForReaders } from './section-html.ts';
 import { findPublicationBySlug, listChapters, listPublications } from './structure.queries.ts';
+import { findRevisionHtml, setRevisionHtml } from './text.queries.ts';
 import { recordLibraryUsage } from './usage.service.ts';
 
 const WORDS_PER_MINUTE = 200;
@@ -57,7 +58,10 @@ function shown(row: PublishedSectionRow, lang: string, source: string) {
   };
 }
 
-/** The table of contents in the reader's language; professionals-only chapters are listed but marked locked. */
+/**
+ * The table of contents in the reader's language; professionals-only chapters are listed but marked locked, and
+ * without their section titles for a reader who may not open them.
+ */
 export async function getPublicationToc(ctx: Ctx, slug: string, lang: LibraryLanguage): Promise<PublicationToc> {
   const publication = await publicationOrThrow(ctx, slug);
   const source = publication.sourceLanguage;
@@ -81,16 +85,19 @@ function tocChapter(ctx: Ctx, c: Chapter, rows: PublishedSectionRow[], lang: str
     const s = shown(r, lang, source);
     return s ? [{ slug: r.slug, ...s }] : [];
   });
+  const locked = !canReadChapter(ctx.actor, c.audience);
   return {
     slug: c.slug,
     position: c.position,
     title: label(c.titles, lang, source),
     summary: label(c.summaries, lang, source),
     audience: c.audience as TocChapter['audience'],
-    locked: !canReadChapter(ctx.actor, c.audience),
+    locked,
     readingMinutes: minutes(sections.reduce((n, s) => n + s.words, 0)),
     outdated: sections.some((s) => s.outdated),
-    sections: sections.map((s) => ({ slug: s.slug, title: s.title })),
+    // NOTE: section titles say what a professionals-only chapter covers in detail; the chapter title and summary
+    // (public anyway in the PDF's list of what it leaves out) are all an anonymous reader gets.
+    sections: locked ? [] : sections.map((s) => ({ slug: s.slug, title: s.title })),
   };
 }
 
@@ -126,7 +133,7 @@ export async function getChapterPage(ctx: Ctx, input: { slug: string; chapter: s
   return page;
 }
 
-/** The chapter's sections as shown in `lang`, rendered to sanitised HTML, with their word counts. */
+/** The chapter's sections as shown in `lang`, with their stored sanitised HTML and word counts. */
 async function chapterSections(ctx: Ctx, publication: Publication, chapter: Chapter, lang: LibraryLanguage) {
   const source = publication.sourceLanguage;
   const rows = await publishedSections(ctx.db, { publicationId: publication.id, chapterId: chapter.id, language: lang, sourceLanguage: source });
@@ -134,12 +141,12 @@ async function chapterSections(ctx: Ctx, publication: Publication, chapter: Chap
     const s = shown(r, lang, source);
     return s ? [{ id: r.id, slug: r.slug, ...s }] : [];
   });
-  const bodies = new Map((await revisionBodies(ctx.db, sections.map((s) => s.revisionId))).map((b) => [b.id, b.bodyMd]));
+  const html = await htmlOf(ctx, sections);
   return sections.map((s) => ({
     id: s.id,
     slug: s.slug,
     title: s.title,
-    html: renderMarkdown(bodies.get(s.revisionId) ?? '', s.slug),
+    html: html.get(s.revisionId) ?? '',
     language: s.language,
     fallback: s.fallback,
     outdated: s.outdated,
@@ -147,6 +154,25 @@ async function chapterSections(ctx: Ctx, publication: Publication, chapter: Chap
     publishedAt: s.publishedAt,
     words: s.words,
   }));
+}
+
+/**
+ * The HTML of each shown revision as stored. NOTE: a revision saved before HTML was stored (or by an older renderer)
+ * is rendered once here, in a worker thread, and stored: readers never run the Markdown parser on the event loop.
+ */
+async function htmlOf(ctx: Ctx, sections: { revisionId: string; slug: string }[]): Promise<Map<string, string>> {
+  const slugs = new Map(sections.map((s) => [s.revisionId, s.slug]));
+  const rows = await findRevisionHtml(ctx.db, [...slugs.keys()], HTML_VERSION);
+  const entries = await Promise.all(
+    rows.map(async (row): Promise<[string, string]> => {
+      const stored = currentHtml(row);
+      if (stored !== null) return [row.id, stored];
+      const html = await renderForReaders(row.bodyMd ?? '', slugs.get(row.id) ?? '');
+      await setRevisionHtml(ctx.db, row.id, html, HTML_VERSION);
+      return [row.id, html];
+    }),
+  );
+  return new Map(entries);
 }
 
 function latest(dates: (Date | null)[]): Date | null {

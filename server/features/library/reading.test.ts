@@ -35,7 +35,7 @@ describe('publications and table of contents', () => {
     });
   });
 
-  test('the table of contents is in the requested language; professionals-only chapters are locked for anonymous readers', async () => {
+  test('the table of contents is in the requested language; professionals-only chapters are locked for anonymous readers, without their sections', async () => {
     const res = await get('/api/library/publications/manual?lang=ro');
     expect(res.statusCode).toBe(200);
     const toc = res.json<PublicationToc>();
@@ -44,9 +44,13 @@ describe('publications and table of contents', () => {
     expect(first).toMatchObject({ slug: 'definitions', position: 1, title: 'Ce este traficul de persoane', audience: 'public', locked: false, outdated: false });
     expect(first.sections[0]).toEqual({ slug: 'act-means-purpose', title: 'Acțiune, mijloace, scop' });
     expect(first.readingMinutes).toBeGreaterThan(2);
-    expect(toc.chapters.filter((c) => c.locked).map((c) => c.slug)).toEqual(['recognising-indicators', 'safety-security']);
-    const signedIn = await get('/api/library/publications/manual?lang=ro', reader.cookie);
-    expect(signedIn.json<PublicationToc>().chapters.filter((c) => c.locked)).toEqual([]);
+    const locked = toc.chapters.filter((c) => c.locked);
+    expect(locked.map((c) => c.slug)).toEqual(['recognising-indicators', 'safety-security']);
+    expect(locked.map((c) => c.sections)).toEqual([[], []]);
+    expect(locked.every((c) => c.title && c.summary)).toBe(true);
+    const signedIn = (await get('/api/library/publications/manual?lang=ro', reader.cookie)).json<PublicationToc>();
+    expect(signedIn.chapters.filter((c) => c.locked)).toEqual([]);
+    expect(signedIn.chapters.find((c) => c.slug === 'recognising-indicators')!.sections.length).toBeGreaterThan(2);
   });
 
   test('unknown publication or language → 404 / 400', async () => {
@@ -110,18 +114,42 @@ describe('chapter page', () => {
 });
 
 describe('usage', () => {
+  const view = (url: string, remoteAddress: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, remoteAddress, headers });
+
   test('views are counted anonymously, with the country of a signed-in reader organisation, never for editors, previews or offline prefetches', async () => {
     await t.deps.db.deleteFrom('libraryUsage').execute();
     const url = '/api/library/publications/guide/chapters/romania-norway';
-    await get(`${url}?lang=en`);
-    await get(`${url}?lang=en`);
-    await get(`${url}?lang=ro`, reader.cookie);
-    await get(`${url}?lang=en`, editor.cookie);
-    await get(`${url}?lang=en&preview=true`);
-    await t.app.inject({ method: 'GET', url: `${url}?lang=nb`, headers: { purpose: 'prefetch' } });
+    await view(`${url}?lang=en`, '192.0.2.10');
+    await view(`${url}?lang=en`, '192.0.2.11');
+    await view(`${url}?lang=ro`, '192.0.2.10', { cookie: reader.cookie });
+    await view(`${url}?lang=en`, '192.0.2.12', { cookie: editor.cookie });
+    await view(`${url}?lang=en&preview=true`, '192.0.2.13');
+    await view(`${url}?lang=nb`, '192.0.2.14', { purpose: 'prefetch' });
     expect(await usage()).toEqual([
       { chapterSlug: 'romania-norway', language: 'en', kind: 'view', country: '', count: 2 },
       { chapterSlug: 'romania-norway', language: 'ro', kind: 'view', country: 'NO', count: 1 },
     ]);
+  });
+
+  test('one client counts once per chapter and language in 30 minutes; the key kept for that holds no address', async () => {
+    await t.deps.db.deleteFrom('libraryUsage').execute();
+    const url = '/api/library/publications/guide/chapters/why-health-systems';
+    const start = new Date('2026-12-02T09:00:00Z');
+    t.setNow(start);
+    for (let i = 0; i < 20; i++) await view(`${url}?lang=en`, '192.0.2.20');
+    await view(`${url}?lang=ro`, '192.0.2.20');
+    await view(`${url}?lang=en`, '192.0.2.21');
+    const counts = async () => Object.fromEntries((await usage()).map((u) => [u.language, u.count]));
+    expect(await counts()).toEqual({ en: 2, ro: 1 });
+    t.setNow(new Date(start.getTime() + 29 * 60_000));
+    await view(`${url}?lang=en`, '192.0.2.20');
+    expect(await counts()).toEqual({ en: 2, ro: 1 });
+    t.setNow(new Date(start.getTime() + 31 * 60_000));
+    await view(`${url}?lang=en`, '192.0.2.20');
+    expect(await counts()).toEqual({ en: 3, ro: 1 });
+    const keys = await t.deps.db.selectFrom('libraryUsageSeen').select('key').execute();
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.every((k) => /^[A-Za-z0-9_-]{43}$/.test(k.key) && !k.key.includes('192'))).toBe(true);
+    t.setNow(new Date());
   });
 });

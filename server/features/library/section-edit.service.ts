@@ -8,8 +8,9 @@ import { AppError } from '#server/errors.ts';
 import { recordAudit } from '#server/features/audit/audit.service.ts';
 import type { Revision, RestoreRevision, SectionEdit, SectionSave } from '#shared/library/library-edit.schema.ts';
 import type { LibraryLanguage } from '#shared/library/library.schema.ts';
-import { canEdit, canReview, canWorkOn } from './library.policy.ts';
+import { canEdit, canReview, canWorkOn, isOwnLibrary } from './library.policy.ts';
 import { findAccountName } from './editing.queries.ts';
+import { HTML_VERSION, renderForEditor, storedHtml } from './section-html.ts';
 import { findSectionContext, type SectionContext } from './structure.queries.ts';
 import { findRevision, findText, insertRevision, insertText, updateText, type RevisionRow, type TextRow } from './text.queries.ts';
 
@@ -19,10 +20,11 @@ const FORBIDDEN = {
   review: 'Only a reviewer of this publication can do this.',
 };
 
-/** The section with its publication, or 404; 403 unless the actor may `need` on it. */
+/** The section with its publication, or 404 (also for another organisation's); 403 unless the actor may `need` on it. */
 export async function sectionFor(ctx: Ctx, db: Db, sectionId: string, need: 'work' | 'edit' | 'review'): Promise<SectionContext> {
   const section = await findSectionContext(db, sectionId);
-  if (!section) throw new AppError('not_found', 'No such section.');
+  // NOTE: another organisation's editorial work (drafts, revisions, who may publish) is a 404, as if it did not exist.
+  if (!section || !isOwnLibrary(ctx.actor, section)) throw new AppError('not_found', 'No such section.');
   const allowed = need === 'edit' ? canEdit : need === 'review' ? canReview : canWorkOn;
   if (!allowed(ctx.actor, section)) throw new AppError('forbidden', FORBIDDEN[need]);
   return section;
@@ -106,11 +108,13 @@ interface NewDraft {
   title: string;
   bodyMd: string;
   sourceRevisionId: string | null;
+  /** Rendered before the transaction (section-html.ts), stored with the revision. */
+  bodyHtml: string;
 }
 
 /** Appends a revision and makes it the current draft; the published revision (what readers see) stays. */
 async function writeDraft(ctx: Ctx, trx: Transaction<Database>, section: SectionContext, lang: string, text: TextRow | undefined, draft: NewDraft) {
-  const revision = await insertRevision(trx, { sectionId: section.sectionId, language: lang, ...draft, authorAccountId: actorOf(ctx).accountId, createdAt: ctx.now });
+  const revision = await insertRevision(trx, { sectionId: section.sectionId, language: lang, ...draft, htmlVersion: HTML_VERSION, authorAccountId: actorOf(ctx).accountId, createdAt: ctx.now });
   if (!text) {
     await insertText(trx, { sectionId: section.sectionId, language: lang, state: 'draft', currentRevisionId: revision.id, publishedRevisionId: null, updatedAt: ctx.now });
   } else {
@@ -120,14 +124,16 @@ async function writeDraft(ctx: Ctx, trx: Transaction<Database>, section: Section
   return revision;
 }
 
-/** Saves a new revision as the current draft. */
+/** Saves a new revision as the current draft (400 on the body when it is too complex to render in time). */
 export async function saveSectionText(ctx: Ctx, sectionId: string, lang: LibraryLanguage, input: SectionSave): Promise<SectionEdit> {
   const section = await sectionFor(ctx, ctx.db, sectionId, 'edit');
+  // NOTE: rendered before the transaction, in a worker: the text's row lock is held for milliseconds, never a render.
+  const bodyHtml = await renderForEditor(input.bodyMd, section.sectionSlug);
   await ctx.db.transaction().execute(async (trx) => {
     const text = await findText(trx, sectionId, lang, true);
     await assertVersion(ctx, trx, section, lang, text, input.version);
     const sourceRevisionId = await sourceLink(trx, section, lang, input.sourceRevisionId, text);
-    const revision = await writeDraft(ctx, trx, section, lang, text, { title: input.title, bodyMd: input.bodyMd, sourceRevisionId });
+    const revision = await writeDraft(ctx, trx, section, lang, text, { title: input.title, bodyMd: input.bodyMd, sourceRevisionId, bodyHtml });
     await audit(ctx, trx, section, 'library.section_saved', { language: lang, revisionId: revision.id, number: revision.number });
   });
   return buildSectionEdit(ctx, ctx.db, section, lang);
@@ -136,14 +142,16 @@ export async function saveSectionText(ctx: Ctx, sectionId: string, lang: Library
 /** Makes an old revision the current draft again, as a new revision copying it. */
 export async function restoreRevision(ctx: Ctx, sectionId: string, lang: LibraryLanguage, input: RestoreRevision): Promise<SectionEdit> {
   const section = await sectionFor(ctx, ctx.db, sectionId, 'edit');
+  // NOTE: revisions never change, so the old one is read (and its HTML made, if missing) before the transaction.
+  const old = await findRevision(ctx.db, input.revisionId);
+  if (!old || old.sectionId !== sectionId || old.language !== lang) {
+    throw new AppError('invalid', 'That revision belongs to another text.', { fields: { revisionId: 'Not a revision of this text' } });
+  }
+  const bodyHtml = (await storedHtml(ctx.db, old.id)) ?? (await renderForEditor(old.bodyMd, section.sectionSlug));
   await ctx.db.transaction().execute(async (trx) => {
     const text = await findText(trx, sectionId, lang, true);
     await assertVersion(ctx, trx, section, lang, text, input.version);
-    const old = await findRevision(trx, input.revisionId);
-    if (!old || old.sectionId !== sectionId || old.language !== lang) {
-      throw new AppError('invalid', 'That revision belongs to another text.', { fields: { revisionId: 'Not a revision of this text' } });
-    }
-    const revision = await writeDraft(ctx, trx, section, lang, text, { title: old.title, bodyMd: old.bodyMd, sourceRevisionId: old.sourceRevisionId });
+    const revision = await writeDraft(ctx, trx, section, lang, text, { title: old.title, bodyMd: old.bodyMd, sourceRevisionId: old.sourceRevisionId, bodyHtml });
     await audit(ctx, trx, section, 'library.section_restored', { language: lang, revisionId: revision.id, number: revision.number, fromRevisionId: old.id });
   });
   return buildSectionEdit(ctx, ctx.db, section, lang);

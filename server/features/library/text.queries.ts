@@ -83,6 +83,25 @@ export interface RevisionValues {
   sourceRevisionId: string | null;
   note?: string | null;
   createdAt: Date;
+  /** The HTML rendered from bodyMd and the renderer version (section-html.ts); null when not rendered. */
+  bodyHtml?: string | null;
+  htmlVersion?: number | null;
+}
+
+/** The stored HTML of revisions; their Markdown only for those without HTML of `htmlVersion` (to render them). */
+export function findRevisionHtml(db: Db, ids: string[], htmlVersion: number) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('sectionRevision')
+    .select(['id', 'bodyHtml', 'htmlVersion'])
+    .select(sql<string | null>`case when html_version = ${htmlVersion} and body_html is not null then null else body_md end`.as('bodyMd'))
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** Stores a revision's HTML; the Markdown never changes, so this only fills in (or renews) what is derived from it. */
+export async function setRevisionHtml(db: Db, id: string, bodyHtml: string, htmlVersion: number): Promise<void> {
+  await db.updateTable('sectionRevision').set({ bodyHtml, htmlVersion }).where('id', '=', id).execute();
 }
 
 /** Appends a revision numbered one past the last of its section × language. */

@@ -19,6 +19,21 @@ export async function countUsage(db: Db, key: UsageKey): Promise<void> {
     .execute();
 }
 
+/** Records that a client was counted until `expiresAt`; true when it was not counted for this already (or that expired). */
+export async function claimUsageKey(db: Db, key: string, now: Date, expiresAt: Date): Promise<boolean> {
+  const row = await db
+    .insertInto('libraryUsageSeen')
+    .values({ key, expiresAt })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ expiresAt }).where('libraryUsageSeen.expiresAt', '<=', now))
+    .returning('key')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function deleteExpiredUsageKeys(db: Db, now: Date): Promise<void> {
+  await db.deleteFrom('libraryUsageSeen').where('expiresAt', '<=', now).execute();
+}
+
 export function findOrganisationCountry(db: Db, organisationId: string) {
   return db.selectFrom('organisation').select('country').where('id', '=', organisationId).executeTakeFirst();
 }

@@ -1,9 +1,15 @@
 // Library usage for dissemination reporting: anonymous daily counts of views and downloads per publication, chapter,
-// language and the reader organisation's country. No account, address or session is ever stored with a count.
+// language and the reader organisation's country. No account, address or session is ever stored with a count; one
+// client counts once per chapter, language and kind in REPEAT_WINDOW_MS, so reloads and scripts cannot inflate them.
+import { createHmac } from 'node:crypto';
 import type { Ctx } from '#server/context.ts';
 import { AppError } from '#server/errors.ts';
 import type { UsageQuery, UsageReport } from '#shared/library/library-report.schema.ts';
-import { countUsage, findOrganisationCountry, usageBetween } from './usage.queries.ts';
+import { claimUsageKey, countUsage, deleteExpiredUsageKeys, findOrganisationCountry, usageBetween } from './usage.queries.ts';
+
+const REPEAT_WINDOW_MS = 30 * 60_000;
+/** One count in this many also clears the expired keys: the table stays at about the last window's readers. */
+const PURGE_EVERY = 200;
 
 export interface UsageEvent {
   publicationId: string;
@@ -13,8 +19,20 @@ export interface UsageEvent {
   kind: 'view' | 'download';
 }
 
-/** Counts one view or download (the PDF feature calls this for downloads). */
+/**
+ * The key of "this client saw this" for REPEAT_WINDOW_MS. NOTE: an HMAC under the server's secret, not a plain hash:
+ * the address space is small enough to hash every address and look a plain hash up, so a copied table would tell who read what.
+ */
+function repeatKey(ctx: Ctx, event: UsageEvent): string {
+  const material = ['library-usage', ctx.ip ?? '', event.publicationId, event.chapterSlug, event.language, event.kind].join('\0');
+  return createHmac('sha256', ctx.config.sessionSecret).update(material).digest('base64url');
+}
+
+/** Counts one view or download (the PDF feature calls this for downloads), unless this client was counted for it lately. */
 export async function recordLibraryUsage(ctx: Ctx, event: UsageEvent): Promise<void> {
+  const fresh = await claimUsageKey(ctx.db, repeatKey(ctx, event), ctx.now, new Date(ctx.now.getTime() + REPEAT_WINDOW_MS));
+  if (Math.random() * PURGE_EVERY < 1) await deleteExpiredUsageKeys(ctx.db, ctx.now);
+  if (!fresh) return;
   const organisationId = ctx.actor?.fullySignedIn ? ctx.actor.organisationId : null;
   const country = organisationId ? ((await findOrganisationCountry(ctx.db, organisationId))?.country ?? '') : '';
   await countUsage(ctx.db, { ...event, day: ctx.now.toISOString().slice(0, 10), country });

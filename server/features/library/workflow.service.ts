@@ -8,7 +8,7 @@ import type { LibraryLanguage } from '#shared/library/library.schema.ts';
 import { whyCannotPublish } from './library.policy.ts';
 import { assertVersion, audit, buildSectionEdit, sectionFor } from './section-edit.service.ts';
 import type { SectionContext } from './structure.queries.ts';
-import { markPublished } from './text-publish.ts';
+import { markPublished, prepareRevision, type PreparedRevision } from './text-publish.ts';
 import { findRevision, findText, updateText, type TextRow } from './text.queries.ts';
 
 async function lockedText(ctx: Ctx, trx: Db, section: SectionContext, lang: LibraryLanguage, version: number, state: string): Promise<TextRow> {
@@ -30,15 +30,30 @@ export async function submitSectionText(ctx: Ctx, sectionId: string, lang: Libra
   return buildSectionEdit(ctx, ctx.db, section, lang);
 }
 
+/**
+ * The revision about to be published, prepared (HTML, search text) before the transaction; null when the text is not
+ * the one asked for (the transaction then says why).
+ */
+async function preparePublishing(ctx: Ctx, section: SectionContext, lang: LibraryLanguage, version: number): Promise<PreparedRevision | null> {
+  const text = await findText(ctx.db, section.sectionId, lang);
+  if (!text || text.version !== version || text.state !== 'in_review') return null;
+  const revision = await findRevision(ctx.db, text.currentRevisionId);
+  return revision ? prepareRevision(ctx.db, revision, section.sectionSlug) : null;
+}
+
 /** In review → published: readers see this revision from now on, and search finds it. */
 export async function publishSectionText(ctx: Ctx, sectionId: string, lang: LibraryLanguage, input: WorkflowStep): Promise<SectionEdit> {
   const section = await sectionFor(ctx, ctx.db, sectionId, 'review');
+  // NOTE: outside the transaction: on the embedded database an open transaction holds every other request's queries.
+  const prepared = await preparePublishing(ctx, section, lang, input.version);
   await ctx.db.transaction().execute(async (trx) => {
     const text = await lockedText(ctx, trx, section, lang, input.version, 'in_review');
     const revision = await findRevision(trx, text.currentRevisionId);
     const why = whyCannotPublish(actorOf(ctx).accountId, { authorAccountId: revision?.authorAccountId ?? null, submittedBy: text.submittedBy });
     if (why) throw new AppError('forbidden', why);
-    await markPublished(ctx, trx, { sectionId, language: lang, revisionId: text.currentRevisionId, version: text.version, publishedBy: actorOf(ctx).accountId });
+    if (!revision || !prepared) throw new AppError('conflict', 'Someone else changed this text in the meantime.');
+    const target = { sectionId, publicationId: section.publicationId, language: lang, revisionId: text.currentRevisionId, bodyMd: revision.bodyMd };
+    await markPublished(ctx, trx, { ...target, version: text.version, publishedBy: actorOf(ctx).accountId, prepared });
     await audit(ctx, trx, section, 'library.section_published', { language: lang, revisionId: text.currentRevisionId });
   });
   return buildSectionEdit(ctx, ctx.db, section, lang);

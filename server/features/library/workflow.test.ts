@@ -54,10 +54,13 @@ describe('reading a text for editing', () => {
     expect(ro.can).toEqual({ edit: false, review: true });
   });
 
-  test('anonymous → 401; editors of another organisation and other roles → 403', async () => {
+  test('anonymous → 401; editors of another organisation → 404 (nothing to learn); other roles → 403', async () => {
     const id = await sectionId(t, 'manual', 'health-issue', 'why-health');
     expect((await get(text(id, 'en'))).statusCode).toBe(401);
-    expect((await get(text(id, 'en'), outsider)).statusCode).toBe(403);
+    expect((await get(text(id, 'en'), outsider)).statusCode).toBe(404);
+    expect((await save(id, 'en', outsider, { title: 'x', bodyMd: 'y', version: 1 })).statusCode).toBe(404);
+    expect((await get(`${text(id, 'en')}/revisions`, outsider)).statusCode).toBe(404);
+    expect((await get('/api/library/editor/publications/manual', outsider)).statusCode).toBe(404);
     const trainer = await person(t, organisationId, ['trainer']);
     expect((await get(text(id, 'en'), trainer)).statusCode).toBe(403);
     expect((await save(id, 'en', reviewer, { title: 'x', bodyMd: 'y', version: 1 })).statusCode).toBe(403);
@@ -192,7 +195,8 @@ describe('history', () => {
     const a = (await get(text(await sectionId(t, 'guide', 'romania-norway', 'lessons'), 'en'), editor)).json<SectionEdit>();
     const b = (await get(text(await sectionId(t, 'manual', 'ethics', 'do-no-harm'), 'en'), editor)).json<SectionEdit>();
     expect((await get(`/api/library/revisions/diff?from=${a.current!.id}&to=${b.current!.id}`, editor)).statusCode).toBe(400);
-    expect((await get(`/api/library/revisions/${a.current!.id}`, outsider)).statusCode).toBe(403);
+    expect((await get(`/api/library/revisions/${a.current!.id}`, outsider)).statusCode).toBe(404);
+    expect((await get(`/api/library/revisions/diff?from=${a.current!.id}&to=${a.current!.id}`, outsider)).statusCode).toBe(404);
     expect((await get(`/api/library/revisions/${a.current!.id}`, editor)).json()).toMatchObject({ id: a.current!.id, bodyMd: a.current!.bodyMd });
   });
 });

@@ -1,6 +1,7 @@
 // Plain text of a section's Markdown for the search index: syntax stripped, words kept, headings kept apart
 // (they are weighted between the title and the body).
 import { marked, type Token } from 'marked';
+import { assertNesting } from '#server/lib/markdown-depth.ts';
 
 export interface SectionText {
   /** Headings inside the body (### and lower), one per line. */
@@ -18,8 +19,29 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 const HEADING_ID = /\s*\{#[^}]*\}\s*$/;
 const TAG = /<[^>]*>/g;
 
+/**
+ * Runs without spaces longer than this are cut with spaces. NOTE: PostgreSQL's text-search parser takes time quadratic
+ * in the length of some such runs ("_a_a_a…": 20,000 characters took 3.5 s in to_tsvector on the embedded database,
+ * blocking the process; cut every 32 characters, 13 ms). Apart from web addresses, no run in content/ is this long.
+ */
+const RUN_MAX = 32;
+const LONG_RUN = new RegExp(`\\S{${RUN_MAX + 1},}`, 'gu');
+const RUN_PIECE = new RegExp(`\\S{1,${RUN_MAX}}`, 'gu');
+
+/** Text safe to give to to_tsvector and ts_headline: no run without spaces longer than RUN_MAX. */
+export function breakLongRuns(text: string): string {
+  return text.replace(LONG_RUN, (run) => run.match(RUN_PIECE)!.join(' '));
+}
+
+/** The text of a body no Markdown parse finishes for (only ever an old one, saved before the limits): as written. */
+export function rawSectionText(markdown: string): SectionText {
+  const body = squash(breakLongRuns(markdown.replace(CONTROL, ' ')));
+  return { headings: '', body, plain: body };
+}
+
 /** Splits a section body into heading text and body text, without Markdown syntax or raw HTML tags. */
 export function markdownText(markdown: string): SectionText {
+  assertNesting(markdown);
   const headings: string[] = [];
   const body: string[] = [];
   const plain: string[] = [];
@@ -29,7 +51,7 @@ export function markdownText(markdown: string): SectionText {
     (token.type === 'heading' ? headings : body).push(text);
     plain.push(text);
   }
-  return { headings: headings.join('\n'), body: body.join('\n'), plain: plain.join('\n') };
+  return { headings: breakLongRuns(headings.join('\n')), body: breakLongRuns(body.join('\n')), plain: breakLongRuns(plain.join('\n')) };
 }
 
 function inlineText(token: Token): string {

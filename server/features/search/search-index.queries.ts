@@ -56,15 +56,16 @@ export async function upsertSectionSearch(db: Db, row: IndexRow): Promise<void> 
     .insertInto('sectionSearch')
     .values(values)
     .onConflict((oc) =>
-      oc.columns(['sectionId', 'language']).doUpdateSet({
+      // NOTE: the vectors from `excluded`, not computed again: to_tsvector is most of an update's time.
+      oc.columns(['sectionId', 'language']).doUpdateSet((eb) => ({
         revisionId: row.revisionId,
         publicationId: row.publicationId,
         chapterId: row.chapterId,
         title: row.title,
         plainText: row.plainText,
-        document,
-        head,
-      }),
+        document: eb.ref('excluded.document'),
+        head: eb.ref('excluded.head'),
+      })),
     )
     .execute();
 }

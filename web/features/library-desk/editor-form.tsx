@@ -30,17 +30,19 @@ function checkDraft(draft: Draft): FieldErrors {
   return errors;
 }
 
-function serverErrors(error: unknown): FieldErrors {
+function serverErrors(error: unknown, draft: Draft): FieldErrors {
   const fields = apiError(error)?.status === 400 ? (apiError(error)?.body.fields ?? {}) : {};
   const errors: FieldErrors = {};
   if (fields.title) errors.title = 'errors.titleRequired';
-  if (fields.bodyMd) errors.bodyMd = 'errors.bodyTooLong';
+  // NOTE: the length is checked here before sending; a body the server still refuses is one it cannot render in time
+  // (nested too deeply, long runs of formatting marks) or one holding control characters.
+  if (fields.bodyMd) errors.bodyMd = draft.bodyMd.length > SECTION_BODY_MAX ? 'errors.bodyTooLong' : 'errors.bodyRejected';
   if (Object.keys(errors).length === 0) errors.form = fields.sourceRevisionId ? 'errors.source' : 'common:error.generic';
   return errors;
 }
 
 export function EditorForm({ edit, draft, onDraft, dirty, pending, save }: EditorFormProps) {
-  const { t } = useTranslation('library-desk');
+  const { t, i18n } = useTranslation('library-desk');
   const id = useId();
   const [tab, setTab] = useState<Key>('write');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -69,7 +71,7 @@ export function EditorForm({ edit, draft, onDraft, dirty, pending, save }: Edito
       setStatus(t('editor.saved', { number: saved.current?.number ?? 0 }));
     } catch (error) {
       if (conflictOf(error)) setStatus(t('editor.notSaved'));
-      else fail(serverErrors(error));
+      else fail(serverErrors(error, draft));
     }
   };
   const insert = (markdown: string) => {
@@ -79,9 +81,11 @@ export function EditorForm({ edit, draft, onDraft, dirty, pending, save }: Edito
     setTab('write');
     onDraft({ ...draft, bodyMd: next.value });
   };
+  const max = new Intl.NumberFormat(i18n.language).format(SECTION_BODY_MAX);
+  const message = (key: string) => t(key, { max });
   const items = (['title', 'bodyMd'] as const)
     .filter((f) => errors[f])
-    .map((f) => ({ id: `${id}-${f}`, label: t(f === 'title' ? 'editor.titleLabel' : 'editor.body'), message: t(errors[f]!) }));
+    .map((f) => ({ id: `${id}-${f}`, label: t(f === 'title' ? 'editor.titleLabel' : 'editor.body'), message: message(errors[f]!) }));
 
   return (
     <>
@@ -131,7 +135,7 @@ export function EditorForm({ edit, draft, onDraft, dirty, pending, save }: Edito
             onChange={(bodyMd) => onDraft({ ...draft, bodyMd })}
             textareaRef={textarea}
             selectionRef={selection}
-            error={errors.bodyMd ? t(errors.bodyMd) : undefined}
+            error={errors.bodyMd ? message(errors.bodyMd) : undefined}
             onSaveShortcut={() => void submit()}
           />
         </TabPanel>

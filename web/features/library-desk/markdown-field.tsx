@@ -1,5 +1,6 @@
 // The body field: a plain textarea for Markdown with a toolbar (bold, italic, heading, list, link, quote) and the
 // usual shortcuts; the toolbar changes the text around the selection and keeps the selection where it makes sense.
+// Under it, how many of the allowed characters the text uses.
 import { useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SECTION_BODY_MAX } from '#shared/library/library-edit.schema.ts';
@@ -62,7 +63,8 @@ export function MarkdownField(props: MarkdownFieldProps) {
       apply(found.action);
     }
   };
-  const described = [`${props.id}-hint`, props.error ? `${props.id}-error` : null].filter(Boolean).join(' ');
+  const described = [`${props.id}-hint`, `${props.id}-count`, props.error ? `${props.id}-error` : null].filter(Boolean).join(' ');
+  const over = props.value.length > SECTION_BODY_MAX;
   return (
     <div className="field markdown-field">
       <label htmlFor={props.id}>{t('editor.body')}</label>
@@ -81,19 +83,40 @@ export function MarkdownField(props: MarkdownFieldProps) {
         rows={18}
         value={props.value}
         readOnly={props.readOnly}
-        maxLength={SECTION_BODY_MAX}
         spellCheck
         onChange={(e) => props.onChange(e.target.value)}
         onKeyDown={onKeyDown}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={described}
       />
+      <CharacterCount id={`${props.id}-count`} used={props.value.length} over={over} />
       {props.error && (
         <span className="field-error" id={`${props.id}-error`}>
           {props.error}
         </span>
       )}
     </div>
+  );
+}
+
+/**
+ * "1,234 of 20,000 characters", marked when over. NOTE: no maxLength on the textarea: the browser would cut a pasted
+ * text short without a word; the editor sees the count instead, and the form refuses to save until it fits. Screen
+ * readers hear the count with the field, and once (a status message) when the text goes over the limit.
+ */
+function CharacterCount({ id, used, over }: { id: string; used: number; over: boolean }) {
+  const { t, i18n } = useTranslation('library-desk');
+  const number = new Intl.NumberFormat(i18n.language);
+  const max = number.format(SECTION_BODY_MAX);
+  return (
+    <>
+      <span id={id} className={over ? 'hint char-count over' : 'hint char-count'}>
+        {t('editor.bodyCount', { used: number.format(used), max })}
+      </span>
+      <span role="status" className="visually-hidden">
+        {over ? t('editor.bodyOver', { max }) : ''}
+      </span>
+    </>
   );
 }
 

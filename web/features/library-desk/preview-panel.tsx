@@ -1,7 +1,7 @@
 // The preview tab: the title and the body rendered and sanitised by the server, as readers will see them.
 import { useTranslation } from 'react-i18next';
 import { Loading } from '#web/components/ui/loading.tsx';
-import { DeskLoadError } from './desk-frame.tsx';
+import { DeskLoadError, statusOf } from './desk-frame.tsx';
 import { usePreview } from './section.api.ts';
 
 export function PreviewPanel({ title, bodyMd, lang, active }: { title: string; bodyMd: string; lang: string; active: boolean }) {
@@ -18,7 +18,14 @@ export function PreviewPanel({ title, bodyMd, lang, active }: { title: string; b
         <h2 className="preview-title muted">{t('editor.noTitle')}</h2>
       )}
       {preview.isPending && <Loading />}
-      {preview.isError && <DeskLoadError error={preview.error} />}
+      {preview.isError &&
+        (statusOf(preview.error) === 400 ? (
+          <p className="alert error" role="alert">
+            {t('editor.previewRejected')}
+          </p>
+        ) : (
+          <DeskLoadError error={preview.error} />
+        ))}
       {/* NOTE: HTML rendered from Markdown and sanitised by the server (the same function readers' pages use). */}
       {preview.data && <div className="prose" lang={lang} dangerouslySetInnerHTML={{ __html: preview.data.html }} />}
     </div>

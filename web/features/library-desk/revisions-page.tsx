@@ -142,6 +142,8 @@ function Comparison({ from, to }: { from: string; to: string }) {
       </fieldset>
       {diff.isPending && <Loading />}
       {diff.isError && <DeskLoadError error={diff.error} />}
+      {/* NOTE: the server compares line by line when word by word would take too long (revision-diff.ts). */}
+      {diff.data && diff.data.mode !== mode && <p className="alert">{t('diff.fellBack')}</p>}
       {diff.data && <DiffView diff={diff.data} />}
     </>
   );

@@ -3,7 +3,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_MAX, type SectionEdit } from '#shared/library/library-edit.schema.ts';
-import { ErrorSummary, focusSoon } from '#web/components/ui/form.tsx';
+import { ErrorSummary, apiError, focusSoon } from '#web/components/ui/form.tsx';
 import { StateBadge, Time, statusOf } from './desk-frame.tsx';
 import { whyNotPublish } from './desk-rules.ts';
 import { conflictOf, type WorkflowAction } from './section.api.ts';
@@ -93,7 +93,8 @@ function stepError(error: unknown, edit: SectionEdit, accountId: string): string
   const status = statusOf(error);
   const blocked = whyNotPublish(edit, accountId);
   if (status === 403) return blocked ? `workflow.blocked.${blocked}` : 'errors.forbidden';
-  if (status === 400) return 'workflow.wrongState';
+  // NOTE: a 400 on the body is a text the server cannot render in time (one saved before the editor checked it).
+  if (status === 400) return apiError(error)?.body.fields?.bodyMd ? 'workflow.tooComplex' : 'workflow.wrongState';
   return 'common:error.generic';
 }
 
