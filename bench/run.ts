@@ -2,13 +2,13 @@
 // start with existing data and idle RSS — on PGlite, and on PostgreSQL when one is configured or answers on :5432.
 // Prints a markdown table and writes it into docs/performance.md between the bench markers.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { buildWebApp, freshDataDir, startServer, type RunningServer } from '#tests/e2e/server.ts';
+import { postgresUrl, withFreshPostgres } from '#tests/fresh-postgres.ts';
 import { signInCookie } from './sign-in.ts';
+import { benchLoad } from './load.ts';
 import { benchSearch } from './search.ts';
 import { benchReader } from './reader.ts';
 
@@ -86,31 +86,6 @@ async function measure(server: RunningServer): Promise<Omit<EngineResult, 'engin
   return { idleRssMb, healthz, me };
 }
 
-async function postgresUrl(): Promise<string | null> {
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  const answers = await new Promise<boolean>((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port: 5432 }, () => (socket.end(), resolve(true)));
-    socket.once('error', () => resolve(false));
-    socket.setTimeout(1000, () => (socket.destroy(), resolve(false)));
-  });
-  return answers ? 'postgres://postgres@127.0.0.1:5432/postgres' : null;
-}
-
-async function withFreshPostgres<T>(serverUrl: string, run: (url: string) => Promise<T>): Promise<T> {
-  const name = `pro_health_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  try {
-    const u = new URL(serverUrl);
-    u.pathname = `/${name}`;
-    return await run(u.toString());
-  } finally {
-    await admin.query(`drop database if exists "${name}" with (force)`);
-    await admin.end();
-  }
-}
-
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const f0 = (n: number) => n.toFixed(0);
 
@@ -136,12 +111,13 @@ function writeDoc(markdown: string): void {
   writeFileSync(DOC, `${doc.slice(0, from + START.length)}\n${markdown}\n${doc.slice(to)}`);
 }
 
-/** `npm run bench` runs all three; `npm run bench -- --only=core|search|reader` one of them. */
+/** `npm run bench` runs all four; `npm run bench -- --only=core|search|reader|load` one of them. */
 async function main(): Promise<void> {
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   if (!only || only === 'core') await benchCore();
   if (!only || only === 'search') await benchSearch();
   if (!only || only === 'reader') await benchReader();
+  if (!only || only === 'load') await benchLoad();
 }
 
 async function benchCore(): Promise<void> {
@@ -158,7 +134,7 @@ async function benchCore(): Promise<void> {
   if (pgServer) {
     const unused = freshDataDir('pro-health-bench-'); // NOTE: DATA_DIR is ignored when DATABASE_URL is set
     try {
-      results.push(await withFreshPostgres(pgServer, (url) => benchEngine('PostgreSQL', { DATABASE_URL: url }, unused, webRoot)));
+      results.push(await withFreshPostgres(pgServer, 'pro_health_bench', (url) => benchEngine('PostgreSQL', { DATABASE_URL: url }, unused, webRoot)));
     } finally {
       rmSync(path.dirname(unused), { recursive: true, force: true });
     }

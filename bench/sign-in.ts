@@ -1,10 +1,11 @@
 // Signs in through the API as a demo account whose roles do not require two-factor, for the authenticated load.
+import type { Role } from '#shared/auth/roles.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '#server/features/demo/demo-data.ts';
 import { requiresTwoFactor } from '#shared/auth/roles.ts';
 
-/** The Cookie header of a fully signed-in session (the first demo account without mandatory two-factor). */
-export async function signInCookie(baseUrl: string): Promise<string> {
-  const account = DEMO_ACCOUNTS.find((a) => a.shows !== 'platform_admin' && !requiresTwoFactor(a.roles, false));
+/** The Cookie header of a fully signed-in session (the demo account showing `role`, else the first without mandatory two-factor). */
+export async function signInCookie(baseUrl: string, role?: Role): Promise<string> {
+  const account = DEMO_ACCOUNTS.find((a) => (role ? a.shows === role : a.shows !== 'platform_admin') && !requiresTwoFactor(a.roles, false));
   if (!account) throw new Error('No demo account without mandatory two-factor');
   const res = await fetch(`${baseUrl}/api/auth/sign-in`, {
     method: 'POST',
