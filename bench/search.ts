@@ -6,11 +6,11 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { PGliteDialect, sql } from 'kysely';
+import { sql } from 'kysely';
 import { createApp } from '#server/app.ts';
 import { loadConfig } from '#server/config.ts';
 import type { Ctx, Deps } from '#server/context.ts';
-import { kyselyFor, openPglite, type Db } from '#server/db/db.ts';
+import { kyselyFor, openPglite, type Db, pgliteDialect } from '#server/db/db.ts';
 import { migrateToLatest } from '#server/db/migrate.ts';
 import { parseChapterFile } from '#server/features/library/content-files.ts';
 import { indexSectionText } from '#server/features/search/search-index.service.ts';
@@ -253,7 +253,7 @@ export async function benchSearch(options: { keep?: string } = {}): Promise<stri
   const folder = options.keep ?? mkdtempSync(path.join(os.tmpdir(), 'pro-health-search-bench-'));
   const reuse = options.keep !== undefined && existsSync(path.join(folder, 'data', 'PG_VERSION'));
   const pglite = await openPglite({ dataDir: path.join(folder, 'data') });
-  const db = kyselyFor(new PGliteDialect({ pglite }));
+  const db = kyselyFor(pgliteDialect(pglite));
   try {
     await migrateToLatest(db);
     console.log('\n## Library search: generating and indexing the corpus…');

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { PGliteDialect, PostgresDialect } from 'kysely';
+import { PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { kyselyFor, openPglite, type DatabaseHandle } from '#server/db/db.ts';
+import { kyselyFor, openPglite, type DatabaseHandle, pgliteDialect } from '#server/db/db.ts';
 
 export const GOLDEN_DUMP = path.resolve('.tmp/golden-pglite.tar');
 
@@ -23,7 +23,7 @@ export async function createTestDb(): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const pglite = await openPglite({ loadDataDir: new Blob([readFileSync(GOLDEN_DUMP)]) });
-    const db = kyselyFor(new PGliteDialect({ pglite }));
+    const db = kyselyFor(pgliteDialect(pglite));
     return { db, engine: 'pglite', close: () => db.destroy() };
   }
   const golden = goldenDatabaseName(url);

@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import pg from 'pg';
+import { takingTurns } from './pglite-turns.ts';
 import type { Database } from './schema.ts';
 import { ReadCache } from './read-cache.ts';
 
@@ -36,6 +37,11 @@ export function readCacheOf(db: Db): ReadCache | null {
   return caches.get(db) ?? null;
 }
 
+/** Kysely's dialect for an embedded PGlite, whose statements take turns with the event loop's I/O (pglite-turns.ts). */
+export function pgliteDialect(pglite: PGlite): PGliteDialect {
+  return new PGliteDialect({ pglite: takingTurns(pglite) });
+}
+
 export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<PGlite> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   // NOTE: pgcrypto is never loaded next to pg_trgm in PGlite (see docs/decisions/003): it hangs `%` queries.
@@ -55,6 +61,6 @@ export async function openDatabase(config: { databaseUrl?: string | undefined; d
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
   const pglite = await openPglite({ dataDir: config.dataDir });
-  const db = kyselyFor(new PGliteDialect({ pglite }));
+  const db = kyselyFor(pgliteDialect(pglite));
   return { db, engine: 'pglite', pglite, close: () => db.destroy() };
 }

@@ -210,6 +210,8 @@ export interface SectionRevisionTable {
   /** Migration 2026-12-04T1800: the stored HTML and the renderer version that made it (null: not rendered yet). */
   bodyHtml: Generated<string | null>;
   htmlVersion: Generated<number | null>;
+  /** Migration 2026-12-04T1900: words of bodyMd, counted when the revision is written. */
+  wordCount: Generated<number>;
 }
 
 export interface SectionTextTable {

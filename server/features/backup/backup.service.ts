@@ -1,10 +1,10 @@
 // Backups: a consistent copy of the whole database in one file, and a restore that checks the audit chain after.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PGliteDialect, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '#server/config.ts';
-import { kyselyFor, openPglite, type DatabaseHandle, type Db } from '#server/db/db.ts';
+import { kyselyFor, openPglite, type DatabaseHandle, type Db, pgliteDialect } from '#server/db/db.ts';
 import { recordAudit, systemCtx } from '#server/features/audit/audit.service.ts';
 import { connectionEnv, runTool } from './pg-tools.ts';
 
@@ -51,7 +51,7 @@ export async function restorePglite(o: { file: string; dataDir: string; force?: 
     renameSync(o.dataDir, movedAside);
   }
   const pglite = await openPglite({ dataDir: o.dataDir, loadDataDir: new Blob([dump]) });
-  const db = kyselyFor(new PGliteDialect({ pglite }));
+  const db = kyselyFor(pgliteDialect(pglite));
   return { handle: { db, engine: 'pglite', pglite, close: () => db.destroy() }, movedAside };
 }
 

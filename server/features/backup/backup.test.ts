@@ -3,11 +3,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { PGliteDialect } from 'kysely';
 import pg from 'pg';
 import { pino } from 'pino';
 import { loadConfig } from '#server/config.ts';
-import { kyselyFor, openDatabase, openPglite, type DatabaseHandle, type Db } from '#server/db/db.ts';
+import { kyselyFor, openDatabase, openPglite, type DatabaseHandle, type Db, pgliteDialect } from '#server/db/db.ts';
 import { migrateToLatest } from '#server/db/migrate.ts';
 import { recordAudit, systemCtx } from '#server/features/audit/audit.service.ts';
 import { verifyAuditChain } from '#server/features/audit/audit-chain.service.ts';
@@ -32,7 +31,7 @@ const log = pino({ level: 'silent' });
 async function seededDatabase(dir: string, n: number): Promise<DatabaseHandle> {
   const loadDataDir = existsSync(GOLDEN_DUMP) ? new Blob([readFileSync(GOLDEN_DUMP)]) : undefined;
   const pglite = await openPglite({ dataDir: dir, loadDataDir });
-  const db = kyselyFor(new PGliteDialect({ pglite }));
+  const db = kyselyFor(pgliteDialect(pglite));
   await migrateToLatest(db);
   await addContent(db, n);
   return { db, engine: 'pglite', pglite, close: () => db.destroy() };

@@ -1,11 +1,6 @@
 // What readers see: published section texts in a language, beside the source language's, with word counts. Kysely only.
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '#server/db/db.ts';
-
-/** Words in a Markdown body: runs of non-space holding at least one letter or digit (table pipes do not count). */
-function words(column: string): RawBuilder<number> {
-  return sql<number>`coalesce(regexp_count(${sql.ref(column)}, '[^[:space:]]*[[:alnum:]][^[:space:]]*'), 0)::int`;
-}
 
 interface Scope {
   publicationId: string;
@@ -37,7 +32,7 @@ export function publishedSections(db: Db, scope: Scope) {
       'sr.number as sourceNumber',
       'st.publishedAt as sourcePublishedAt',
     ])
-    .select([words('tr.bodyMd').as('words'), words('sr.bodyMd').as('sourceWords')])
+    .select(['tr.wordCount as words', 'sr.wordCount as sourceWords'])
     .where('chapter.publicationId', '=', scope.publicationId)
     .orderBy('chapter.position')
     .orderBy('section.position');

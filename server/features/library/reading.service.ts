@@ -50,7 +50,7 @@ function shown(row: PublishedSectionRow, lang: string, source: string) {
   return {
     revisionId: (own ? row.revisionId : row.sourceRevisionId)!,
     title: (own ? row.title : row.sourceTitle) ?? '',
-    words: own ? row.words : row.sourceWords,
+    words: (own ? row.words : row.sourceWords) ?? 0,
     language: (own ? lang : source) as LibraryLanguage,
     fallback: !own,
     outdated,

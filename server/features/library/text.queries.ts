@@ -105,6 +105,10 @@ export async function setRevisionHtml(db: Db, id: string, bodyHtml: string, html
 }
 
 /** Appends a revision numbered one past the last of its section × language. */
+/** A word: a run of non-space holding at least one letter or digit (table pipes do not count). */
+const WORD_PATTERN = '[^[:space:]]*[[:alnum:]][^[:space:]]*';
+
+/** Inserts the next revision of a section text; its words are counted here, once, for reading times. */
 export async function insertRevision(db: Db, v: RevisionValues): Promise<{ id: string; number: number }> {
   const next = db
     .selectFrom('sectionRevision')
@@ -113,7 +117,12 @@ export async function insertRevision(db: Db, v: RevisionValues): Promise<{ id: s
     .where('language', '=', v.language);
   return db
     .insertInto('sectionRevision')
-    .values({ ...v, note: v.note ?? null, number: sql<number>`(${next})` })
+    .values({
+      ...v,
+      note: v.note ?? null,
+      number: sql<number>`(${next})`,
+      wordCount: sql<number>`coalesce(regexp_count(${v.bodyMd}::text, ${WORD_PATTERN}), 0)::int`,
+    })
     .returning(['id', 'number'])
     .executeTakeFirstOrThrow();
 }
