@@ -86,10 +86,13 @@ function isLibraryRead(url) {
 
 async function staleWhileRevalidate(event) {
   const request = event.request;
+  // NOTE: the generation when the request started: an answer that arrives after signing out cleared the library
+  // must not be stored into the library again.
+  const startedIn = generation;
   const cache = await caches.open(LIBRARY_CACHE);
   const cached = await cache.match(request.url, { ignoreVary: true });
   const network = fetch(request).then(async (response) => {
-    await storePublic(cache, request.url, response.clone(), generation);
+    await storePublic(cache, request.url, response.clone(), startedIn);
     return response;
   });
   if (cached) {
