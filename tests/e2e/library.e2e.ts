@@ -160,6 +160,27 @@ describe.skipIf(!hasNamespace('library'))('reading the library, in Romanian', ()
     await expectNoAxeViolations(page);
   });
 
+  test('a chapter can be printed, with its publication, address and date on paper, and links the PDF', async () => {
+    const reader = (await newJourney(browser, { locale: 'ro-RO' })).page;
+    await reader.goto('/library/manual/communication');
+    await reader.locator('[data-section-heading]').first().waitFor();
+    await reader.getByRole('button', { name: exactly(ro('chapter.print')) }).waitFor();
+    const pdf = reader.getByRole('link', { name: exactly(ro('chapter.pdf')) });
+    const href = await pdf.getAttribute('href');
+    expect(href).toMatch(/\/api\/library\/publications\/manual\/pdf\?lang=ro$/);
+    const download = await reader.request.get(href!);
+    expect(download.headers()['content-type']).toContain('application/pdf');
+    const source = reader.locator('.print-source');
+    expect(await source.isVisible()).toBe(false);
+    await reader.emulateMedia({ media: 'print' });
+    expect(await source.isVisible()).toBe(true);
+    expect(await source.textContent()).toContain('/library/manual/communication');
+    expect(await reader.getByRole('button', { name: exactly(ro('chapter.print')) }).isVisible()).toBe(false);
+    await reader.emulateMedia({ media: 'screen' });
+    await expectNoAxeViolations(reader);
+    await reader.context().close();
+  });
+
   test('signed in, a professionals-only chapter opens but is never saved offline; signing out clears the saved library', async () => {
     const participant = demoAccount('participant');
     const signedIn = await newJourney(browser, { locale: 'ro-RO' });

@@ -1,8 +1,37 @@
-// Around a chapter's text: related services from the directory (only when there are some) and prev/next links.
+// Around a chapter's text: print and PDF, the source line printed pages carry, related services from the directory
+// (only when there are some) and prev/next links.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ChapterPage } from '#shared/library/library.schema.ts';
-import { useSignedIn } from './reader-language.ts';
+import { pdfUrl } from './library.api.ts';
+import { formatDate, useSignedIn } from './reader-language.ts';
+
+/** Print this chapter, or download the whole publication as PDF in the chapter's language. */
+export function ChapterTools({ page }: { page: ChapterPage }) {
+  const { t } = useTranslation('library');
+  return (
+    <div className="chapter-tools">
+      <button type="button" className="button secondary" onClick={() => window.print()}>
+        {t('chapter.print')}
+      </button>
+      <a href={pdfUrl(page.publication.slug, page.language)} type="application/pdf" hrefLang={page.language}>
+        {t('chapter.pdf')}
+      </a>
+    </div>
+  );
+}
+
+/** Shown on paper only: which publication a printed page comes from, its address and the day it was printed. */
+export function PrintSource({ page }: { page: ChapterPage }) {
+  const { t } = useTranslation('library');
+  // NOTE: the address without #section, so a printout never carries where in the chapter someone had scrolled to.
+  const address = `${window.location.origin}${window.location.pathname}`;
+  return (
+    <p className="print-only print-source">
+      {t('chapter.printSource', { publication: page.publication.title, address, date: formatDate(new Date(), page.language) })}
+    </p>
+  );
+}
 
 type RelatedService = ChapterPage['relatedServices'][number];
 

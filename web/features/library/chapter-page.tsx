@@ -6,7 +6,7 @@ import type { ChapterPage as Chapter, PublicationToc } from '#shared/library/lib
 import { Loading } from '#web/components/ui/loading.tsx';
 import { ChapterSection, SectionsNav } from './chapter-section.tsx';
 import { ChapterError } from './chapter-error.tsx';
-import { ChapterPager, RelatedServices } from './chapter-extras.tsx';
+import { ChapterPager, ChapterTools, PrintSource, RelatedServices } from './chapter-extras.tsx';
 import { useKeepPlace } from './keep-place.ts';
 import { useChapter, useToc } from './library.api.ts';
 import { useWarmOfflineLibrary } from './offline.ts';
@@ -46,7 +46,9 @@ function ChapterText({ page, toc, focusHeading }: { page: Chapter; toc: Publicat
         { to: `/library/${page.publication.slug}`, label: page.publication.title },
       ]}
     >
+      <PrintSource page={page} />
       <ChapterMeta page={page} />
+      <ChapterTools page={page} />
       <TranslationNotices page={page} />
       <SectionsNav sections={page.sections} />
       {page.sections.map((section) => (
