@@ -21,6 +21,7 @@
 //   POST /api/library/sections/:sectionId/texts/:lang/submit          WorkflowStep → SectionEdit         editor (draft → in_review)
 //   POST /api/library/sections/:sectionId/texts/:lang/publish         WorkflowStep → SectionEdit         reviewer ≠ author ≠ submitter (403)
 //   POST /api/library/sections/:sectionId/texts/:lang/return          ReturnToDraft → SectionEdit        reviewer (in_review → draft, note)
+//   POST /api/library/sections/:sectionId/texts/:lang/withdraw        WorkflowStep → SectionEdit         editor (in_review → draft, to change it)
 //   POST /api/library/sections/:sectionId/texts/:lang/restore         RestoreRevision → SectionEdit      editor (new draft copying a revision)
 //   GET  /api/library/sections/:sectionId/texts/:lang/revisions       → RevisionList           editor | reviewer
 //   GET  /api/library/revisions/:id                                   → Revision               editor | reviewer

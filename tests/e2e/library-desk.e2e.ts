@@ -129,6 +129,10 @@ describe.skipIf(!hasNamespace('library-desk'))('the editorial desk, in Romanian'
     await page.getByRole('button', { name: exactly(d('workflow.submit')) }).click();
     await status(page, d('workflow.submitted'));
     await page.getByText(d('state.in_review'), { exact: true }).first().waitFor();
+    // NOTE: in review the text is the reviewer's to read: locked here, with the way to take it back named.
+    await page.getByText(d('editor.inReviewLocked')).waitFor();
+    expect(await body(page).getAttribute('readonly')).not.toBeNull();
+    await page.getByRole('button', { name: exactly(d('workflow.withdraw')) }).waitFor();
   });
 
   test('the editor cannot publish: no publish button, and the server refuses (403)', async () => {
@@ -159,6 +163,10 @@ describe.skipIf(!hasNamespace('library-desk'))('the editorial desk, in Romanian'
     await page.getByRole('link', { name: exactly(d('revisions.backToEditor')) }).click();
     await body(page).waitFor();
     await page.getByRole('button', { name: exactly(d('workflow.publish')) }).click();
+    const question = page.getByText(d('workflow.confirmPublish', { number: 2 }));
+    await expect.poll(() => question.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: exactly(d('workflow.confirmYes')) }).click();
     await status(page, d('workflow.published'));
     await expectNoAxeViolations(page);
   });

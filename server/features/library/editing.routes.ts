@@ -21,7 +21,7 @@ import {
 } from '#shared/library/library-edit.schema.ts';
 import { diffRevisions, getRevision, listSectionRevisions, previewMarkdown } from './revision.service.ts';
 import { getSectionEdit, restoreRevision, saveSectionText } from './section-edit.service.ts';
-import { publishSectionText, returnSectionText, submitSectionText } from './workflow.service.ts';
+import { publishSectionText, returnSectionText, submitSectionText, withdrawSectionText } from './workflow.service.ts';
 
 const TEXT = '/api/library/sections/:sectionId/texts/:lang';
 
@@ -46,6 +46,9 @@ export function register(fastify: FastifyInstance, deps: Deps): void {
   );
   app.post(`${TEXT}/return`, { config, schema: { tags, params, body: ReturnToDraftSchema, response: reply } }, async (request) =>
     returnSectionText(ctxOf(request, deps), request.params.sectionId, request.params.lang, request.body),
+  );
+  app.post(`${TEXT}/withdraw`, { config, schema: { tags, params, body: WorkflowStepSchema, response: reply } }, async (request) =>
+    withdrawSectionText(ctxOf(request, deps), request.params.sectionId, request.params.lang, request.body),
   );
   app.post(`${TEXT}/restore`, { config, schema: { tags, params, body: RestoreRevisionSchema, response: reply } }, async (request) =>
     restoreRevision(ctxOf(request, deps), request.params.sectionId, request.params.lang, request.body),

@@ -87,6 +87,15 @@ export async function assertVersion(ctx: Ctx, trx: Db, section: SectionContext, 
   throw new AppError('conflict', 'Someone else changed this text in the meantime.', { current: await buildSectionEdit(ctx, trx, section, lang) });
 }
 
+/**
+ * A text in review is what the reviewer is reading: it changes only after it is withdrawn or returned to draft, never
+ * under the reviewer's eyes (409 with the text as it is).
+ */
+export async function assertNotInReview(ctx: Ctx, trx: Db, section: SectionContext, lang: LibraryLanguage, text: TextRow | undefined): Promise<void> {
+  if (text?.state !== 'in_review') return;
+  throw new AppError('conflict', 'This text is waiting for review: withdraw it from review before changing it.', { current: await buildSectionEdit(ctx, trx, section, lang) });
+}
+
 /** Which source revision a translation revision was made from: the one named, else the previous link, else the published source. */
 async function sourceLink(trx: Db, section: SectionContext, lang: string, named: string | null | undefined, text: TextRow | undefined): Promise<string | null> {
   if (lang === section.sourceLanguage) {
@@ -132,6 +141,7 @@ export async function saveSectionText(ctx: Ctx, sectionId: string, lang: Library
   await ctx.db.transaction().execute(async (trx) => {
     const text = await findText(trx, sectionId, lang, true);
     await assertVersion(ctx, trx, section, lang, text, input.version);
+    await assertNotInReview(ctx, trx, section, lang, text);
     const sourceRevisionId = await sourceLink(trx, section, lang, input.sourceRevisionId, text);
     const revision = await writeDraft(ctx, trx, section, lang, text, { title: input.title, bodyMd: input.bodyMd, sourceRevisionId, bodyHtml });
     await audit(ctx, trx, section, 'library.section_saved', { language: lang, revisionId: revision.id, number: revision.number });
@@ -151,6 +161,7 @@ export async function restoreRevision(ctx: Ctx, sectionId: string, lang: Library
   await ctx.db.transaction().execute(async (trx) => {
     const text = await findText(trx, sectionId, lang, true);
     await assertVersion(ctx, trx, section, lang, text, input.version);
+    await assertNotInReview(ctx, trx, section, lang, text);
     const revision = await writeDraft(ctx, trx, section, lang, text, { title: old.title, bodyMd: old.bodyMd, sourceRevisionId: old.sourceRevisionId, bodyHtml });
     await audit(ctx, trx, section, 'library.section_restored', { language: lang, revisionId: revision.id, number: revision.number, fromRevisionId: old.id });
   });

@@ -1,5 +1,6 @@
 // Knowledge library, review workflow: draft → in review → published, with four eyes (the reviewer who publishes is
-// neither the author of the version nor the one who submitted it); a reviewer may return a text to draft with a note.
+// neither the author of the version nor the one who submitted it); a reviewer may return a text to draft with a note,
+// and its editors may withdraw it from review to change it.
 import { actorOf, type Ctx } from '#server/context.ts';
 import type { Db } from '#server/db/db.ts';
 import { AppError } from '#server/errors.ts';
@@ -74,6 +75,17 @@ export async function returnSectionText(ctx: Ctx, sectionId: string, lang: Libra
       updatedAt: ctx.now,
     });
     await audit(ctx, trx, section, 'library.section_returned', { language: lang, revisionId: text.currentRevisionId });
+  });
+  return buildSectionEdit(ctx, ctx.db, section, lang);
+}
+
+/** In review → draft, by an editor who wants to change it before it is reviewed (no note: nothing was reviewed). */
+export async function withdrawSectionText(ctx: Ctx, sectionId: string, lang: LibraryLanguage, input: WorkflowStep): Promise<SectionEdit> {
+  const section = await sectionFor(ctx, ctx.db, sectionId, 'edit');
+  await ctx.db.transaction().execute(async (trx) => {
+    const text = await lockedText(ctx, trx, section, lang, input.version, 'in_review');
+    await updateText(trx, sectionId, lang, text.version, { state: 'draft', submittedBy: null, submittedAt: null, updatedAt: ctx.now });
+    await audit(ctx, trx, section, 'library.section_withdrawn', { language: lang, revisionId: text.currentRevisionId });
   });
   return buildSectionEdit(ctx, ctx.db, section, lang);
 }

@@ -143,6 +143,29 @@ describe('workflow', () => {
   });
 });
 
+describe('a text in review', () => {
+  test('cannot be changed or restored until it is withdrawn; its editor withdraws it to draft, audited', async () => {
+    const id = await sectionId(t, 'manual', 'ethics', 'do-no-harm');
+    const start = (await get(text(id, 'nb'), editor)).json<SectionEdit>();
+    const saved = (await save(id, 'nb', editor, { title: start.current!.title, bodyMd: 'Utkast til vurdering.', version: start.version })).json<SectionEdit>();
+    const submitted = (await step(id, 'nb', 'submit', editor, saved.version)).json<SectionEdit>();
+    const edited = await save(id, 'nb', editor, { title: 'Endret', bodyMd: 'Endret under vurdering.', version: submitted.version });
+    expect(edited.statusCode).toBe(409);
+    expect(edited.json<{ current: SectionEdit }>().current).toMatchObject({ state: 'in_review', current: { bodyMd: 'Utkast til vurdering.' } });
+    const restored = await send('POST', `${text(id, 'nb')}/restore`, editor, { version: submitted.version, revisionId: start.current!.id });
+    expect(restored.statusCode).toBe(409);
+    expect((await send('POST', `${text(id, 'nb')}/withdraw`, reviewer, { version: submitted.version })).statusCode).toBe(403);
+    const withdrawn = await send('POST', `${text(id, 'nb')}/withdraw`, editor, { version: submitted.version });
+    expect(withdrawn.statusCode).toBe(200);
+    expect(withdrawn.json<SectionEdit>()).toMatchObject({ state: 'draft', submittedBy: null, reviewNote: null });
+    const again = await save(id, 'nb', editor, { title: 'Endret', bodyMd: 'Endret etter tilbaketrekking.', version: withdrawn.json<SectionEdit>().version });
+    expect(again.statusCode).toBe(200);
+    const audit = await t.deps.db.selectFrom('auditEvent').select(['details']).where('action', '=', 'library.section_withdrawn').where('entityId', '=', id).executeTakeFirstOrThrow();
+    expect(audit.details).toEqual({ language: 'nb', revisionId: saved.current!.id });
+    expect((await send('POST', `${text(id, 'nb')}/withdraw`, editor, { version: again.json<SectionEdit>().version })).statusCode).toBe(400);
+  });
+});
+
 describe('outdated translations', () => {
   test('republishing the source flags the translation for editors and readers; updating it clears the flag', async () => {
     const id = await sectionId(t, 'manual', 'communication', 'choosing-interpreter');
@@ -234,7 +257,7 @@ describe('queues and audit', () => {
       .where('action', 'like', 'library.section_%')
       .execute();
     const actions = new Set(rows.map((r) => r.action));
-    expect([...actions].sort()).toEqual(['library.section_published', 'library.section_restored', 'library.section_returned', 'library.section_saved', 'library.section_submitted']);
+    expect([...actions].sort()).toEqual(['library.section_published', 'library.section_restored', 'library.section_returned', 'library.section_saved', 'library.section_submitted', 'library.section_withdrawn']);
     expect(rows.every((r) => r.organisationId === organisationId && r.entityType === 'section_text')).toBe(true);
   });
 

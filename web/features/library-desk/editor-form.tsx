@@ -51,7 +51,9 @@ export function EditorForm({ edit, draft, onDraft, dirty, pending, save }: Edito
   const summary = useRef<HTMLDivElement>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const selection = useRef<{ start: number; end: number } | null>(null);
-  const readOnly = !edit.can.edit;
+  // NOTE: a text in review is what the reviewer reads: its editors withdraw it first (the server refuses a save too).
+  const inReview = edit.can.edit && edit.state === 'in_review';
+  const readOnly = !edit.can.edit || inReview;
   const sourceNow = edit.translation?.outdated ? edit.translation.sourcePublishedRevisionId : null;
 
   const fail = (found: FieldErrors) => {
@@ -90,6 +92,7 @@ export function EditorForm({ edit, draft, onDraft, dirty, pending, save }: Edito
   return (
     <>
     <form className="editor-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('editor.formLabel')}>
+      {inReview && <p className="alert notice">{t('editor.inReviewLocked')}</p>}
       {items.length > 0 ? (
         <ErrorSummary items={items} summaryRef={summary} />
       ) : (

@@ -7,8 +7,19 @@ import { Loading } from '#web/components/ui/loading.tsx';
 import { usePublicationTree } from './desk.api.ts';
 import { DeskLoadError, DeskPage, StateBadge, editorPath } from './desk-frame.tsx';
 
+type TextStatus = { language: string; title: string | null };
+
+/** The section's title in the page's language when that text exists, else in the source language. */
+function sectionTitle(texts: TextStatus[], pageLanguage: string, sourceLanguage: string): { title: string; language: string } | null {
+  for (const language of [pageLanguage, sourceLanguage]) {
+    const title = texts.find((x) => x.language === language)?.title;
+    if (title) return { title, language };
+  }
+  return null;
+}
+
 export function PublicationPage() {
-  const { t } = useTranslation('library-desk');
+  const { t, i18n } = useTranslation('library-desk');
   const { slug = '' } = useParams();
   const tree = usePublicationTree(slug);
   const crumbs = [{ to: '/desk', label: t('dashboard.title') }];
@@ -45,20 +56,18 @@ export function PublicationPage() {
               </thead>
               <tbody>
                 {chapter.sections.map((section) => {
-                  const source = section.texts.find((x) => x.language === data.sourceLanguage);
+                  const shown = sectionTitle(section.texts, i18n.language, data.sourceLanguage) ?? { title: section.slug, language: data.sourceLanguage };
                   return (
                     <tr key={section.id}>
-                      <th scope="row" lang={data.sourceLanguage}>
-                        {source?.title ?? section.slug}
+                      <th scope="row" lang={shown.language}>
+                        {shown.title}
                       </th>
                       {section.texts.map((text) => (
                         <td key={text.language}>
-                          <Link to={editorPath(section.id, text.language)}>
-                            <StateBadge state={text.state} outdated={text.outdated} />
-                            <span className="visually-hidden">
-                              {' '}
-                              {t('publication.open', { section: source?.title ?? section.slug, language: t(`library:languages.${text.language}`) })}
-                            </span>
+                          <StateBadge state={text.state} outdated={text.outdated} />{' '}
+                          {/* NOTE: the name says which text it opens and still holds the visible word (WCAG 2.5.3). */}
+                          <Link to={editorPath(section.id, text.language)} aria-label={t('publication.open', { section: shown.title, language: t(`library:languages.${text.language}`) })}>
+                            {t('publication.openShort')}
                           </Link>
                         </td>
                       ))}

@@ -36,7 +36,7 @@ export function conflictOf(error: unknown): SectionEdit | null {
 
 export type WorkflowAction =
   | { kind: 'save'; input: SectionSave }
-  | { kind: 'submit' | 'publish'; version: number }
+  | { kind: 'submit' | 'publish' | 'withdraw'; version: number }
   | { kind: 'return'; version: number; note: string }
   | { kind: 'restore'; version: number; revisionId: string };
 

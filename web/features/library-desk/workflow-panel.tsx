@@ -1,5 +1,6 @@
-// The review steps of a section text: submit a draft, publish it (a reviewer who neither wrote nor submitted this
-// version), or return it to draft with a note. Only the steps the server allows this account are shown.
+// The review steps of a section text: submit a draft, publish it after a confirmation (a reviewer who neither wrote
+// nor submitted this version), return it to draft with a note, or withdraw it from review to change it. Only the
+// steps the server allows this account are shown.
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_MAX, type SectionEdit } from '#shared/library/library-edit.schema.ts';
@@ -33,6 +34,7 @@ export function WorkflowPanel({ edit, accountId, dirty, pending, run }: Workflow
   const blocked = whyNotPublish(edit, accountId);
   const canSubmit = edit.can.edit && edit.state === 'draft';
   const canReview = edit.can.review && edit.state === 'in_review';
+  const canWithdraw = edit.can.edit && edit.state === 'in_review';
   return (
     <section aria-labelledby="workflow-heading" className="workflow card">
       <h2 id="workflow-heading">{t('workflow.title')}</h2>
@@ -53,24 +55,66 @@ export function WorkflowPanel({ edit, accountId, dirty, pending, run }: Workflow
         </div>
       )}
       {canReview && (
+        <PublishStep
+          edit={edit}
+          pending={pending}
+          hint={blocked ? t(`workflow.blocked.${blocked}`) : dirty ? t('workflow.saveFirst') : t('workflow.publishHint')}
+          allowed={!blocked && !dirty}
+          onPublish={() => step({ kind: 'publish', version: edit.version }, 'workflow.published')}
+        />
+      )}
+      {canWithdraw && (
         <div className="workflow-step">
-          <button
-            type="button"
-            aria-disabled={blocked || dirty ? true : undefined}
-            disabled={pending}
-            aria-describedby="publish-hint"
-            onClick={() => !blocked && !dirty && void step({ kind: 'publish', version: edit.version }, 'workflow.published')}
-          >
-            {t('workflow.publish')}
+          <button type="button" className="secondary" disabled={pending} aria-describedby="withdraw-hint" onClick={() => void step({ kind: 'withdraw', version: edit.version }, 'workflow.withdrawn')}>
+            {t('workflow.withdraw')}
           </button>
-          <p id="publish-hint" className="hint">
-            {blocked ? t(`workflow.blocked.${blocked}`) : dirty ? t('workflow.saveFirst') : t('workflow.publishHint')}
+          <p id="withdraw-hint" className="hint">
+            {t('workflow.withdrawHint')}
           </p>
         </div>
       )}
       {canReview && <ReturnForm pending={pending} onReturn={(note) => step({ kind: 'return', version: edit.version, note }, 'workflow.returned')} />}
       {edit.state === 'in_review' && !edit.can.review && <p className="muted">{t('workflow.waitingForReviewer')}</p>}
     </section>
+  );
+}
+
+/** Publishing asks once more, naming the revision: readers see it the moment it is confirmed. */
+function PublishStep({ edit, pending, hint, allowed, onPublish }: { edit: SectionEdit; pending: boolean; hint: string; allowed: boolean; onPublish(): Promise<boolean> }) {
+  const { t } = useTranslation('library-desk');
+  const [confirming, setConfirming] = useState(false);
+  const question = useRef<HTMLParagraphElement>(null);
+  const ask = () => {
+    if (!allowed) return;
+    setConfirming(true);
+    focusSoon(question);
+  };
+  if (confirming) {
+    return (
+      <div className="workflow-step confirm-step" role="group" aria-labelledby="publish-question">
+        <p id="publish-question" ref={question} tabIndex={-1}>
+          {t('workflow.confirmPublish', { number: edit.current?.number ?? '' })}
+        </p>
+        <div className="actions-row">
+          <button type="button" disabled={pending} onClick={() => void onPublish().then(() => setConfirming(false))}>
+            {t('workflow.confirmYes')}
+          </button>
+          <button type="button" className="secondary" disabled={pending} onClick={() => setConfirming(false)}>
+            {t('workflow.confirmNo')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="workflow-step">
+      <button type="button" aria-disabled={allowed ? undefined : true} disabled={pending} aria-describedby="publish-hint" onClick={ask}>
+        {t('workflow.publish')}
+      </button>
+      <p id="publish-hint" className="hint">
+        {hint}
+      </p>
+    </div>
   );
 }
 
