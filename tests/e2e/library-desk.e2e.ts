@@ -148,13 +148,10 @@ describe.skipIf(!hasNamespace('library-desk'))('the editorial desk, in Romanian'
     const page = reviewerPage;
     await page.goto('/desk');
     const waiting = page.getByRole('region', { name: d('dashboard.waiting') });
-    await waiting.locator(`a[href="${editorUrl('using')}"]`).click();
-    await body(page).waitFor();
-    expect(await body(page).inputValue()).toContain('**Verificați lista**');
-
-    await page.getByRole('link', { name: exactly(d('editor.revisionsLink')) }).click();
+    // NOTE: the reviewer lands on what changed since the published version, without choosing revisions.
+    await waiting.getByRole('link', { name: new RegExp(`^${d('dashboard.changes')}: `) }).click();
     await page.getByRole('heading', { level: 1, name: exactly(d('revisions.title')) }).waitFor();
-    await page.getByRole('button', { name: d('revisions.compareNamed', { number: 1 }) }).click();
+    await page.getByText(d('diff.between', { from: 1, to: 2 })).waitFor();
     await page.locator('.diff ins').filter({ hasText: 'trimestru' }).first().waitFor();
     expect(await page.locator('.diff del').count()).toBeGreaterThan(0);
     expect(await page.locator('.diff ins .visually-hidden').first().textContent()).toContain(d('diff.addedStart'));
@@ -162,6 +159,7 @@ describe.skipIf(!hasNamespace('library-desk'))('the editorial desk, in Romanian'
 
     await page.getByRole('link', { name: exactly(d('revisions.backToEditor')) }).click();
     await body(page).waitFor();
+    expect(await body(page).inputValue()).toContain('**Verificați lista**');
     await page.getByRole('button', { name: exactly(d('workflow.publish')) }).click();
     const question = page.getByText(d('workflow.confirmPublish', { number: 2 }));
     await expect.poll(() => question.evaluate((el) => el === document.activeElement)).toBe(true);

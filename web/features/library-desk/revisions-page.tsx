@@ -1,6 +1,6 @@
 // /desk/sections/:sectionId/:lang/revisions — every saved revision of a section text (number, author, time, note),
-// a comparison of any revision with the current one (?from=&to= also compares two given revisions), and restoring
-// an old revision as a new draft.
+// a comparison of any revision with the current one (?from=&to= also compares two given revisions; a text in review
+// opens compared with its published version), and restoring an old revision as a new draft.
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -44,7 +44,9 @@ function History({ edit, lang }: { edit: SectionEdit; lang: LibraryLanguage }) {
   const restore = useTextAction(edit.sectionId, lang);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const diffHeading = useRef<HTMLHeadingElement>(null);
-  const from = params.get('from');
+  // NOTE: a text in review opens on what changed since the published version: that is what the reviewer must read.
+  const sincePublished = edit.state === 'in_review' && edit.published && edit.published.id !== edit.current?.id ? edit.published.id : null;
+  const from = params.get('from') ?? sincePublished;
   const to = params.get('to') ?? edit.current?.id ?? null;
   const compare = (revision: RevisionSummary) => {
     setParams({ from: revision.id, ...(edit.current ? { to: edit.current.id } : {}) });

@@ -1,4 +1,5 @@
-// A list of section texts on the desk (drafts, texts in review, outdated translations), each linking to its editor.
+// A list of section texts on the desk (drafts, texts in review, outdated translations), each linking to its editor;
+// a text in review also to what changed since its published version.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DeskText } from './desk.api.ts';
@@ -18,6 +19,11 @@ export function TextList({ texts, empty }: { texts: DeskText[]; empty: string })
             <span lang={text.language}>{text.chapterTitle}</span>
             <span>{t(`library:languages.${text.language}`)}</span>
             <StateBadge state={text.state} outdated={text.outdated} />
+            {text.state === 'in_review' && (
+              <Link to={`${editorPath(text.sectionId, text.language)}/revisions`} aria-label={t('dashboard.changesNamed', { title: text.title })}>
+                {t('dashboard.changes')}
+              </Link>
+            )}
           </span>
           <span className="desk-item-meta">
             {text.authorName ? <span>{t('dashboard.by', { name: text.authorName })}</span> : <span>{t('dashboard.imported')}</span>}
