@@ -1,13 +1,13 @@
 // /admin/audit: filter, browse ("Load older"), export as CSV, and (platform admins) verify the hash chain.
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { AuditVerify } from '#shared/audit/audit.schema.ts';
+import type { AuditEntry, AuditVerify } from '#shared/audit/audit.schema.ts';
 import { Page } from '#web/components/page.tsx';
 import { useMe } from '#web/features/account/me.api.ts';
 import { ApiRequestError } from '#web/lib/api.ts';
 import { Loading } from '#web/components/ui/loading.tsx';
 import { LoadOlder } from '#web/components/ui/load-older.tsx';
-import { auditExportUrl, useAuditPages, useVerifyAudit } from './audit.api.ts';
+import { auditExportUrl, useAuditPages, useAuditPeople, useVerifyAudit, type AuditPerson } from './audit.api.ts';
 import { AuditFilterForm } from './audit-filter-form.tsx';
 import { formFromParams, paramsFromForm, toApiFilter } from './audit-filters.ts';
 import { AuditTable } from './audit-table.tsx';
@@ -22,12 +22,14 @@ export function AuditPage() {
   const filter = 'filter' in parsed ? parsed.filter : {};
   const pages = useAuditPages(filter, 'filter' in parsed);
   const entries = pages.data?.pages.flatMap((p) => p.items) ?? [];
+  const recent = useAuditPeople(isPlatformAdmin ? filter.organisationId : undefined);
+  const people = peopleOf(recent.data ?? [], entries);
   const filterLink = (extra: Record<string, string>) => `?${paramsFromForm({ ...form, ...extra }).toString()}`;
 
   return (
     <Page title={t('title')}>
       <p>{t('intro')}</p>
-      <AuditFilterForm key={params.toString()} initial={form} showOrganisation={isPlatformAdmin} onApply={(f) => setParams(paramsFromForm(f))} />
+      <AuditFilterForm key={params.toString()} initial={form} showOrganisation={isPlatformAdmin} people={people} onApply={(f) => setParams(paramsFromForm(f))} />
       <div className="actions-row">
         <a className="button secondary" href={auditExportUrl(filter)} download>
           {t('export')}
@@ -43,6 +45,13 @@ export function AuditPage() {
       <LoadOlder pages={pages} shown={t('shown', { count: entries.length })} label={t('loadOlder')} />
     </Page>
   );
+}
+
+/** The people of the newest entries, and those in the results shown (a filtered view names people outside them). */
+function peopleOf(recent: AuditPerson[], entries: AuditEntry[]): AuditPerson[] {
+  const people = new Map(recent.map((p) => [p.accountId, p]));
+  for (const e of entries) if (e.actorAccountId && !people.has(e.actorAccountId)) people.set(e.actorAccountId, { accountId: e.actorAccountId, name: e.actorName });
+  return [...people.values()];
 }
 
 function VerifyChain() {

@@ -1,9 +1,13 @@
-// The results table: time, who, action, entity, details. Names and entities link to "only these" filters.
+// The results table: time, who, and what was done (by name) with its details in words; ids, codes, the IP address and
+// the entry number sit behind each entry's "Technical details". Names and records link to "only these" filters.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AuditEntry } from '#shared/audit/audit.schema.ts';
+import { actionName, splitDetails } from './audit-names.ts';
 
-export function AuditTable({ entries, showOrganisation, filterLink }: { entries: AuditEntry[]; showOrganisation: boolean; filterLink(extra: Record<string, string>): string }) {
+type FilterLink = (extra: Record<string, string>) => string;
+
+export function AuditTable({ entries, showOrganisation, filterLink }: { entries: AuditEntry[]; showOrganisation: boolean; filterLink: FilterLink }) {
   const { t, i18n } = useTranslation('audit');
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
   return (
@@ -16,8 +20,6 @@ export function AuditTable({ entries, showOrganisation, filterLink }: { entries:
             <th scope="col">{t('table.who')}</th>
             {showOrganisation && <th scope="col">{t('table.organisation')}</th>}
             <th scope="col">{t('table.action')}</th>
-            <th scope="col">{t('table.entity')}</th>
-            <th scope="col">{t('table.details')}</th>
           </tr>
         </thead>
         <tbody>
@@ -37,13 +39,11 @@ export function AuditTable({ entries, showOrganisation, filterLink }: { entries:
               </td>
               {showOrganisation && <td>{e.organisationName ?? <span className="muted">{t('table.noOrganisation')}</span>}</td>}
               <td>
-                <code>{e.action}</code>
-              </td>
-              <td>
-                <EntityCell entry={e} filterLink={filterLink} />
-              </td>
-              <td>
-                <Details entry={e} />
+                {/* NOTE: one cell for what was done and its details, so a phone's narrow table keeps them readable. */}
+                <div>
+                  <strong>{actionName(t, e.action) ?? t('filters.action.unknown')}</strong>
+                </div>
+                <Details entry={e} filterLink={filterLink} />
               </td>
             </tr>
           ))}
@@ -53,33 +53,50 @@ export function AuditTable({ entries, showOrganisation, filterLink }: { entries:
   );
 }
 
-function EntityCell({ entry, filterLink }: { entry: AuditEntry; filterLink(extra: Record<string, string>): string }) {
-  const { t } = useTranslation('audit');
-  const label = entry.entityId ? `${entry.entityType} ${entry.entityId}` : entry.entityType;
-  if (!entry.entityId) return <code>{label}</code>;
+function Details({ entry, filterLink }: { entry: AuditEntry; filterLink: FilterLink }) {
+  const { t, i18n } = useTranslation('audit');
+  const { plain, technical } = splitDetails(t, i18n.language, entry.details);
   return (
-    <Link to={filterLink({ entityType: entry.entityType, entityId: entry.entityId })} aria-label={t('table.onlyEntity', { entity: label })}>
-      <code className="wrap-anywhere">{label}</code>
-    </Link>
-  );
-}
-
-function Details({ entry }: { entry: AuditEntry }) {
-  const { t } = useTranslation('audit');
-  const items = Object.entries(entry.details);
-  return (
-    <ul className="detail-list">
-      {items.map(([key, value]) => (
-        <li key={key}>
-          <span className="muted">{key}:</span> <code className="wrap-anywhere">{typeof value === 'string' ? value : JSON.stringify(value)}</code>
-        </li>
-      ))}
-      {entry.ip && (
-        <li>
-          <span className="muted">{t('table.ip')}:</span> <code>{entry.ip}</code>
-        </li>
+    <>
+      {plain.length > 0 && (
+        <ul className="detail-list">
+          {plain.map((d) => (
+            <li key={d.key}>
+              <span className="muted">{d.label}:</span> {d.value}
+            </li>
+          ))}
+        </ul>
       )}
-      <li className="muted">#{entry.seq}</li>
-    </ul>
+      <details className="audit-technical">
+        <summary>{t('table.technicalDetails')}</summary>
+        <ul className="detail-list">
+          <li>
+            <span className="muted">{t('table.entity')}:</span> <code className="wrap-anywhere">{entry.entityId ? `${entry.entityType} ${entry.entityId}` : entry.entityType}</code>
+            {entry.entityId && (
+              <>
+                {' '}
+                <Link to={filterLink({ entityType: entry.entityType, entityId: entry.entityId })}>{t('table.onlyEntityShort')}</Link>
+              </>
+            )}
+          </li>
+          <li>
+            <span className="muted">{t('table.actionCode')}:</span> <code className="wrap-anywhere">{entry.action}</code>
+          </li>
+          {technical.map(([key, value]) => (
+            <li key={key}>
+              <span className="muted">{key}:</span> <code className="wrap-anywhere">{typeof value === 'string' ? value : JSON.stringify(value)}</code>
+            </li>
+          ))}
+          {entry.ip && (
+            <li>
+              <span className="muted">{t('table.ip')}:</span> <code>{entry.ip}</code>
+            </li>
+          )}
+          <li>
+            <span className="muted">{t('table.seq')}:</span> {entry.seq}
+          </li>
+        </ul>
+      </details>
+    </>
   );
 }

@@ -1,0 +1,70 @@
+// Every action code the server records in the audit trail, and the groups (prefixes) the filter offers.
+// NOTE: the web names them in audit.json under "actionNames" and "actionGroups", keyed by actionKey(): "." becomes
+// "__", because i18next cannot hold both "sign_in" and "sign_in.password" as nested keys. tests/audit-actions.test.ts
+// scans server/ for recorded codes and fails when one is missing here or has no name in a language.
+
+export const AUDIT_ACTIONS = [
+  'account.created',
+  'account.locked',
+  'audit.exported',
+  'database.backed_up',
+  'database.restored',
+  'email.viewed',
+  'invitation.accepted',
+  'invitation.created',
+  'invitation.resent',
+  'invitation.revoked',
+  'library.content_imported',
+  'library.image_uploaded',
+  'library.section_published',
+  'library.section_restored',
+  'library.section_returned',
+  'library.section_saved',
+  'library.section_submitted',
+  'library.section_withdrawn',
+  'membership.created',
+  'membership.removed',
+  'membership.roles_changed',
+  'organisation.created',
+  'organisation.updated',
+  'password.changed',
+  'password.confirm_failed',
+  'password.reset',
+  'password.reset_requested',
+  'report.closed',
+  'report.created',
+  'session.organisation_switched',
+  'session.revoked',
+  'session.revoked_all',
+  'sign_in.failed',
+  'sign_in.password',
+  'sign_in.second_factor',
+  'sign_in.second_factor_failed',
+  'sign_out',
+  'system.purged',
+  'two_factor.disabled',
+  'two_factor.enabled',
+  'two_factor.locked',
+  'two_factor.recovery_code_used',
+  'two_factor.recovery_codes_regenerated',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The part before the first ".": the API matches it as a prefix ("invitation" → every "invitation.*"). */
+export function actionGroup(action: string): string {
+  return action.split('.')[0] ?? action;
+}
+
+/** The groups that hold more than one action, in the order of AUDIT_ACTIONS. */
+export const AUDIT_ACTION_GROUPS: readonly string[] = [...new Set(AUDIT_ACTIONS.map(actionGroup))].filter(
+  (group) => AUDIT_ACTIONS.filter((a) => actionGroup(a) === group).length > 1,
+);
+
+/** The translation key of an action or group code: "." → "__" (flat keys, see the note above). */
+export function actionKey(code: string): string {
+  return code.replaceAll('.', '__');
+}
+
+export function isAuditAction(code: string): code is AuditAction {
+  return (AUDIT_ACTIONS as readonly string[]).includes(code);
+}
