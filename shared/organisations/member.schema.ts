@@ -15,6 +15,8 @@ export const RoleSetSchema = z
 export const MemberSchema = z.object({
   /** The membership id: members are addressed by it, never by account id. */
   id: z.uuid(),
+  /** The member's account, for filters that name a person (the audit trail's "who"); changes address the membership. */
+  accountId: z.uuid(),
   displayName: z.string(),
   email: z.string(),
   roles: z.array(RoleSchema),

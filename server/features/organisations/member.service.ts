@@ -17,6 +17,7 @@ const LAST_ADMIN = 'An organisation needs at least one organisation admin. Give 
 function presentMember(row: MemberRow): Member {
   return {
     id: row.id,
+    accountId: row.accountId,
     displayName: row.displayName,
     email: row.email,
     roles: row.roles as Role[],

@@ -7,6 +7,7 @@ import { useMe } from '#web/features/account/me.api.ts';
 import { ApiRequestError } from '#web/lib/api.ts';
 import { Loading } from '#web/components/ui/loading.tsx';
 import { LoadOlder } from '#web/components/ui/load-older.tsx';
+import { useMembers } from '#web/features/organisations/members.api.ts';
 import { auditExportUrl, useAuditPages, useAuditPeople, useVerifyAudit, type AuditPerson } from './audit.api.ts';
 import { AuditFilterForm } from './audit-filter-form.tsx';
 import { formFromParams, paramsFromForm, toApiFilter } from './audit-filters.ts';
@@ -23,7 +24,10 @@ export function AuditPage() {
   const pages = useAuditPages(filter, 'filter' in parsed);
   const entries = pages.data?.pages.flatMap((p) => p.items) ?? [];
   const recent = useAuditPeople(isPlatformAdmin ? filter.organisationId : undefined);
-  const people = peopleOf(recent.data ?? [], entries);
+  // NOTE: an organisation admin picks from everyone in the organisation; a platform admin from the people in the trail.
+  const members = useMembers(!isPlatformAdmin && me.data !== undefined);
+  const known = (members.data?.members ?? []).map((m) => ({ accountId: m.accountId, name: m.displayName }));
+  const people = peopleOf([...known, ...(recent.data ?? [])], entries);
   const filterLink = (extra: Record<string, string>) => `?${paramsFromForm({ ...form, ...extra }).toString()}`;
 
   return (

@@ -8,8 +8,9 @@ import { request } from '#web/lib/api.ts';
 const MEMBERS_KEY = ['members'] as const;
 const INVITATIONS_KEY = ['invitations'] as const;
 
-export function useMembers() {
-  return useQuery({ queryKey: MEMBERS_KEY, queryFn: () => request('GET', '/api/members', { schema: MemberListSchema }) });
+/** The members of the own organisation; `enabled` false for callers who have none to list (a platform admin's view). */
+export function useMembers(enabled = true) {
+  return useQuery({ queryKey: MEMBERS_KEY, queryFn: () => request('GET', '/api/members', { schema: MemberListSchema }), enabled });
 }
 
 export function useChangeRoles() {
