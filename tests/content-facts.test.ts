@@ -35,7 +35,11 @@ export function factsOf(text: string): Set<string> {
   take(/\b(\d{1,4})\/(\d{4})\b/g, (m) => `${m[1]}/${m[2]}`);
   take(/\b(?:art\.|arts\.|article|articles|articolul|articolele|artikkel|artikler)\s*(\d+[¹²³]?)/gi, (m) => `art ${m[1]}`);
   take(/§+\s*(\d+[a-z]?)/g, (m) => `§ ${m[1]}`);
-  take(/\b\d{2,}(?:[ \u00a0]\d{2,})*\b/g, (m) => m[0].replace(/[ \u00a0]/g, ''));
+  // NOTE: digits in groups are one figure: a phone number (0800 800 678), or thousands written by each language's
+  // convention (47,000 en, 47.000 ro, 47 000 nb).
+  take(/\b\d{2,}(?:[ \u00a0]\d{2,})+\b/g, (m) => m[0].replace(/[ \u00a0]/g, ''));
+  take(/\b\d{1,3}(?:[,.]\d{3})+\b/g, (m) => m[0].replace(/[,.]/g, ''));
+  take(/\b\d{2,}\b/g, (m) => m[0]);
   return facts;
 }
 
@@ -88,8 +92,9 @@ function mismatches(): Difference[] {
 describe('the same facts in every language', () => {
   test('extraction finds acts, articles, paragraphs and numbers', () => {
     expect([...factsOf('Legea nr. 678/2001, art. 210 alin. (3) și articolul 211; straffeloven § 196; sunați la 0800 800 678, 112 sau în 72 de ore.')].sort()).toEqual(
-      ['08008006 78'.replace(' ', ''), '112', '678/2001', '72', 'art 210', 'art 211', '§ 196'].sort(),
+      ['0800800678', '112', '678/2001', '72', 'art 210', 'art 211', '§ 196'].sort(),
     );
+    expect([...factsOf('47,000 · 47.000 · 47 000')]).toEqual(['47000']);
   });
 
   test('every legal reference and figure appears in all three languages, or its difference is listed with a reason', () => {
