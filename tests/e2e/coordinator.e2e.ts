@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoAccount, enrolTwoFactor, expectHeading, expectSignedInHome, giveSecondFactor, openNav, pageLanguage, signOut, submitPassword } from './journeys.ts';
-import { baseUrl, exactly, expectNoAxeViolations, launchBrowser, newJourney, text, type Authenticator } from './support.ts';
+import { NEUTRAL_SITE, baseUrl, exactly, expectNoAxeViolations, expectNoRawKeys, launchBrowser, newJourney, text, type Authenticator } from './support.ts';
 
 const coordinator = demoAccount('coordinator');
 let browser: Browser;
@@ -28,7 +28,7 @@ describe('the demo coordinator, in Romanian', () => {
     expect(await pageLanguage(page)).toBe('ro');
     await expectNoAxeViolations(page);
     await submitPassword(page, coordinator.email);
-    enrolled = await enrolTwoFactor(page);
+    enrolled = await enrolTwoFactor(page, { codeTools: true });
     await expectSignedInHome(page, coordinator.displayName);
     expect(await pageLanguage(page)).toBe('ro');
   });
@@ -37,7 +37,18 @@ describe('the demo coordinator, in Romanian', () => {
     await openNav(page, 'nav.account');
     await page.waitForURL(/\/account$/);
     await expectHeading(page, 'account', 'title');
+    await expectNoRawKeys(page);
     await expectNoAxeViolations(page);
+  });
+
+  test('opening home, the library and the account page afresh shows every label, never a raw translation key', async () => {
+    // NOTE: a fresh load: until a page outside the reader is opened, only the shell's namespaces are loaded.
+    for (const [path, namespace, key] of [['/', 'common', 'home.title'], ['/library', 'library', 'title'], ['/account', 'account', 'title']] as const) {
+      await page.goto(path);
+      await expectHeading(page, namespace, key);
+      await expectNoRawKeys(page);
+      await page.getByRole('navigation', { name: text('ro', 'common', 'nav.label') }).getByRole('link', { name: exactly(text('ro', 'common', 'nav.reports')) }).waitFor();
+    }
   });
 
   test('signs out, and signs in again with a code from the authenticator app', async () => {
@@ -63,7 +74,7 @@ describe('the demo coordinator, in Romanian', () => {
     const read = await fetch(new URL('/api/library/publications/manual/chapters/definitions?lang=ro', baseUrl()));
     const chapterTitle = ((await read.json()) as { title: string }).title;
 
-    await openNav(page, 'reports:nav');
+    await openNav(page, 'nav.reports');
     await page.waitForURL(/\/reports\/library-usage$/);
     await expectHeading(page, 'reports', 'libraryUsage.title');
     const byKind = page.getByRole('table', { name: r('byKind') });
@@ -102,5 +113,31 @@ describe('the demo coordinator, in Romanian', () => {
     expect(await lang()).toBe('en');
     await page.getByLabel(text('en', 'common', 'language.label'), { exact: true }).selectOption('ro');
     await expect.poll(lang).toBe('ro');
+  });
+
+  test('keeps the quick exit while signed in: the button leaves and replaces the history entry', async () => {
+    await page.goto('/account');
+    await expectHeading(page, 'account', 'title');
+    await page.goto('/library');
+    await expectHeading(page, 'library', 'title');
+    const lang = await pageLanguage(page);
+    await page.getByRole('button', { name: text(lang, 'common', 'quickExit.button') }).click();
+    await page.waitForURL(NEUTRAL_SITE);
+    await page.goBack();
+    expect(new URL(page.url()).pathname).toBe('/account');
+  });
+
+  test('keeps the quick exit while signed in: Esc twice leaves and replaces the history entry', async () => {
+    await page.goto('/account');
+    await expectHeading(page, 'account', 'title');
+    await page.goto('/');
+    await expectHeading(page, 'common', 'home.title');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.waitForURL(NEUTRAL_SITE);
+    await page.goBack();
+    expect(new URL(page.url()).pathname).toBe('/account');
+    await page.goto('/account');
+    await expectHeading(page, 'account', 'title');
   });
 });

@@ -1,7 +1,7 @@
 // Journey (a): the public home page in en, ro and nb — language switch, quick exit, skip link, 360 px, axe.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { NEUTRAL_SITE, exactly, expectNoAxeViolations, launchBrowser, newJourney, text, type Language } from './support.ts';
+import { NEUTRAL_SITE, exactly, expectNoAxeViolations, expectNoRawKeys, launchBrowser, newJourney, text, type Language } from './support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -133,6 +133,19 @@ describe('home page', () => {
     }
     await expectNoAxeViolations(page);
     await context.close();
+  });
+
+  test('home, the library and sign-in show every label in each language, never a raw translation key', async () => {
+    for (const locale of ['en-GB', 'ro-RO', 'nb-NO']) {
+      const { context, page } = await newJourney(browser, { locale });
+      for (const [path, namespace, key] of [['/', 'common', 'home.title'], ['/library', 'library', 'title'], ['/sign-in', 'auth', 'signIn.title']] as const) {
+        await page.goto(path);
+        const lang = locale.slice(0, 2) as Language;
+        await page.getByRole('heading', { level: 1, name: exactly(text(lang, namespace, key)) }).waitFor();
+        await expectNoRawKeys(page);
+      }
+      await context.close();
+    }
   });
 
   test('the sign-in page at 360 px wide, in Romanian: no sideways scrolling, axe clean', async () => {

@@ -1,9 +1,10 @@
 // Steps shared by the sign-in journeys, written as a person does them: through labels and button names, in the
 // language the page is in, with an axe check on every page reached.
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from '#server/features/demo/demo-data.ts';
-import { Authenticator, exactly, expectNoAxeViolations, text, type Language } from './support.ts';
+import { Authenticator, exactly, expectNoAxeViolations, expectNoRawKeys, text, type Language } from './support.ts';
 
 export { DEMO_PASSWORD };
 
@@ -39,7 +40,7 @@ export async function submitPassword(page: Page, email: string, password = DEMO_
  * On /sign-in/enrol: reads the key shown for manual entry, confirms with a code from it, checks and saves the
  * recovery codes, and continues. Returns the authenticator and the recovery codes.
  */
-export async function enrolTwoFactor(page: Page): Promise<{ authenticator: Authenticator; recoveryCodes: string[] }> {
+export async function enrolTwoFactor(page: Page, options: { codeTools?: boolean } = {}): Promise<{ authenticator: Authenticator; recoveryCodes: string[] }> {
   await page.waitForURL(/\/sign-in\/enrol$/);
   const lang = await pageLanguage(page);
   await expectHeading(page, 'auth', 'enrol.title');
@@ -57,10 +58,62 @@ export async function enrolTwoFactor(page: Page): Promise<{ authenticator: Authe
   const recoveryCodes = (await list.getByRole('listitem').allTextContents()).map((c) => c.trim());
   expect(recoveryCodes.length).toBeGreaterThanOrEqual(8);
   expect(new Set(recoveryCodes).size).toBe(recoveryCodes.length);
+  await expectCleanCodeList(page, lang);
+  if (options.codeTools) await useRecoveryCodeTools(page, lang, recoveryCodes);
   await expectNoAxeViolations(page);
   await page.getByLabel(text(lang, 'auth', 'recovery.saved'), { exact: true }).check();
   await page.getByRole('button', { name: exactly(text(lang, 'auth', 'recovery.continue')) }).click();
   return { authenticator, recoveryCodes };
+}
+
+/** The codes read as codes: one code per item, monospace, inside its box, with no list number beside it (issue 8). */
+async function expectCleanCodeList(page: Page, lang: Language): Promise<void> {
+  const items = page.getByRole('list', { name: text(lang, 'auth', 'recovery.listLabel') }).getByRole('listitem');
+  const styles = await items.evaluateAll((elements) =>
+    elements.map((li) => {
+      const style = getComputedStyle(li);
+      const marker = getComputedStyle(li, '::marker').content;
+      const numbered = style.display === 'list-item' && style.listStyleType !== 'none' && marker !== 'none';
+      return { text: (li as HTMLElement).innerText.trim(), numbered, font: style.fontFamily, spills: li.scrollWidth > li.clientWidth };
+    }),
+  );
+  for (const item of styles) {
+    expect(item.text).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
+    expect(item.numbered, `a list number beside ${item.text}`).toBe(false);
+    expect(item.font).toMatch(/mono|consolas/i);
+    expect(item.spills, `${item.text} spills out of its box`).toBe(false);
+  }
+}
+
+/** Copy (clipboard), Download (a neutral .txt with only the codes and one line) and Print (only the codes on paper). */
+async function useRecoveryCodeTools(page: Page, lang: Language, codes: string[]): Promise<void> {
+  const t = (key: string) => text(lang, 'auth', `recovery.${key}`);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  await page.getByRole('button', { name: exactly(t('copy')) }).click();
+  await page.getByRole('status').filter({ hasText: t('copied') }).waitFor();
+  expect((await page.evaluate(() => navigator.clipboard.readText())).trim().split('\n')).toEqual(codes);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: exactly(t('download')) }).click()]);
+  expect(download.suggestedFilename()).toBe('recovery-codes.txt');
+  const file = readFileSync(await download.path(), 'utf8');
+  expect(file).toBe(`${t('fileLine')}\n\n${codes.join('\n')}\n`);
+
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+  });
+  await page.getByRole('button', { name: exactly(t('print')) }).click();
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  await page.emulateMedia({ media: 'print' });
+  try {
+    const list = page.getByRole('list', { name: t('listLabel') });
+    expect(await list.isVisible()).toBe(true);
+    for (const hidden of [page.locator('header'), page.getByLabel(t('saved'), { exact: true }), page.getByRole('button', { name: exactly(t('copy')) })]) {
+      expect(await hidden.isVisible()).toBe(false);
+    }
+  } finally {
+    await page.emulateMedia({ media: null });
+  }
 }
 
 /** On /sign-in after the password: the two-step check with an authenticator code (or a recovery code). */
@@ -83,6 +136,7 @@ export async function expectSignedInHome(page: Page, displayName: string): Promi
   await expectHeading(page, 'common', 'home.title');
   const lang = await pageLanguage(page);
   await page.getByText(text(lang, 'common', 'home.signedInAs').replace('{{name}}', displayName), { exact: true }).waitFor();
+  await expectNoRawKeys(page);
   await expectNoAxeViolations(page);
 }
 

@@ -50,7 +50,6 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 
 const LOCALES = path.resolve(import.meta.dirname, '../../web/locales');
 
-/** The UI string for a key in a language, e.g. text('ro', 'common', 'home.title'); throws when the key is missing. */
 /** Waits until the service worker has saved the page's API answer and every /assets/ file the page loaded: what a reload offline needs. */
 export async function expectSavedForOffline(page: Page, apiPath: string): Promise<void> {
   const missing = () =>
@@ -67,6 +66,7 @@ export async function expectSavedForOffline(page: Page, apiPath: string): Promis
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 }
 
+/** The UI string for a key in a language, e.g. text('ro', 'common', 'home.title'); throws when the key is missing. */
 export function text(lang: Language, namespace: string, key: string): string {
   const file = path.join(LOCALES, lang, `${namespace}.json`);
   let value: unknown = JSON.parse(readFileSync(file, 'utf8'));
@@ -98,6 +98,43 @@ export class Authenticator {
     this.lastStep = step;
     return generateSync({ secret: this.secret, epoch: step * 30 });
   }
+}
+
+/** Every key of every namespace, flattened ("nav", "nav.label", …): what i18next shows when a namespace is not loaded. */
+function allKeys(): string[] {
+  const keys = new Set<string>();
+  const walk = (tree: Record<string, unknown>, prefix: string) => {
+    for (const [key, value] of Object.entries(tree)) {
+      const name = prefix ? `${prefix}.${key}` : key;
+      keys.add(name.replace(/_(zero|one|two|few|many|other)$/, ''));
+      if (value && typeof value === 'object') walk(value as Record<string, unknown>, name);
+    }
+  };
+  for (const file of readdirSync(path.join(LOCALES, 'en'))) walk(JSON.parse(readFileSync(path.join(LOCALES, 'en', file), 'utf8')), '');
+  return [...keys];
+}
+
+/**
+ * Fails when the page shows a raw translation key instead of its text: a text node, document title or accessible
+ * label that is exactly a key of our catalogues, or looks like one ("nav.profile"). Hidden text counts too (screen
+ * readers read it).
+ */
+export async function expectNoRawKeys(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  const found = await page.evaluate((keys) => {
+    const known = new Set(keys);
+    const looksLikeKey = (value: string) => known.has(value) || /^[a-z][a-zA-Z-]*(\.[a-zA-Z_-]+)+$/.test(value);
+    const texts = [document.title];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.parentElement?.closest('script, style, noscript')) texts.push(node.textContent ?? '');
+    }
+    for (const element of document.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
+      for (const name of ['aria-label', 'title', 'placeholder', 'alt']) texts.push(element.getAttribute(name) ?? '');
+    }
+    return [...new Set(texts.map((text) => text.trim()).filter(looksLikeKey))];
+  }, allKeys());
+  expect(found, `raw translation keys on ${page.url()}`).toEqual([]);
 }
 
 /** Regular expression matching a string exactly (for accessible-name locators). */

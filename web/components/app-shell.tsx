@@ -4,41 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Me } from '#shared/auth/me.schema.ts';
-import type { Role } from '#shared/auth/roles.ts';
 import { request } from '#web/lib/api.ts';
 import { isLanguage, setLanguage } from '#web/lib/i18n.ts';
 import { ME_KEY, useMe } from '#web/features/account/me.api.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { QuickExit } from './quick-exit.tsx';
+import { visibleNav } from './nav-items.ts';
 import { OfflineIndicator } from '#web/features/library/offline-indicator.tsx';
 import { clearOfflineLibrary } from '#web/features/library/offline.ts';
-
-interface NavItem {
-  to: string;
-  label: string;
-  /** Shown only to these roles (platform admins see admin items too); absent = every signed-in account. */
-  roles?: Role[];
-  /** Shown to everyone, signed in or not (public content such as the library). */
-  public?: boolean;
-}
-
-const NAV: NavItem[] = [
-  { to: '/library', label: 'library:title', public: true },
-  { to: '/account', label: 'nav.account' },
-  { to: '/desk', label: 'library-desk:nav', roles: ['editor', 'reviewer'] },
-  { to: '/reports/library-usage', label: 'reports:nav', roles: ['coordinator', 'org_admin', 'donor_viewer'] },
-  { to: '/admin/members', label: 'nav.members', roles: ['org_admin'] },
-  { to: '/admin/organisation', label: 'organisations:nav.profile', roles: ['org_admin'] },
-  // NOTE: no role grants this one (roles: []), so only platform admins see it.
-  { to: '/admin/organisations', label: 'organisations:nav.organisations', roles: [] },
-  { to: '/admin/audit', label: 'nav.audit', roles: ['org_admin'] },
-  { to: '/admin/outbox', label: 'nav.outbox', roles: ['org_admin'] },
-];
-
-function visibleNav(me: Me | null): NavItem[] {
-  if (me?.signInStep !== 'done') return NAV.filter((item) => item.public);
-  return NAV.filter((item) => item.public || !item.roles || me.account.isPlatformAdmin || item.roles.some((r) => me.roles.includes(r)));
-}
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -66,7 +39,8 @@ export function AppShell() {
         <div className="header-tools">
           <LanguageSwitch />
           {signedIn ? <SignOutButton /> : <NavLink to="/sign-in">{t('nav.signIn')}</NavLink>}
-          {!signedIn && <QuickExit />}
+          {/* NOTE: on every page, signed in too: someone may need to leave a professional's screen as fast (issue 8). */}
+          <QuickExit />
         </div>
         <OfflineIndicator />
       </header>

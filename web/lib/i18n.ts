@@ -8,9 +8,12 @@ type Strings = { default: Record<string, unknown> };
 
 // NOTE: one chunk per language and namespace. The reader route loads only the namespaces it renders with (about
 // 2 KB gzip instead of 10 KB for a whole language, docs/decisions/010); every other page is lazy, and its route
-// loader waits for the rest (loadAllNamespaces, called from web/routes.tsx).
+// loader waits for the rest (loadAllNamespaces, called from web/routes.tsx). The shell (header, navigation, footer,
+// quick exit) renders on every page before any page loader ran, so everything it shows comes from SHELL_NAMESPACES,
+// which are always loaded: a key of a page's namespace there showed raw until that page was opened (issue 8).
 const FILES = import.meta.glob<Strings>('../locales/*/*.json');
-const READER_NAMESPACES = ['common', 'library'];
+/** The shell's (`common`; its offline indicator's strings are in `library`), which are all the reader needs too. */
+const SHELL_NAMESPACES = ['common', 'library'];
 
 function namespacesOf(language: Language): string[] {
   const prefix = `../locales/${language}/`;
@@ -34,7 +37,7 @@ async function loadNamespaces(language: Language, namespaces: string[]): Promise
 
 /** The strings the pages in use need, in one language; switching to it afterwards needs no download. */
 export function loadLanguage(language: Language): Promise<void> {
-  return loadNamespaces(language, wantsAll ? namespacesOf(language) : READER_NAMESPACES);
+  return loadNamespaces(language, wantsAll ? namespacesOf(language) : SHELL_NAMESPACES);
 }
 
 /** Before a page outside the reader renders: every namespace of the language in use. */

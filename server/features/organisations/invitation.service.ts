@@ -10,6 +10,7 @@ import { INVITATION_TTL_DAYS, type Invitation, type InvitationCreate } from '#sh
 import { findMemberByEmail } from './member.queries.ts';
 import { administeredOrganisationId } from './organisation.service.ts';
 import { invitationEmail } from './invitation-email.ts';
+import { findOrganisation } from './organisation.queries.ts';
 import * as queries from './invitation.queries.ts';
 
 type InvitationRow = NonNullable<Awaited<ReturnType<typeof queries.findInvitation>>>;
@@ -62,7 +63,7 @@ export async function inviteMember(ctx: Ctx, input: InvitationCreate): Promise<I
       { organisationId, email: input.email, roles: input.roles, tokenHash, invitedBy: actor.accountId, expiresAt: expiryFrom(ctx.now) },
       ctx.now,
     );
-    await queueEmail(trx, invitationEmail({ to: input.email, token, publicUrl: ctx.config.publicUrl, language: actor.language, organisationId }));
+    await queueEmail(trx, await emailFor(ctx, trx, { to: input.email, token, organisationId, roles: input.roles }));
     // NOTE: never the invited address in audit details (personal data); the invitation id leads to it.
     await recordAudit(ctx, trx, { action: 'invitation.created', entityType: 'invitation', entityId: id, organisationId, details: { roles: input.roles } });
     return presentInvitation((await queries.findInvitation(trx, organisationId, id))!);
@@ -82,14 +83,27 @@ export async function revokeInvitation(ctx: Ctx, id: string): Promise<void> {
 /** Sends an open invitation again with a new link and a new expiry; the previous link stops working. */
 export async function resendInvitation(ctx: Ctx, id: string): Promise<Invitation> {
   const organisationId = administeredOrganisationId(ctx);
-  const actor = actorOf(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     const invitation = await openInvitation(trx, organisationId, id);
     const { token, tokenHash } = newToken();
     await queries.replaceInvitationToken(trx, organisationId, id, tokenHash, expiryFrom(ctx.now));
-    await queueEmail(trx, invitationEmail({ to: invitation.email, token, publicUrl: ctx.config.publicUrl, language: actor.language, organisationId }));
+    await queueEmail(trx, await emailFor(ctx, trx, { to: invitation.email, token, organisationId, roles: invitation.roles as Role[] }));
     await recordAudit(ctx, trx, { action: 'invitation.resent', entityType: 'invitation', entityId: id, organisationId });
     return presentInvitation((await queries.findInvitation(trx, organisationId, id))!);
+  });
+}
+
+/** The invitation email, sent in the name of the actor (who invites or resends now). */
+async function emailFor(ctx: Ctx, db: Ctx['db'], args: { to: string; token: string; organisationId: string; roles: Role[] }) {
+  const actor = actorOf(ctx);
+  const organisation = await findOrganisation(db, args.organisationId);
+  if (!organisation) throw new AppError('not_found', 'Organisation not found.');
+  return invitationEmail({
+    ...args,
+    publicUrl: ctx.config.publicUrl,
+    language: actor.language,
+    organisationName: organisation.name,
+    inviterName: actor.displayName,
   });
 }
 

@@ -38,7 +38,7 @@ function auditOf(entityId: string) {
 }
 
 describe('inviting', () => {
-  it('creates an invitation, queues a neutral email with the link in the fragment, and audits without the address', async () => {
+  it('creates an invitation, queues an email naming the organisation, inviter and roles with the link in the fragment, and audits without the address', async () => {
     const org = await createOrganisation(t.deps.db, { name: 'Centrul Confidențial' });
     const admin = await adminOf(org.id);
     const res = await invite(admin.cookie, 'new.colleague@example.test', ['case_manager', 'psychologist']);
@@ -55,7 +55,11 @@ describe('inviting', () => {
     const token = await tokenSentTo('new.colleague@example.test');
     expect(email!.bodyText).toContain(`https://ph.example.org/invitation#token=${token}`);
     expect(email!.subject).not.toContain(token);
-    for (const word of ['Centrul', 'Confidențial', 'traffick', 'NGO', 'victim', 'case_manager', 'Test Person']) {
+    // Named in the body, so that the invitee can tell the email from phishing (issue 8); the subject stays neutral.
+    expect(email!.bodyText).toContain('Test Person has invited you to join Centrul Confidențial on Pro Health.');
+    expect(email!.bodyText).toContain('Roles: Case manager, Psychologist');
+    for (const word of ['Centrul', 'Test Person', 'Case manager']) expect(email!.subject).not.toContain(word);
+    for (const word of ['traffick', 'NGO', 'victim', 'case_manager', 'new.colleague']) {
       expect(`${email!.subject} ${email!.bodyText}`).not.toContain(word);
     }
     const row = await t.deps.db.selectFrom('invitation').select('tokenHash').where('id', '=', invitation.id).executeTakeFirstOrThrow();
@@ -65,6 +69,26 @@ describe('inviting', () => {
     const audit = await auditOf(invitation.id);
     expect(audit).toEqual([{ action: 'invitation.created', actorAccountId: admin.id, organisationId: org.id, details: { roles: ['case_manager', 'psychologist'] } }]);
     expect(JSON.stringify(audit)).not.toContain('new.colleague');
+  });
+
+  it("writes the email in the inviter's language with English below, and names the one who resends it", async () => {
+    const org = await createOrganisation(t.deps.db, { name: 'Asociația Exemplu' });
+    const account = await createAccount(t.deps.db, { organisationId: org.id, roles: ['org_admin'], withTotp: true, language: 'ro', displayName: 'Ioana Popescu' });
+    const admin = { ...account, cookie: await signIn(t.app, account) };
+    const invitation = (await invite(admin.cookie, 'ro.colleague@example.test', ['trainer'])).json();
+    const sent = () => t.deps.db.selectFrom('outboxEmail').select(['subject', 'bodyText']).where('toAddress', '=', 'ro.colleague@example.test').orderBy('createdAt').execute();
+    const [email] = await sent();
+    if (!email) throw new Error('no email queued');
+    expect(email.subject).toBe('Ați primit o invitație în Pro Health');
+    expect(email.bodyText).toContain('Ioana Popescu v-a invitat să vă alăturați organizației Asociația Exemplu în Pro Health.\nRol: Formator');
+    expect(email.bodyText).toContain('Ioana Popescu has invited you to join Asociația Exemplu on Pro Health.\nRole: Trainer');
+    expect(email.bodyText.indexOf('Formator')).toBeLessThan(email.bodyText.indexOf('Trainer'));
+
+    const other = await adminOf(org.id);
+    await t.app.inject({ method: 'POST', url: `/api/invitations/${invitation.id}/resend`, headers: { cookie: other.cookie } });
+    const resent = (await sent())[1]!;
+    expect(resent.bodyText).toContain('Test Person has invited you to join Asociația Exemplu on Pro Health.\nRole: Trainer');
+    expect(resent.bodyText).not.toContain('Ioana');
   });
 
   it('refuses an address that is already a member or already invited (409), and bad input (400)', async () => {

@@ -1,6 +1,7 @@
 // Shows freshly made recovery codes once, and asks the person to confirm they saved them before going on.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RecoveryCodeTools } from './recovery-code-tools.tsx';
 
 export function RecoveryCodesPanel(props: { codes: string[]; continueLabel: string; onContinue(): void }) {
   const { t } = useTranslation('auth');
@@ -22,15 +23,19 @@ export function RecoveryCodesPanel(props: { codes: string[]; continueLabel: stri
   };
   return (
     <section aria-labelledby={`${id}-heading`} className="card">
-      <h2 id={`${id}-heading`} tabIndex={-1} ref={heading}>
-        {t('recovery.heading')}
-      </h2>
-      <p>{t('recovery.intro')}</p>
-      <ol className="recovery-codes code" aria-label={t('recovery.listLabel')}>
-        {props.codes.map((code) => (
-          <li key={code}>{code}</li>
-        ))}
-      </ol>
+      <div className="recovery-print">
+        <h2 id={`${id}-heading`} tabIndex={-1} ref={heading}>
+          {t('recovery.heading')}
+        </h2>
+        <p>{t('recovery.intro')}</p>
+        {/* NOTE: no numbers: they ran into the codes (issue 8); role="list" because Safari drops list-style:none lists. */}
+        <ul className="recovery-codes code" role="list" aria-label={t('recovery.listLabel')}>
+          {props.codes.map((code) => (
+            <li key={code}>{code}</li>
+          ))}
+        </ul>
+      </div>
+      <RecoveryCodeTools codes={props.codes} />
       <p className="muted">{t('recovery.once')}</p>
       <form className="stack" onSubmit={submit} noValidate>
         <div className="checkbox-field">

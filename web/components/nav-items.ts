@@ -1,0 +1,32 @@
+// The main navigation's links and who sees them. Labels are keys of the `common` namespace only: the shell renders
+// on every page, before any page's own namespaces have loaded (web/lib/i18n.ts, issue 8).
+import type { Me } from '#shared/auth/me.schema.ts';
+import type { Role } from '#shared/auth/roles.ts';
+
+export interface NavItem {
+  to: string;
+  /** A key of the `common` namespace (no "<namespace>:" prefix). */
+  label: `nav.${string}`;
+  /** Shown only to these roles (platform admins see admin items too); absent = every signed-in account. */
+  roles?: Role[];
+  /** Shown to everyone, signed in or not (public content such as the library). */
+  public?: boolean;
+}
+
+export const NAV: NavItem[] = [
+  { to: '/library', label: 'nav.library', public: true },
+  { to: '/account', label: 'nav.account' },
+  { to: '/desk', label: 'nav.desk', roles: ['editor', 'reviewer'] },
+  { to: '/reports/library-usage', label: 'nav.reports', roles: ['coordinator', 'org_admin', 'donor_viewer'] },
+  { to: '/admin/members', label: 'nav.members', roles: ['org_admin'] },
+  { to: '/admin/organisation', label: 'nav.profile', roles: ['org_admin'] },
+  // NOTE: no role grants this one (roles: []), so only platform admins see it.
+  { to: '/admin/organisations', label: 'nav.organisations', roles: [] },
+  { to: '/admin/audit', label: 'nav.audit', roles: ['org_admin'] },
+  { to: '/admin/outbox', label: 'nav.outbox', roles: ['org_admin'] },
+];
+
+export function visibleNav(me: Me | null): NavItem[] {
+  if (me?.signInStep !== 'done') return NAV.filter((item) => item.public);
+  return NAV.filter((item) => item.public || !item.roles || me.account.isPlatformAdmin || item.roles.some((r) => me.roles.includes(r)));
+}
