@@ -10,6 +10,7 @@ import { postgresUrl, withFreshPostgres } from '#tests/fresh-postgres.ts';
 import { signInCookie } from './sign-in.ts';
 import { benchLoad } from './load.ts';
 import { benchSearch } from './search.ts';
+import { benchRelevance } from './relevance.ts';
 import { benchReader } from './reader.ts';
 
 const CONNECTIONS = 50;
@@ -111,11 +112,12 @@ function writeDoc(markdown: string): void {
   writeFileSync(DOC, `${doc.slice(0, from + START.length)}\n${markdown}\n${doc.slice(to)}`);
 }
 
-/** `npm run bench` runs all four; `npm run bench -- --only=core|search|reader|load` one of them. */
+/** `npm run bench` runs all five; `npm run bench -- --only=core|search|relevance|reader|load` one of them. */
 async function main(): Promise<void> {
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   if (!only || only === 'core') await benchCore();
   if (!only || only === 'search') await benchSearch();
+  if (!only || only === 'relevance') await benchRelevance();
   if (!only || only === 'reader') await benchReader();
   if (!only || only === 'load') await benchLoad();
 }

@@ -1,5 +1,6 @@
 // Library search: GET /api/library/search?q=&lang=&publication=&limit= (public; professionals-only chapters only
-// for signed-in readers). Results as you type: the last word of q is matched as a prefix.
+// for signed-in readers). Results as you type: the last word of q is matched as a prefix; words are expanded with the
+// thesaurus (content/search/), and a query whose words never all meet falls back to sections matching most of them.
 import { z } from 'zod';
 import { queryInt, searchText } from '../lib/input.ts';
 import { LibraryLanguageSchema, Slug } from '../library/library.schema.ts';
@@ -24,6 +25,8 @@ export const SearchResultSchema = z.object({
   /** Text around the matches: HTML-escaped text in which only <mark>…</mark> is markup. */
   snippetHtml: z.string(),
   rank: z.number(),
+  /** The section matches only some of the query's words (found by the any-words fallback). */
+  partial: z.boolean(),
 });
 export type SearchResult = z.infer<typeof SearchResultSchema>;
 
@@ -31,5 +34,10 @@ export const SearchResponseSchema = z.object({
   results: z.array(SearchResultSchema),
   /** Set when the query as typed found little and a spelling-corrected query found more: the results are for it. */
   didYouMean: z.string().nullable(),
+  /**
+   * Anonymous callers: how many professionals-only sections also match (a count only, at most 100), shown with a
+   * sign-in link; 0 for signed-in readers.
+   */
+  hiddenProfessional: z.number().int().nonnegative(),
 });
 export type SearchResponse = z.infer<typeof SearchResponseSchema>;

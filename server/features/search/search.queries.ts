@@ -28,7 +28,19 @@ export interface SearchRow {
   sectionTitle: string;
   snippet: string;
   rank: number;
+  /** Query terms the section matches and how many terms the query has (both 0 outside an any-terms search). */
+  matched: number;
+  terms: number;
 }
+
+export interface SearchAnswer {
+  rows: SearchRow[];
+  /** Anonymous callers: matching professionals-only sections, counted up to HIDDEN_MAX; 0 for signed-in readers. */
+  hidden: number;
+}
+
+/** Hidden professionals-only matches are counted up to this many. */
+export const HIDDEN_MAX = 100;
 
 /** The query as typed: websearch syntax ("quoted phrase", or, -word) plus, while typing, the last word as a prefix. */
 export function typedQuery(config: string, head: string, prefix: string | null): RawBuilder<string> {
@@ -38,29 +50,75 @@ export function typedQuery(config: string, head: string, prefix: string | null):
   return prefix === null ? typed : sql<string>`(${typed} && to_tsquery(${cfg}, ${prefix} || ':*'))`;
 }
 
-export async function searchSections(db: Db, scope: SearchScope, tsquery: RawBuilder<string>): Promise<SearchRow[]> {
-  const { rows } = await rankedSearch<SearchRow>(scope, sql`select ${tsquery} as tsq`, sql``).execute(db);
-  return rows;
+/** One query word and its thesaurus synonyms, any of which matches (a synonym of several words as a phrase). */
+export interface QueryTerm {
+  word: string;
+  /** The word is still being typed: matched as a prefix. */
+  prefix: boolean;
+  synonyms: string[];
+}
+
+export function termQuery(config: string, term: QueryTerm): RawBuilder<string> {
+  const cfg = sql`${config}::regconfig`;
+  // NOTE: a prefix word holds only letters and digits (search.service.ts), so appending :* cannot inject syntax.
+  const own = term.prefix ? sql`to_tsquery(${cfg}, ${term.word} || ':*')` : sql`plainto_tsquery(${cfg}, ${term.word})`;
+  const words = term.synonyms.filter((s) => !/\s/.test(s));
+  const phrases = term.synonyms.filter((s) => /\s/.test(s)).map((s) => sql`phraseto_tsquery(${cfg}, ${s})`);
+  // NOTE: inflected forms ("copil", "copilul", "copilului") stem to a few lexemes; OR-ing each once keeps the query
+  // small (ranking and snippets cost grows with its size).
+  const lexemes = sql`coalesce((select to_tsquery('simple', string_agg(quote_literal(l), ' | '))
+    from unnest(tsvector_to_array(to_tsvector(${cfg}, ${words.join(' ')}))) l), ''::tsquery)`;
+  return sql<string>`(${sql.join([own, ...(words.length > 0 ? [lexemes] : []), ...phrases], sql` || `)})`;
+}
+
+interface HiddenColumn {
+  hidden: number;
+}
+
+export async function searchSections(db: Db, scope: SearchScope, tsquery: RawBuilder<string>): Promise<SearchAnswer> {
+  const { rows } = await rankedSearch<SearchRow & HiddenColumn>(scope, sql`select ${tsquery} as tsq`, sql``, null).execute(db);
+  return answerOf(rows);
+}
+
+/**
+ * Any of the terms matches (each by its word or a synonym); sections matching more, and rarer, terms come first, so a
+ * section matching every word ranks above one matching some. With `perTerm`, candidates are also taken per term (up
+ * to BODY_CANDIDATES matches of each), so the sections of a rare word are not crowded out by those of a common one.
+ */
+export async function searchAnyTerms(db: Db, scope: SearchScope, terms: QueryTerm[], perTerm: boolean): Promise<SearchAnswer> {
+  const each = terms.map((t) => termQuery(scope.config, t));
+  const q = sql`select (${sql.join(each, sql` || `)}) as tsq`;
+  // NOTE: one term needs no weighting by rarity: its rank alone orders the sections (and costs no term counts).
+  const mode = each.length > 1 ? { each, perTerm } : null;
+  const { rows } = await rankedSearch<SearchRow & HiddenColumn>(scope, q, sql``, mode).execute(db);
+  return answerOf(rows);
+}
+
+/** The statement returns one row even when nothing matches (it carries the hidden count); that row is dropped. */
+function answerOf<R extends SearchRow & HiddenColumn>(rows: R[]): { rows: R[]; hidden: number } {
+  return { rows: rows.filter((r) => r.sectionSlug !== null), hidden: rows[0]?.hidden ?? 0 };
 }
 
 /**
  * Replaces each word by the most similar word of the language's vocabulary (trigram similarity ≥ 0.3; a correct
  * word is its own best match) and searches with the corrected words, in one statement.
  */
-export async function searchCorrected(db: Db, scope: SearchScope, words: string[]): Promise<{ corrected: string; rows: SearchRow[] }> {
+export async function searchCorrected(db: Db, scope: SearchScope, words: string[]): Promise<SearchAnswer & { corrected: string }> {
   // NOTE: similarity() cannot use the trigram index (the `%` operator that could is avoided, see docs/decisions/003)
   // and costs ~2.5 µs a word on PGlite; comparing only words with the same first letter (a range of the primary key)
   // cuts the scan about twentyfold. Typos in the first letter are therefore not corrected.
-  const closest = sql`coalesce((select sw.word from search_word sw
+  // NOTE: words of one to three letters ("do", "cu", "på") are mostly stop words missing from the vocabulary; they
+  // were "corrected" into other words ("don", "cui"), so they are kept as typed.
+  const closest = sql`case when char_length(t.w) < 4 then t.w else coalesce((select sw.word from search_word sw
       where sw.language = ${scope.language}
         and sw.word >= left(t.w, 1) and sw.word < chr(ascii(t.w) + 1) and left(sw.word, 1) = left(t.w, 1)
         and similarity(sw.word, t.w) >= 0.3
-      order by similarity(sw.word, t.w) desc, sw.word limit 1), t.w)`;
+      order by similarity(sw.word, t.w) desc, sw.word limit 1), t.w) end`;
   const q = sql`select plainto_tsquery(${scope.config}::regconfig, fixed.text) as tsq, fixed.text as corrected
     from (select string_agg(${closest}, ' ' order by t.n) as text
           from unnest(${words}::text[]) with ordinality as t(w, n)) fixed`;
-  const { rows } = await rankedSearch<SearchRow & { corrected: string }>(scope, q, sql`, q.corrected`).execute(db);
-  return { corrected: rows[0]?.corrected ?? words.join(' '), rows };
+  const { rows } = await rankedSearch<SearchRow & HiddenColumn & { corrected: string }>(scope, q, sql`, q.corrected`, null).execute(db);
+  return { corrected: rows[0]?.corrected ?? words.join(' '), ...answerOf(rows) };
 }
 
 /** How many title/heading hits and how many body hits are ranked in full; with fewer matches the ranking is exact. */
@@ -77,60 +135,147 @@ const SNIPPET_LEAD = 200;
  * vector) and a slice of the body hits — and ts_headline only on the `limit` best, over a window of text around the
  * first match. Exact while a query matches at most BODY_CANDIDATES sections (every query on the library as written,
  * ~110 sections per language); beyond that, the best HEAD_CANDIDATES title/heading hits are always ranked, while
- * sections matching only in their body are sampled.
+ * sections matching only in their body are sampled. With `terms` (an any-terms search), sections matching more terms
+ * rank first. The statement always returns at least one row, carrying the hidden professionals-only count.
  */
-function rankedSearch<R>(scope: SearchScope, q: RawBuilder<unknown>, extra: RawBuilder<unknown>): RawBuilder<R> {
+/** The terms of an any-terms search, and whether candidates are also taken per term. */
+interface TermsMode {
+  each: RawBuilder<string>[];
+  perTerm: boolean;
+}
+
+/** How many sections of a language are counted for a term's rarity, and how many of the best by rank are re-ranked by it. */
+const DF_CAP = 150;
+const SECTIONS_CAP = 1000;
+const RERANK = 40;
+
+/** The parts of the statement that weigh the terms of an any-terms search (none for a single query). */
+function termParts(scope: SearchScope, anyAudience: RawBuilder<unknown>, terms: TermsMode | null) {
+  // NOTE: a term's weight is its rarity (idf = ln((N + 1) / (df + 1)) over the sections of the language): without
+  // it, "pregnant victim" ranked first the sections saying "victim" most often, not the one about pregnancy.
+  const termRows =
+    terms === null
+      ? sql`select 0 as n, null::tsquery as tsq, 0::float8 as idf where false`
+      : sql`select v.n, v.tsq, ln((total.n + 1.0) / (least(total.n, (select count(*) from (select 1 from section_search ss
+            where ${anyAudience} and ss.document @@ v.tsq limit ${DF_CAP}) x)) + 1.0))::float8 as idf
+          from (values ${sql.join(terms.each.map((t, i) => sql`(${i + 1}, ${t})`))}) v(n, tsq)
+          cross join total
+          where numnode(v.tsq) > 0`;
+  const total = terms === null ? sql`select 0 as n` : sql`select count(*) as n from (select 1 from section_search ss where ${anyAudience} limit ${SECTIONS_CAP}) x`;
+  const perTerm = terms?.perTerm
+    ? sql`union
+      (select x.section_id, x.chapter_id from terms cross join lateral (
+         select ss.section_id, ss.chapter_id from section_search ss where ${anyAudience} and ss.document @@ terms.tsq limit ${BODY_CANDIDATES}) x)`
+    : sql``;
+  // NOTE: each term adds its idf once when it matches, up to once more by its own rank (r / (1 + r) saturates), and
+  // twice more when it is in the title or a heading (the section is about it; weight chosen on the relevance set).
+  const perTermScore = sql`select count(*) filter (where x.r > 0)::int as matched,
+      coalesce(sum(case when x.r > 0 then x.idf * (1 + x.r / (1 + x.r) + 2 * x.in_head) else 0 end), 0) as score
+    from (select t.idf, ts_rank_cd(ss.document, t.tsq) as r, (ss.head @@ t.tsq)::int as in_head from terms t offset 0) x`;
+  const scored = terms === null ? sql`select 0 as matched, 0::float8 as score` : perTermScore;
+  const shortlist = terms === null ? scope.limit : Math.max(RERANK, scope.limit);
+  // NOTE: an OR of words matches many titles (876 of 10,000 for "child protection"); ranking them all to keep the best
+  // 50 cost more than the rest of the statement, so an any-terms search takes title hits unranked (all of them while
+  // there are at most HEAD_CANDIDATES, as on the real library) and ranks them with the rest.
+  const headOrder = terms === null ? sql`order by ts_rank_cd(ss.head, q.tsq) desc` : sql``;
+  return { termRows, total, perTerm, scored, shortlist, headOrder };
+}
+
+function rankedSearch<R>(scope: SearchScope, q: RawBuilder<unknown>, extra: RawBuilder<unknown>, terms: TermsMode | null): RawBuilder<R> {
   const lang = scope.language;
-  const eligible = sql`ss.language = ${lang}
-    ${scope.includeProfessionals ? sql`` : sql`and ss.chapter_id not in (select id from chapter where audience <> 'public')`}
-    ${scope.publicationSlug === undefined ? sql`` : sql`and ss.publication_id = (select id from publication where slug = ${scope.publicationSlug})`}`;
-  // NOTE: MATERIALIZED and the `offset 0` lateral keep the planner from flattening everything into one join tree:
+  const inPublication =
+    scope.publicationSlug === undefined ? sql`` : sql`and ss.publication_id = (select id from publication where slug = ${scope.publicationSlug})`;
+  const professional = sql`(select id from chapter where audience <> 'public')`;
+  const anyAudience = sql`ss.language = ${lang} ${inPublication}`;
+  const { termRows, total, perTerm, scored, shortlist, headOrder } = termParts(scope, anyAudience, terms);
+  // NOTE: anonymous callers learn how many professionals-only sections match (a count, never titles). They are counted
+  // among the candidates, which are taken from every chapter: a separate count cost ~13 ms at 10,000 sections per
+  // language. Exact while the query matches at most BODY_CANDIDATES sections (the real library); a lower bound beyond.
+  const hidden = scope.includeProfessionals
+    ? sql`select 0 as n`
+    : sql`select least(count(*), ${HIDDEN_MAX})::int as n from candidates where chapter_id in ${professional}`;
+  const visible = scope.includeProfessionals ? sql`` : sql`where cand.chapter_id not in ${professional}`;
+  // NOTE: MATERIALIZED and the `offset 0` laterals keep the planner from flattening everything into one join tree:
   // planning that took 6–20 ms on PGlite, more than running it.
   return sql<R>`with q as (${q}),
+    total as materialized (${total}),
+    terms as materialized (${termRows}),
     candidates as materialized (
-      (select ss.section_id from section_search ss cross join q
-        where ${eligible} and ss.head @@ q.tsq
-        order by ts_rank_cd(ss.head, q.tsq) desc limit ${HEAD_CANDIDATES})
+      (select ss.section_id, ss.chapter_id from section_search ss cross join q
+        where ${anyAudience} and ss.head @@ q.tsq
+        ${headOrder} limit ${HEAD_CANDIDATES})
       union
-      (select ss.section_id from section_search ss cross join q
-        where ${eligible} and ss.document @@ q.tsq
+      (select ss.section_id, ss.chapter_id from section_search ss cross join q
+        where ${anyAudience} and ss.document @@ q.tsq
         limit ${BODY_CANDIDATES})
+      ${perTerm}
     ),
-    hits as materialized (
-      select ss.section_id, ss.title, ss.plain_text, ts_rank_cd(ss.document, q.tsq) as rank
+    ranked as materialized (
+      select ss.section_id, ts_rank_cd(ss.document, q.tsq) as rank
       from candidates cand
       join section_search ss on ss.section_id = cand.section_id and ss.language = ${lang}
       cross join q
+      ${visible}
       order by rank desc, ss.section_id
+      limit ${shortlist}
+    ),
+    hits as materialized (
+      select ss.section_id, ss.title, ss.plain_text, r.rank, m.matched, m.score
+      from ranked r
+      join section_search ss on ss.section_id = r.section_id and ss.language = ${lang}
+      cross join lateral (${scored} offset 0) m
+      order by m.score desc, r.rank desc, ss.section_id
       limit ${scope.limit}
+    ),
+    hidden as materialized (${hidden}),
+    results as (
+      select d.publication_slug, d.publication_title, d.chapter_slug, d.chapter_title, d.section_slug,
+        h.title as section_title,
+        case when strpos(hl.snippet, ${MARK_START}) > 0 then hl.snippet
+          else ts_headline(${scope.config}::regconfig, h.plain_text, q.tsq, ${HEADLINE_OPTIONS}) end as snippet,
+        h.rank::float8 as rank, h.matched, (select count(*) from terms)::int as terms, h.score, h.section_id
+      from hits h
+      cross join q
+      cross join lateral (${snippetStart(scope.language)}) sw
+      -- NOTE: when no stem was found in the text as a prefix (or the window missed the match), the whole text is used.
+      cross join lateral (select ts_headline(${scope.config}::regconfig, ${snippetWindow()}, q.tsq, ${HEADLINE_OPTIONS}) as snippet offset 0) hl
+      cross join lateral (
+        select p.slug as publication_slug, coalesce(p.titles->>${lang}, p.titles->>p.source_language) as publication_title,
+          c.slug as chapter_slug, coalesce(c.titles->>${lang}, c.titles->>p.source_language, c.slug) as chapter_title,
+          s.slug as section_slug
+        from section s
+        join chapter c on c.id = s.chapter_id
+        join publication p on p.id = c.publication_id
+        where s.id = h.section_id
+        offset 0
+      ) d
     )
-    select d.publication_slug, d.publication_title, d.chapter_slug, d.chapter_title, d.section_slug,
-      h.title as section_title,
-      ts_headline(${scope.config}::regconfig, ${snippetWindow(scope.language)}, q.tsq, ${HEADLINE_OPTIONS}) as snippet,
-      h.rank::float8 as rank ${extra}
-    from hits h
-    cross join q
-    cross join lateral (
-      select p.slug as publication_slug, coalesce(p.titles->>${lang}, p.titles->>p.source_language) as publication_title,
-        c.slug as chapter_slug, coalesce(c.titles->>${lang}, c.titles->>p.source_language, c.slug) as chapter_title,
-        s.slug as section_slug
-      from section s
-      join chapter c on c.id = s.chapter_id
-      join publication p on p.id = c.publication_id
-      where s.id = h.section_id
-      offset 0
-    ) d
-    order by h.rank desc, h.section_id`;
+    select r.publication_slug, r.publication_title, r.chapter_slug, r.chapter_title, r.section_slug, r.section_title,
+      r.snippet, r.rank, r.matched, r.terms, hidden.n as hidden ${extra}
+    from q cross join hidden
+    left join results r on true
+    order by r.score desc, r.rank desc, r.section_id`;
 }
 
 /**
- * The text around the first query lexeme. Stems are prefixes of the words they come from ("traffick" of
- * "trafficking"), so strpos in the text folded as the index folds it finds the place; when it does not, the window
- * starts at the beginning of the text.
+ * Where the snippet window starts: SNIPPET_LEAD characters before the earliest place any query lexeme occurs. Stems
+ * are prefixes of the words they come from ("traffick" of "trafficking"), so strpos in the text folded as the index
+ * folds it finds the place; when no lexeme is found, the window starts at the beginning of the text.
  */
-function snippetWindow(language: string): RawBuilder<string> {
+function snippetStart(language: string): RawBuilder<unknown> {
   const folded = FOLDS_DIACRITICS[language as LibraryLanguage] ? sql`ph_unaccent(lower(h.plain_text))` : sql`lower(h.plain_text)`;
-  const lexeme = sql`coalesce(substring(querytree(q.tsq) from '''([^'']+)'''), '')`;
-  const at = sql`case when ${lexeme} = '' then 0 else strpos(${folded}, ${lexeme}) end`;
-  return sql<string>`substr(h.plain_text, greatest(1, ${at} - ${SNIPPET_LEAD}), ${SNIPPET_WINDOW})`;
+  const lexemes = sql`regexp_matches(querytree(q.tsq), ${"'([^']+)'"}, 'g') as m`;
+  const first = sql`(select min(nullif(strpos(${folded}, m[1]), 0)) from ${lexemes})`;
+  return sql`select greatest(1, coalesce(${first}, 1) - ${SNIPPET_LEAD}) as start offset 0`;
+}
+
+/**
+ * The text around the first match. NOTE: a window cut inside a word made snippets start mid-word ("ntului acolo…"),
+ * so a word cut at either end of the window is dropped.
+ */
+function snippetWindow(): RawBuilder<string> {
+  const window = sql`substr(h.plain_text, sw.start, ${SNIPPET_WINDOW})`;
+  const headCut = sql`case when sw.start > 1 then regexp_replace(${window}, '^[^[:space:]]*[[:space:]]+', '') else ${window} end`;
+  return sql<string>`case when sw.start + ${SNIPPET_WINDOW} <= char_length(h.plain_text)
+    then regexp_replace(${headCut}, '[[:space:]]+[^[:space:]]*$', '') else ${headCut} end`;
 }

@@ -1,6 +1,7 @@
-// Search results: a polite live count, "did you mean", and links straight to the matching section.
+// Search results: a polite live count, "did you mean", links straight to the matching section (partial matches
+// marked), and for signed-out readers how many professionals-only sections also match, with a sign-in link.
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import type { SearchResult } from '#shared/search/search.schema.ts';
 import { ApiRequestError } from '#web/lib/api.ts';
 import { SEARCH_MIN_CHARS, useLibrarySearch } from './search.api.ts';
@@ -35,6 +36,7 @@ export function SearchResults({ state }: { state: SearchState }) {
           ?
         </p>
       )}
+      {data && data.hiddenProfessional > 0 && <HiddenProfessional count={data.hiddenProfessional} />}
       {data && data.results.length > 0 && (
         <ol className="result-list" lang={state.lang === uiLang ? undefined : state.lang}>
           {data.results.map((result) => (
@@ -46,7 +48,23 @@ export function SearchResults({ state }: { state: SearchState }) {
   );
 }
 
+/** Professionals-only sections match too: their number only (never titles), and the way to see them. */
+function HiddenProfessional({ count }: { count: number }) {
+  const { t } = useTranslation('library');
+  const location = useLocation();
+  return (
+    <p className="alert">
+      {t('search.hiddenProfessional', { count })}{' '}
+      {/* The sign-in page returns to `from` afterwards, so the reader lands back on the same search. */}
+      <Link to="/sign-in" state={{ from: `${location.pathname}${location.search}` }}>
+        {t('search.signInToSee')}
+      </Link>
+    </p>
+  );
+}
+
 function ResultItem({ result }: { result: SearchResult }) {
+  const { t } = useTranslation('library');
   const to = `/library/${result.publication.slug}/${result.chapter.slug}#${result.section.slug}`;
   return (
     <li>
@@ -55,6 +73,7 @@ function ResultItem({ result }: { result: SearchResult }) {
       </Link>
       <p className="result-where">
         {result.chapter.title} · {result.publication.title}
+        {result.partial && <> · {t('search.partial')}</>}
       </p>
       <p className="snippet">
         <Snippet html={result.snippetHtml} />
