@@ -1,7 +1,7 @@
 // Library search relevance (part of `npm run bench`; alone: `npx node bench/relevance.ts`). Imports the real content/
 // into a fresh PGlite, runs every query of content/search/relevance.json through searchLibrary as a signed-in reader,
 // and reports hit@3 and MRR per language. Writes its table into docs/performance.md between the relevance markers.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -14,13 +14,13 @@ import { operatorCtx } from '#server/features/organisations/operator.service.ts'
 import { searchLibrary } from '#server/features/search/search.service.ts';
 import type { Actor } from '#server/http/access.ts';
 import { createOrganisation } from '#tests/factories.ts';
+import { DOC, writeDocSection } from './doc.ts';
 
 const LANGUAGES = ['en', 'ro', 'nb'] as const;
 const SET_FILE = path.resolve('content/search/relevance.json');
 const OUTLINE_FILE = path.resolve('content/outline.json');
 const TARGET_HIT3 = 0.9;
 const DEPTH = 10;
-const DOC = path.resolve('docs/performance.md');
 const START = '<!-- bench:relevance:start -->';
 const END = '<!-- bench:relevance:end -->';
 
@@ -77,13 +77,6 @@ function report(scores: LanguageScore[]): string {
   ].join('\n');
 }
 
-function writeDoc(markdown: string): void {
-  const doc = readFileSync(DOC, 'utf8');
-  const from = doc.indexOf(START);
-  const to = doc.indexOf(END);
-  if (from < 0 || to < from) throw new Error(`${DOC} has no ${START} … ${END} section`);
-  writeFileSync(DOC, `${doc.slice(0, from + START.length)}\n${markdown}\n${doc.slice(to)}`);
-}
 
 /** Runs the relevance set and writes its figures; returns the markdown table. */
 export async function benchRelevance(): Promise<string> {
@@ -104,7 +97,7 @@ export async function benchRelevance(): Promise<string> {
     for (const lang of LANGUAGES) scores.push(await scoreLanguage(ctx, lang, set[lang]));
     const markdown = report(scores);
     console.log(`\n${markdown}\n`);
-    writeDoc(markdown);
+    writeDocSection(START, END, markdown);
     console.log(`Written to ${path.relative(process.cwd(), DOC)}`);
     return markdown;
   } finally {

@@ -1,7 +1,7 @@
 // `npm run bench`: throughput and p99 of /healthz and of an authenticated GET /api/me (50 connections, 10 s), cold
 // start with existing data and idle RSS — on PGlite, and on PostgreSQL when one is configured or answers on :5432.
 // Prints a markdown table and writes it into docs/performance.md between the bench markers.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -12,12 +12,12 @@ import { benchLoad } from './load.ts';
 import { benchSearch } from './search.ts';
 import { benchRelevance } from './relevance.ts';
 import { benchReader } from './reader.ts';
+import { DOC, writeDocSection } from './doc.ts';
 
 const CONNECTIONS = 50;
 const DURATION_S = 10;
 const WARM_UP_S = 3;
 const RESTARTS = 3;
-const DOC = path.resolve('docs/performance.md');
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
 
@@ -104,13 +104,6 @@ function table(results: EngineResult[], loadBefore: number): string {
   ].join('\n');
 }
 
-function writeDoc(markdown: string): void {
-  const doc = readFileSync(DOC, 'utf8');
-  const from = doc.indexOf(START);
-  const to = doc.indexOf(END);
-  if (from < 0 || to < from) throw new Error(`${DOC} has no ${START} … ${END} section`);
-  writeFileSync(DOC, `${doc.slice(0, from + START.length)}\n${markdown}\n${doc.slice(to)}`);
-}
 
 /** `npm run bench` runs all five; `npm run bench -- --only=core|search|relevance|reader|load` one of them. */
 async function main(): Promise<void> {
@@ -146,7 +139,7 @@ async function benchCore(): Promise<void> {
   rmSync(webRoot, { recursive: true, force: true });
   const markdown = table(results, loadBefore);
   console.log(`\n${markdown}\n`);
-  writeDoc(markdown);
+  writeDocSection(START, END, markdown);
   console.log(`Written to ${path.relative(process.cwd(), DOC)}`);
 }
 

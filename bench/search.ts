@@ -2,7 +2,7 @@
 // language from the real content's paragraphs and words, indexes them on a fresh PGlite through indexSectionText, then
 // measures GET /api/library/search (snippets included) through a real listening HTTP server in this process.
 // Prints a markdown table and writes it into docs/performance.md between the search bench markers.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { migrateToLatest } from '#server/db/migrate.ts';
 import { parseChapterFile } from '#server/features/library/content-files.ts';
 import { indexSectionText } from '#server/features/search/search-index.service.ts';
 import { searchLibrary } from '#server/features/search/search.service.ts';
+import { DOC, writeDocSection } from './doc.ts';
 
 const LANGUAGES = ['en', 'ro', 'nb'] as const;
 type Lang = (typeof LANGUAGES)[number];
@@ -23,7 +24,6 @@ const CHAPTERS = 50; // per publication
 const SECTIONS = 100; // per chapter: 2 × 50 × 100 = 10,000 sections, each in three languages
 const ROUNDS = 20;
 const TARGET_P95_MS = 15;
-const DOC = path.resolve('docs/performance.md');
 const START = '<!-- bench:search:start -->';
 const END = '<!-- bench:search:end -->';
 
@@ -238,13 +238,6 @@ function report(corpus: { texts: number; ms: number }, result: Awaited<ReturnTyp
   ].join('\n');
 }
 
-function writeDoc(markdown: string): void {
-  const doc = readFileSync(DOC, 'utf8');
-  const from = doc.indexOf(START);
-  const to = doc.indexOf(END);
-  if (from < 0 || to < from) throw new Error(`${DOC} has no ${START} … ${END} section`);
-  writeFileSync(DOC, `${doc.slice(0, from + START.length)}\n${markdown}\n${doc.slice(to)}`);
-}
 
 /** Runs the search benchmark and writes its figures; returns the markdown table. */
 export async function benchSearch(options: { keep?: string } = {}): Promise<string> {
@@ -269,7 +262,7 @@ export async function benchSearch(options: { keep?: string } = {}): Promise<stri
       const result = await measure(base);
       const markdown = report(corpus, result, await serviceOnlyMs(db), load);
       console.log(`\n${markdown}\n`);
-      writeDoc(markdown);
+      writeDocSection(START, END, markdown);
       console.log(`Written to ${path.relative(process.cwd(), DOC)}`);
       return markdown;
     } finally {
