@@ -6,6 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Loading } from '#web/components/ui/loading.tsx';
 import { useRevokeSession, useSessions, useSignOutEverywhere } from './account.api.ts';
 import { ME_KEY } from './me.api.ts';
+import { TableWrap } from '#web/components/ui/table-wrap.tsx';
 
 export function SessionsSection() {
   const { t, i18n } = useTranslation('account');
@@ -48,7 +49,7 @@ export function SessionsSection() {
       {sessions.isPending && <Loading />}
       {sessions.isError && <p className="alert error">{t('common:error.generic')}</p>}
       {list.length > 0 && (
-        <div className="table-wrap">
+        <TableWrap label={t('sessions.caption')}>
           <table>
             <caption className="visually-hidden">{t('sessions.caption')}</caption>
             <thead>
@@ -77,7 +78,7 @@ export function SessionsSection() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <p>
         <button type="button" className="danger" disabled={everywhere.isPending || list.length < 2} onClick={() => void signOutOthers()}>

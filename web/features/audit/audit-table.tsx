@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AuditEntry } from '#shared/audit/audit.schema.ts';
 import { actionName, splitDetails } from './audit-names.ts';
+import { TableWrap } from '#web/components/ui/table-wrap.tsx';
 
 type FilterLink = (extra: Record<string, string>) => string;
 
@@ -11,7 +12,7 @@ export function AuditTable({ entries, showOrganisation, filterLink }: { entries:
   const { t, i18n } = useTranslation('audit');
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
   return (
-    <div className="table-wrap">
+    <TableWrap label={t('table.caption')}>
       <table>
         <caption className="visually-hidden">{t('table.caption')}</caption>
         <thead>
@@ -49,7 +50,7 @@ export function AuditTable({ entries, showOrganisation, filterLink }: { entries:
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

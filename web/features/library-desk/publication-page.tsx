@@ -6,6 +6,7 @@ import { LIBRARY_LANGUAGES } from '#shared/lib/languages.ts';
 import { Loading } from '#web/components/ui/loading.tsx';
 import { usePublicationTree } from './desk.api.ts';
 import { DeskLoadError, DeskPage, StateBadge, editorPath } from './desk-frame.tsx';
+import { TableWrap } from '#web/components/ui/table-wrap.tsx';
 
 type TextStatus = { language: string; title: string | null };
 
@@ -41,7 +42,7 @@ export function PublicationPage() {
             {chapter.title}
           </h2>
           {chapter.audience === 'professionals' && <p className="muted">{t('publication.professionals')}</p>}
-          <div className="table-wrap">
+          <TableWrap label={t('publication.caption', { chapter: chapter.title })}>
             <table className="desk-tree">
               <caption className="visually-hidden">{t('publication.caption', { chapter: chapter.title })}</caption>
               <thead>
@@ -76,7 +77,7 @@ export function PublicationPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </section>
       ))}
     </DeskPage>

@@ -11,6 +11,7 @@ import { Loading } from '#web/components/ui/loading.tsx';
 import { DeskLoadError, DeskPage, Time, editorPath } from './desk-frame.tsx';
 import { DiffView } from './diff-view.tsx';
 import { conflictOf, useDiff, useRevisions, useSectionEdit, useTextAction } from './section.api.ts';
+import { TableWrap } from '#web/components/ui/table-wrap.tsx';
 
 export function RevisionsPage() {
   const { t } = useTranslation('library-desk');
@@ -72,7 +73,7 @@ function History({ edit, lang }: { edit: SectionEdit; lang: LibraryLanguage }) {
           </p>
         )}
       </div>
-      <div className="table-wrap">
+      <TableWrap label={t('revisions.caption')}>
         <table>
           <caption className="visually-hidden">{t('revisions.caption')}</caption>
           <thead>
@@ -115,7 +116,7 @@ function History({ edit, lang }: { edit: SectionEdit; lang: LibraryLanguage }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <section aria-labelledby="diff-heading">
         <h2 id="diff-heading" tabIndex={-1} ref={diffHeading}>
           {t('diff.heading')}

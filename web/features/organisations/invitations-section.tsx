@@ -8,6 +8,7 @@ import { Loading } from '#web/components/ui/loading.tsx';
 import { RoleCheckboxes, RoleList } from './role-fields.tsx';
 import { LoadError } from './load-error.tsx';
 import { useInvitationAction, useInvitations, useInvite } from './members.api.ts';
+import { TableWrap } from '#web/components/ui/table-wrap.tsx';
 
 export function InvitationsSection() {
   const { t } = useTranslation('organisations');
@@ -110,7 +111,7 @@ function InvitationsTable() {
       {invitations.data.invitations.length === 0 ? (
         <p>{t('invitations.none')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t('invitations.heading')}>
           <table>
             <thead>
               <tr>
@@ -158,7 +159,7 @@ function InvitationsTable() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );

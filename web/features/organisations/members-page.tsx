@@ -11,6 +11,7 @@ import { InvitationsSection } from './invitations-section.tsx';
 import { LoadError } from './load-error.tsx';
 import { RemoveDialog, RolesDialog } from './member-dialogs.tsx';
 import { useMembers } from './members.api.ts';
+import { TableWrap } from '#web/components/ui/table-wrap.tsx';
 
 export function MembersPage() {
   const { t } = useTranslation('organisations');
@@ -50,7 +51,7 @@ function MembersSection() {
       {members.isPending && <Loading />}
       {members.isError && <LoadError status={apiError(members.error)?.status ?? null} />}
       {members.data && (
-        <div className="table-wrap">
+        <TableWrap label={t('members.title')}>
           <table>
             <thead>
               <tr>
@@ -87,7 +88,7 @@ function MembersSection() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {editing && (
         <RolesDialog key={editing.id} member={editing} onClose={() => setEditing(null)} onSaved={(m) => done(t('members.rolesSaved', { name: m.displayName }))} />

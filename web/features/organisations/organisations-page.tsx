@@ -7,6 +7,7 @@ import { Loading } from '#web/components/ui/loading.tsx';
 import { LoadError } from './load-error.tsx';
 import { OrganisationForm, profileValues } from './organisation-form.tsx';
 import { useCreateOrganisation, useOrganisations } from './organisations.api.ts';
+import { TableWrap } from '#web/components/ui/table-wrap.tsx';
 
 export function OrganisationsPage() {
   const { t } = useTranslation('organisations');
@@ -24,7 +25,7 @@ export function OrganisationsPage() {
       {list.isPending && <Loading />}
       {list.isError && <LoadError status={apiError(list.error)?.status ?? null} />}
       {list.data && (
-        <div className="table-wrap">
+        <TableWrap label={t('all.title')}>
           <table>
             <caption className="visually-hidden">{t('all.title')}</caption>
             <thead>
@@ -49,7 +50,7 @@ export function OrganisationsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <section aria-labelledby="new-organisation">
         <h2 id="new-organisation">{t('all.create')}</h2>

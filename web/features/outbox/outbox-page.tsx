@@ -6,6 +6,7 @@ import { Loading } from '#web/components/ui/loading.tsx';
 import { LoadOlder } from '#web/components/ui/load-older.tsx';
 import { useOutboxPages } from './outbox.api.ts';
 import { EmailStatusText } from './email-status.tsx';
+import { TableWrap } from '#web/components/ui/table-wrap.tsx';
 
 export function OutboxPage() {
   const { t, i18n } = useTranslation('outbox');
@@ -23,7 +24,7 @@ export function OutboxPage() {
       )}
       {pages.isSuccess && emails.length === 0 && <p>{t('empty')}</p>}
       {emails.length > 0 && (
-        <div className="table-wrap">
+        <TableWrap label={t('table.caption')}>
           <table>
             <caption className="visually-hidden">{t('table.caption')}</caption>
             <thead>
@@ -51,7 +52,7 @@ export function OutboxPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <LoadOlder pages={pages} shown={t('shown', { count: emails.length })} label={t('loadOlder')} />
     </Page>

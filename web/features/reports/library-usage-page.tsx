@@ -13,6 +13,7 @@ import { useReaderLanguage } from '#web/features/library/reader-language.ts';
 import { ApiRequestError } from '#web/lib/api.ts';
 import { Loading } from '#web/components/ui/loading.tsx';
 import { useLibraryUsage } from './reports.api.ts';
+import { TableWrap } from '#web/components/ui/table-wrap.tsx';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -126,7 +127,7 @@ function CountTable({ caption, column, rows }: { caption: string; column: string
   const { t, i18n } = useTranslation('reports');
   const number = new Intl.NumberFormat(i18n.language);
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table className="count-table">
         <caption>{caption}</caption>
         <thead>
@@ -146,6 +147,6 @@ function CountTable({ caption, column, rows }: { caption: string; column: string
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
