@@ -186,6 +186,8 @@ export interface ChapterTable {
   audience: Generated<string>;
   titles: Labels;
   summaries: Labels;
+  /** Why a professionals-only chapter is not public, per language; empty for public chapters. */
+  audienceReasons: ColumnType<Record<string, string>, string | Record<string, string> | undefined, string | Record<string, string>>;
   version: Generated<number>;
 }
 

@@ -79,6 +79,8 @@ export const TocChapterSchema = z.object({
   audience: AudienceSchema,
   /** Professionals-only and the reader is not signed in: the page answers 401, and `sections` is empty. */
   locked: z.boolean(),
+  /** Why a professionals-only chapter is not public, in the reader's language; empty for public chapters. */
+  audienceReason: z.string(),
   readingMinutes: z.number().int(),
   /** At least one section in this language lags behind a newer source-language text. */
   outdated: z.boolean(),

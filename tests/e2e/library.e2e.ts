@@ -82,6 +82,9 @@ describe.skipIf(!hasNamespace('library'))('reading the library, in Romanian', ()
     await page.goto('/library/manual');
     await page.getByRole('heading', { level: 2, name: exactly(ro('toc.contents')) }).waitFor();
     await page.getByText(ro('toc.signInToRead')).first().waitFor();
+    // The one chapter kept for professionals says why; the indicators chapter is open to everyone.
+    await page.getByText(ro('toc.whyProfessionals').replace('{{reason}}', '').trim()).first().waitFor();
+    expect(await page.locator('.toc-entry', { hasText: 'Recunoașterea indicatorilor' }).getByText(ro('toc.signInToRead')).count()).toBe(0);
     await expectNoAxeViolations(page);
   });
 
@@ -119,7 +122,7 @@ describe.skipIf(!hasNamespace('library'))('reading the library, in Romanian', ()
     const saved = (await savedPaths()).filter((path) => path.startsWith('/api/'));
     expect(saved.length).toBeGreaterThan(0);
     expect(saved.filter((path) => !path.startsWith('/api/library/publications'))).toEqual([]);
-    expect(saved.filter((path) => /recognising-indicators|safety-security/.test(path))).toEqual([]);
+    expect(saved.filter((path) => /safety-security/.test(path))).toEqual([]);
     await context.setOffline(false);
     await page.getByRole('status').filter({ hasText: ro('offline.status') }).waitFor({ state: 'detached' }).catch(() => undefined);
   });
@@ -185,14 +188,14 @@ describe.skipIf(!hasNamespace('library'))('reading the library, in Romanian', ()
     const participant = demoAccount('participant');
     const signedIn = await newJourney(browser, { locale: 'ro-RO' });
     const reader = signedIn.page;
-    await reader.goto('/library/manual/recognising-indicators');
+    await reader.goto('/library/manual/safety-security');
     await reader.getByText(ro('chapter.locked')).waitFor();
     await expect.poll(() => reader.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 60_000 }).toBe(true);
     await reader.goto('/sign-in');
     await submitPassword(reader, participant.email);
     await expectSignedInHome(reader, participant.displayName);
 
-    await reader.goto('/library/manual/recognising-indicators');
+    await reader.goto('/library/manual/safety-security');
     await reader.locator('[data-section-heading]').first().waitFor();
     const cached = () =>
       reader.evaluate(async () => {
@@ -202,7 +205,7 @@ describe.skipIf(!hasNamespace('library'))('reading the library, in Romanian', ()
         return urls;
       });
     expect((await cached()).length).toBeGreaterThan(0);
-    expect((await cached()).filter((url) => url.includes('recognising-indicators'))).toEqual([]);
+    expect((await cached()).filter((url) => url.includes('safety-security'))).toEqual([]);
 
     await signOut(reader);
     // NOTE: the page may fetch the contents again once signed out; that copy is the anonymous one (professionals-only

@@ -42,6 +42,7 @@ async function exportChapter(dir: string, publication: string, lang: LibraryLang
     title: chapter.titles[lang] ?? '',
     summary: chapter.summaries[lang] ?? '',
     audience: chapter.audience as Audience,
+    ...reasonOf(chapter, lang),
     sections: sections.map((s) => ({ slug: s.slug, title: s.title, bodyMd: s.bodyMd })),
   });
   const relative = chapterFilePath(publication, lang, chapter.position, chapter.slug);
@@ -82,6 +83,13 @@ async function exportOutline(dir: string, entries: OutlineEntry[], summary: Expo
     return { ...previous, slug: p.slug, title: p.title, chapters: p.chapters.map((c) => outlineChapter(c, p)) };
   });
   await writeIfChanged(dir, 'outline.json', formatOutline({ ...old, publications }, before === null || before.endsWith('\n')), summary);
+}
+
+/** The reason in this language, else in any language it was recorded in (a professionals-only file needs one). */
+function reasonOf(chapter: Chapters[number], lang: LibraryLanguage): { audienceReason?: string } {
+  if (chapter.audience !== 'professionals') return {};
+  const reason = chapter.audienceReasons[lang] || Object.values(chapter.audienceReasons).find(Boolean);
+  return reason ? { audienceReason: reason } : {};
 }
 
 function outlineChapter(c: Chapters[number], p: OutlineEntry) {

@@ -9,6 +9,8 @@ export interface ChapterFile {
   title: string;
   summary: string;
   audience: 'public' | 'professionals';
+  /** Why the chapter is for professionals only (what in it would help an exploiter); required for those chapters. */
+  audienceReason?: string;
   sections: { slug: string; title: string; bodyMd: string }[];
 }
 
@@ -16,6 +18,7 @@ const FrontMatterSchema = z.object({
   title: z.string().trim().min(1),
   summary: z.string().trim().default(''),
   audience: AudienceSchema.default('public'),
+  audienceReason: z.string().trim().min(1).optional(),
 });
 
 export const OutlineSchema = z.object({
@@ -48,7 +51,10 @@ export function parseChapterFile(text: string, where: string): ChapterFile {
   if (!match) throw new Error(`${where}: missing front matter`);
   const front = FrontMatterSchema.safeParse(parseYaml(match[1]!));
   if (!front.success) throw new Error(`${where}: front matter: ${front.error.issues.map((i) => i.path.join('.') + ' ' + i.message).join('; ')}`);
-  return { ...front.data, sections: splitSections(normalised.slice(match[0].length), where) };
+  // NOTE: a chapter is closed to the public only for a stated reason (issue 8): what in it would help an exploiter.
+  if (front.data.audience === 'professionals' && !front.data.audienceReason) throw new Error(`${where}: a professionals-only chapter needs audienceReason: why it is not public`);
+  const { audienceReason, ...rest } = front.data;
+  return { ...rest, ...(audienceReason ? { audienceReason } : {}), sections: splitSections(normalised.slice(match[0].length), where) };
 }
 
 function splitSections(body: string, where: string): ChapterFile['sections'] {
@@ -82,7 +88,7 @@ function finish(s: { slug: string; title: string; lines: string[] }) {
 
 /** The exact inverse of parseChapterFile for files written in the repository's style. */
 export function formatChapterFile(file: ChapterFile): string {
-  const front = [yamlLine('title', file.title), yamlLine('summary', file.summary), yamlLine('audience', file.audience)].join('');
+  const front = [yamlLine('title', file.title), yamlLine('summary', file.summary), yamlLine('audience', file.audience), file.audienceReason ? yamlLine('audienceReason', file.audienceReason) : ''].join('');
   const sections = file.sections.map((s) => `## ${s.title} {#${s.slug}}\n\n${s.bodyMd ? `${s.bodyMd}\n` : ''}`);
   return `---\n${front}---\n\n${sections.join('\n')}`;
 }

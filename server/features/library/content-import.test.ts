@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '#tests/test-app.ts';
 import { exportContent } from './content-export.ts';
+import { parseChapterFile } from './content-files.ts';
 import { importContent, type ImportSummary } from './content-import.ts';
 import { IMPORT_TIMEOUT, importDemoLibrary, libraryCtx } from './library.fixtures.ts';
 
@@ -43,12 +44,20 @@ describe('import', () => {
     expect(manual).toEqual({ organisationId, sourceLanguage: 'en', titles: { en: 'Training manual for medical professionals', nb: 'Opplæringshåndbok for helsepersonell', ro: 'Manual de formare pentru personalul medical' } });
   });
 
-  test('chapters carry titles, summaries and audience per language from the front matter', async () => {
-    const chapter = await t.deps.db.selectFrom('chapter').select(['titles', 'summaries', 'audience', 'position']).where('slug', '=', 'recognising-indicators').executeTakeFirstOrThrow();
+  test('chapters carry titles, summaries, audience and the reason for it per language from the front matter', async () => {
+    const chapter = await t.deps.db.selectFrom('chapter').select(['titles', 'summaries', 'audience', 'audienceReasons', 'position']).where('slug', '=', 'safety-security').executeTakeFirstOrThrow();
     expect(chapter.audience).toBe('professionals');
-    expect(chapter.position).toBe(6);
+    expect(Object.keys(chapter.audienceReasons).sort()).toEqual(['en', 'nb', 'ro']);
+    expect(chapter.position).toBe(13);
     expect(Object.keys(chapter.titles).sort()).toEqual(['en', 'nb', 'ro']);
     expect(Object.keys(chapter.summaries).sort()).toEqual(['en', 'nb', 'ro']);
+  });
+
+  test('a professionals-only chapter without a stated reason is refused, naming the file', () => {
+    const file = (front: string) => `---\ntitle: T\n${front}---\n\n## S {#s}\n\nText.\n`;
+    expect(() => parseChapterFile(file('audience: professionals\n'), 'x/en/01-a.md')).toThrow('x/en/01-a.md: a professionals-only chapter needs audienceReason');
+    expect(parseChapterFile(file('audience: professionals\naudienceReason: Why.\n'), 'f').audienceReason).toBe('Why.');
+    expect(parseChapterFile(file('audience: public\n'), 'f')).not.toHaveProperty('audienceReason');
   });
 
   test('translations link to the source language revision they were made from', async () => {
@@ -87,7 +96,7 @@ describe('export', () => {
     const empty = path.join(tmp, 'empty');
     await exportContent(libraryCtx(t), { dir: empty });
     for (const lang of ['en', 'ro', 'nb']) {
-      const file = `manual/${lang}/06-recognising-indicators.md`;
+      const file = `manual/${lang}/13-safety-security.md`;
       expect(readFileSync(path.join(empty, file))).toEqual(readFileSync(path.join(CONTENT, file)));
     }
     expect(readdirSync(path.join(empty, 'guide', 'nb'))).toEqual(readdirSync(path.join(CONTENT, 'guide', 'nb')));

@@ -114,6 +114,7 @@ async function importPublication(ctx: Ctx, trx: Transaction<Database>, input: Pu
       audience: sourceFile.audience ?? chapter.outlineAudience ?? 'public',
       titles: pick(chapter.files, (f) => f.title),
       summaries: pick(chapter.files, (f) => f.summary),
+      audienceReasons: Object.fromEntries(Object.entries(pick(chapter.files, (f) => f.audienceReason ?? '')).filter(([, r]) => r)),
     });
     summary.chapters++;
     const sectionIds = await upsertSections(trx, chapterId, chapter, languages);

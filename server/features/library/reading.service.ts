@@ -93,6 +93,7 @@ function tocChapter(ctx: Ctx, c: Chapter, rows: PublishedSectionRow[], lang: str
     summary: label(c.summaries, lang, source),
     audience: c.audience as TocChapter['audience'],
     locked,
+    audienceReason: c.audience === 'professionals' ? label(c.audienceReasons, lang, source) : '',
     readingMinutes: minutes(sections.reduce((n, s) => n + s.words, 0)),
     outdated: sections.some((s) => s.outdated),
     // NOTE: section titles say what a professionals-only chapter covers in detail; the chapter title and summary

@@ -45,12 +45,17 @@ describe('publications and table of contents', () => {
     expect(first.sections[0]).toEqual({ slug: 'act-means-purpose', title: 'Acțiune, mijloace, scop' });
     expect(first.readingMinutes).toBeGreaterThan(2);
     const locked = toc.chapters.filter((c) => c.locked);
-    expect(locked.map((c) => c.slug)).toEqual(['recognising-indicators', 'safety-security']);
-    expect(locked.map((c) => c.sections)).toEqual([[], []]);
+    expect(locked.map((c) => c.slug)).toEqual(['safety-security']);
+    expect(locked.map((c) => c.sections)).toEqual([[]]);
     expect(locked.every((c) => c.title && c.summary)).toBe(true);
+    // Each professionals-only chapter says why, in the reader's language; public ones say nothing.
+    expect(locked[0]!.audienceReason).toMatch(/^Descrie cum /);
+    expect(toc.chapters.filter((c) => c.audience === 'public').every((c) => c.audienceReason === '')).toBe(true);
+    // The indicators chapter is for everyone: its main reader is a clinician without an account (issue 8).
+    expect(toc.chapters.find((c) => c.slug === 'recognising-indicators')).toMatchObject({ audience: 'public', locked: false });
     const signedIn = (await get('/api/library/publications/manual?lang=ro', reader.cookie)).json<PublicationToc>();
     expect(signedIn.chapters.filter((c) => c.locked)).toEqual([]);
-    expect(signedIn.chapters.find((c) => c.slug === 'recognising-indicators')!.sections.length).toBeGreaterThan(2);
+    expect(signedIn.chapters.find((c) => c.slug === 'safety-security')!.sections.length).toBeGreaterThan(2);
   });
 
   test('unknown publication or language → 404 / 400', async () => {
@@ -89,15 +94,15 @@ describe('chapter page', () => {
   });
 
   test('next of the chapter before a professionals-only one says it is locked', async () => {
-    const page = (await get('/api/library/publications/manual/chapters/trauma-informed-care?lang=en')).json<ChapterPage>();
-    expect(page.next).toMatchObject({ slug: 'recognising-indicators', locked: true });
+    const page = (await get('/api/library/publications/manual/chapters/rights-justice?lang=en')).json<ChapterPage>();
+    expect(page.next).toMatchObject({ slug: 'safety-security', locked: true });
   });
 
   test('professionals-only chapter: 401 for anonymous readers, 200 signed in', async () => {
-    const anonymous = await get('/api/library/publications/manual/chapters/recognising-indicators?lang=en');
+    const anonymous = await get('/api/library/publications/manual/chapters/safety-security?lang=en');
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.json()).toMatchObject({ code: 'unauthorized' });
-    const signedIn = await get('/api/library/publications/manual/chapters/recognising-indicators?lang=en', reader.cookie);
+    const signedIn = await get('/api/library/publications/manual/chapters/safety-security?lang=en', reader.cookie);
     expect(signedIn.statusCode).toBe(200);
     expect(signedIn.json<ChapterPage>().audience).toBe('professionals');
   });

@@ -59,18 +59,20 @@ export interface ChapterValues {
   audience: string;
   titles: Record<string, string>;
   summaries: Record<string, string>;
+  audienceReasons: Record<string, string>;
 }
 
 export async function upsertChapter(db: Db, v: ChapterValues): Promise<string> {
   const row = await db
     .insertInto('chapter')
-    .values({ ...v, titles: JSON.stringify(v.titles), summaries: JSON.stringify(v.summaries) })
+    .values({ ...v, titles: JSON.stringify(v.titles), summaries: JSON.stringify(v.summaries), audienceReasons: JSON.stringify(v.audienceReasons) })
     .onConflict((oc) =>
       oc.columns(['publicationId', 'slug']).doUpdateSet((eb) => ({
         position: eb.ref('excluded.position'),
         audience: eb.ref('excluded.audience'),
         titles: eb.ref('excluded.titles'),
         summaries: eb.ref('excluded.summaries'),
+        audienceReasons: eb.ref('excluded.audienceReasons'),
         version: sql`chapter.version + 1`,
       })).where((eb) =>
         eb.or([
@@ -78,6 +80,7 @@ export async function upsertChapter(db: Db, v: ChapterValues): Promise<string> {
           eb('chapter.audience', '<>', eb.ref('excluded.audience')),
           eb('chapter.titles', 'is distinct from', eb.ref('excluded.titles')),
           eb('chapter.summaries', 'is distinct from', eb.ref('excluded.summaries')),
+          eb('chapter.audienceReasons', 'is distinct from', eb.ref('excluded.audienceReasons')),
         ]),
       ),
     )
@@ -103,7 +106,7 @@ export async function upsertSection(db: Db, v: { chapterId: string; slug: string
 export function listChapters(db: Db, publicationId: string) {
   return db
     .selectFrom('chapter')
-    .select(['chapter.id', 'chapter.slug', 'chapter.position', 'chapter.audience', 'chapter.titles', 'chapter.summaries'])
+    .select(['chapter.id', 'chapter.slug', 'chapter.position', 'chapter.audience', 'chapter.titles', 'chapter.summaries', 'chapter.audienceReasons'])
     .where('publicationId', '=', publicationId)
     .orderBy('position')
     .execute();

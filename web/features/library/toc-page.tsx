@@ -65,6 +65,7 @@ function TocEntry({ publication, chapter }: { publication: string; chapter: TocC
         )}
         {chapter.outdated && <span className="badge warn">{t('toc.outdated')}</span>}
       </p>
+      {chapter.audienceReason && <p className="toc-reason">{t('toc.whyProfessionals', { reason: chapter.audienceReason })}</p>}
     </li>
   );
 }
