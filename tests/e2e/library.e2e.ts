@@ -88,6 +88,14 @@ describe.skipIf(!hasNamespace('library'))('reading the library, in Romanian', ()
     await expectNoAxeViolations(page);
   });
 
+  test('a signed-out search says how many more results are for professionals, with the way to sign in', async () => {
+    await page.goto('/library/search?q=pericol');
+    const hint = page.getByText(/^Încă \d+ (de )?rezultat/);
+    await hint.waitFor();
+    await page.getByRole('link', { name: exactly(ro('search.signInToSee')) }).waitFor();
+    await expectNoAxeViolations(page);
+  });
+
   test('offline, the chapter and another chapter still open, with the offline notice', async () => {
     expect(found, 'the search journey ran first').toBeDefined();
     const other = '/library/guide/support-planning';

@@ -12,6 +12,8 @@ import { DeskLoadError, DeskPage, Time, editorPath } from './desk-frame.tsx';
 import { DiffView } from './diff-view.tsx';
 import { conflictOf, useDiff, useRevisions, useSectionEdit, useTextAction } from './section.api.ts';
 import { TableWrap } from '#web/components/ui/table-wrap.tsx';
+import { useMe } from '#web/features/account/me.api.ts';
+import { WorkflowPanel } from './workflow-panel.tsx';
 
 export function RevisionsPage() {
   const { t } = useTranslation('library-desk');
@@ -34,6 +36,7 @@ export function RevisionsPage() {
         <span lang={language}>{edit.data.current?.title ?? edit.data.sectionSlug}</span> · {t(`library:languages.${language}`)}
       </p>
       <History edit={edit.data} lang={language} />
+      <ReviewSteps edit={edit.data} lang={language} />
     </DeskPage>
   );
 }
@@ -125,6 +128,14 @@ function History({ edit, lang }: { edit: SectionEdit; lang: LibraryLanguage }) {
       </section>
     </>
   );
+}
+
+/** A text in review is published (or returned) right under its changes: the reviewer need not go back to the editor. */
+function ReviewSteps({ edit, lang }: { edit: SectionEdit; lang: LibraryLanguage }) {
+  const accountId = useMe().data?.account.id ?? '';
+  const action = useTextAction(edit.sectionId, lang);
+  if (edit.state !== 'in_review' || !edit.can.review) return null;
+  return <WorkflowPanel edit={edit} accountId={accountId} dirty={false} pending={action.isPending} run={(step) => action.mutateAsync(step)} />;
 }
 
 function Comparison({ from, to }: { from: string; to: string }) {
