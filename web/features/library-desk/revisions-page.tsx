@@ -134,7 +134,9 @@ function History({ edit, lang }: { edit: SectionEdit; lang: LibraryLanguage }) {
 function ReviewSteps({ edit, lang }: { edit: SectionEdit; lang: LibraryLanguage }) {
   const accountId = useMe().data?.account.id ?? '';
   const action = useTextAction(edit.sectionId, lang);
-  if (edit.state !== 'in_review' || !edit.can.review) return null;
+  // NOTE: decided once when the page opens, so the panel stays to announce the outcome after the text leaves review.
+  const [reviewing] = useState(edit.state === 'in_review' && edit.can.review);
+  if (!reviewing) return null;
   return <WorkflowPanel edit={edit} accountId={accountId} dirty={false} pending={action.isPending} run={(step) => action.mutateAsync(step)} />;
 }
 
