@@ -137,6 +137,35 @@ export async function expectNoRawKeys(page: Page): Promise<void> {
   expect(found, `raw translation keys on ${page.url()}`).toEqual([]);
 }
 
+/**
+ * What a reader sees go wrong with text on the page as it is now: words of five or more letters broken across two
+ * lines (a box too narrow: "Ele/men/t"), and the page scrolling sideways. The same measure as page-check's.
+ */
+export async function expectTextFits(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  const found = await page.evaluate(() => {
+    const broken = new Set<string>();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      const text = node.textContent ?? '';
+      if (!el || text.length > 400 || el.closest('pre, code, kbd, samp, textarea, [aria-hidden="true"], .visually-hidden')) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+      for (const m of text.matchAll(/[^\s\-\u00ad/]{5,}/gu)) {
+        const word = document.createRange();
+        word.setStart(node, m.index);
+        word.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...word.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.add(m[0].slice(0, 40));
+      }
+    }
+    const sideways = document.documentElement.scrollWidth > window.innerWidth + 1 ? document.documentElement.scrollWidth : 0;
+    return { broken: [...broken].slice(0, 10), sideways };
+  });
+  expect(found, `text that does not fit on ${page.url()}`).toEqual({ broken: [], sideways: 0 });
+}
+
 /** Regular expression matching a string exactly (for accessible-name locators). */
 export function exactly(value: string): RegExp {
   return new RegExp(`^\\s*${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
