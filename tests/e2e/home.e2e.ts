@@ -1,6 +1,8 @@
-// Journey (a): the public home page in en, ro and nb — language switch, quick exit, skip link, 360 px, axe.
-import type { Browser, Page } from 'playwright-core';
+// Journey (a): the public home page in en, ro and nb — language switch, quick exit, skip link, 360 px, axe; the front
+// door's routes (the indicators chapter and Help now in four key presses) and a signed-in reviewer's waiting work.
+import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEMO_PASSWORD, demoAccount, expectSignedInHome, submitPassword } from './journeys.ts';
 import { NEUTRAL_SITE, exactly, expectNoAxeViolations, expectNoRawKeys, launchBrowser, newJourney, text, type Language } from './support.ts';
 
 let browser: Browser;
@@ -155,6 +157,131 @@ describe('home page', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page);
+    await context.close();
+  });
+});
+
+/** The key presses since the page loaded, as a keyboard user gives them. */
+async function press(page: Page, ...keys: string[]): Promise<number> {
+  for (const key of keys) await page.keyboard.press(key);
+  return keys.length;
+}
+
+const focusedHref = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('href') ?? null);
+
+describe('the front door, signed out', () => {
+  test('a Romanian doctor reaches the indicators chapter and Help now in under five key presses; axe clean', async () => {
+    const { context, page } = await newJourney(browser, { locale: 'ro-RO' });
+    const t = (key: string) => text('ro', 'common', key);
+    await page.goto('/');
+    await page.getByRole('heading', { level: 2, name: exactly(t('home.start.heading')) }).waitFor();
+    await expectNoRawKeys(page);
+    await expectNoAxeViolations(page);
+
+    // Skip link, into main, the first card: the indicators.
+    let presses = await press(page, 'Tab', 'Enter', 'Tab');
+    expect(await focusedHref(page)).toBe('/library/manual/recognising-indicators');
+    presses += await press(page, 'Enter');
+    await page.waitForURL((url) => url.pathname === '/library/manual/recognising-indicators');
+    expect(presses).toBeLessThan(5);
+
+    await page.goto('/');
+    await page.getByRole('heading', { level: 2, name: exactly(t('home.start.heading')) }).waitFor();
+    presses = await press(page, 'Tab', 'Enter', 'Tab', 'Tab');
+    expect(await focusedHref(page)).toBe('/help');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(t('home.start.helpNow.title'));
+    expect(presses).toBeLessThan(5);
+
+    // With a pointer it is one click from the home page.
+    await page.getByRole('link', { name: exactly(t('home.start.indicators.title')) }).click();
+    await page.waitForURL((url) => url.pathname === '/library/manual/recognising-indicators');
+    await context.close();
+  });
+
+  test('the referral card follows the reader: Romania for ro and en, across borders for nb', async () => {
+    for (const [locale, lang, href] of [
+      ['ro-RO', 'ro', '/library/manual/referral-romania'],
+      ['en-GB', 'en', '/library/manual/referral-romania'],
+      ['nb-NO', 'nb', '/library/guide/referral-transnational'],
+    ] as const) {
+      const { context, page } = await newJourney(browser, { locale });
+      await page.goto('/');
+      const card = page.getByRole('link', { name: exactly(text(lang, 'common', 'home.start.referral.title')) });
+      expect(await card.getAttribute('href')).toBe(href);
+      await expectNoRawKeys(page);
+      await context.close();
+    }
+  });
+
+  test('the search box opens the library search; the publications, sign-in and request-access links are there', async () => {
+    const { context, page } = await newJourney(browser, { locale: 'ro-RO' });
+    const t = (key: string) => text('ro', 'common', key);
+    await page.goto('/');
+    const main = page.getByRole('main');
+    for (const href of ['/library/manual', '/library/guide', '/library', '/sign-in', '/request-access']) {
+      await main.locator(`a[href="${href}"]`).waitFor();
+    }
+    await page.getByRole('searchbox', { name: t('home.search.label') }).fill('consimțământ');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/library/search' && url.searchParams.get('q') === 'consimțământ');
+    await context.close();
+  });
+});
+
+/** An API session of a demo account that signs in with its password alone (no two-factor role). */
+async function apiSession(account: { email: string }): Promise<APIRequestContext> {
+  const { context } = await newJourney(browser);
+  const res = await context.request.post('/api/auth/sign-in', { data: { email: account.email, password: DEMO_PASSWORD } });
+  expect((await res.json()).signInStep).toBe('done');
+  return context.request;
+}
+
+describe('the home page, signed in', () => {
+  const reviewer = demoAccount('reviewer');
+  let editor: APIRequestContext;
+  let inReview: { url: string; version: number } | null = null;
+
+  beforeAll(async () => {
+    // NOTE: the demo library is all published; the demo editor puts one Romanian text into review for this journey.
+    editor = await apiSession(demoAccount('editor'));
+    const tree = await (await editor.get('/api/library/editor/publications/manual')).json();
+    const section = tree.chapters.find((c: { slug: string }) => c.slug === 'case-scenarios').sections[0];
+    const url = `/api/library/sections/${section.id}/texts/ro`;
+    const current = await (await editor.get(url)).json();
+    const saved = await (await editor.put(url, { data: { title: current.current.title, bodyMd: `${current.current.bodyMd}\n\nO propoziție nouă.`, version: current.version } })).json();
+    const submitted = await (await editor.post(`${url}/submit`, { data: { version: saved.version } })).json();
+    inReview = { url, version: submitted.version };
+  });
+  afterAll(async () => {
+    // Withdrawn again, so no other journey finds an extra text waiting.
+    if (inReview) expect((await editor.post(`${inReview.url}/withdraw`, { data: { version: inReview.version } })).ok()).toBe(true);
+  });
+
+  test('a reviewer sees the text waiting for their review and follows it to the desk; axe clean', async () => {
+    const { context, page } = await newJourney(browser, { locale: 'ro-RO' });
+    await page.goto('/sign-in');
+    await submitPassword(page, reviewer.email);
+    await expectSignedInHome(page, reviewer.displayName);
+    const { items } = await (await page.request.get('/api/inbox')).json();
+    const { count } = items.find((i: { kind: string }) => i.kind === 'texts_to_review');
+    const form = new Intl.PluralRules('ro').select(count);
+    const line = text('ro', 'common', `home.inbox.texts_to_review_${form}`).replace('{{count}}', String(count));
+    const work = page.getByRole('region', { name: text('ro', 'common', 'home.work.heading') });
+    await work.getByRole('link', { name: exactly(line) }).click();
+    await page.waitForURL((url) => url.pathname === '/desk');
+    await page.getByRole('heading', { level: 1, name: exactly(text('ro', 'library-desk', 'dashboard.title')) }).waitFor();
+    await context.close();
+  });
+
+  test('someone with nothing waiting is told so and offered the library', async () => {
+    const { context, page } = await newJourney(browser, { locale: 'ro-RO' });
+    const participant = demoAccount('participant');
+    await page.goto('/sign-in');
+    await submitPassword(page, participant.email);
+    await expectSignedInHome(page, participant.displayName);
+    const work = page.getByRole('region', { name: text('ro', 'common', 'home.work.heading') });
+    await work.getByText(text('ro', 'common', 'home.work.empty')).waitFor();
+    expect(await work.getByRole('link', { name: exactly(text('ro', 'common', 'home.work.library')) }).getAttribute('href')).toBe('/library');
     await context.close();
   });
 });

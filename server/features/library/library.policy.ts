@@ -51,3 +51,10 @@ export function whyCannotPublish(actorId: string, text: { authorAccountId: strin
   if (text.submittedBy === actorId) return 'You submitted this version for review: another reviewer must publish it.';
   return null;
 }
+
+/** The organisation whose publications the actor holds `role` for; null = every one (platform admin); undefined = none. */
+export function libraryRoleScope(actor: Actor | null, role: 'editor' | 'reviewer'): string | null | undefined {
+  if (!actor?.fullySignedIn) return undefined;
+  if (actor.isPlatformAdmin) return null;
+  return actor.organisationId && actor.roles.includes(role) ? actor.organisationId : undefined;
+}

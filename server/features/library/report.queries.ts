@@ -73,3 +73,16 @@ export async function closeReportRow(db: Db, id: string, version: number, c: Rep
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/** Open reports on the publications of `organisationId` (null: all). */
+export async function countOpenReports(db: Db, organisationId: string | null): Promise<number> {
+  let q = db
+    .selectFrom('libraryReport as r')
+    .innerJoin('section', 'section.id', 'r.sectionId')
+    .innerJoin('chapter', 'chapter.id', 'section.chapterId')
+    .innerJoin('publication', 'publication.id', 'chapter.publicationId')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('r.status', '=', 'open');
+  if (organisationId) q = q.where('publication.organisationId', '=', organisationId);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}

@@ -95,3 +95,16 @@ export function replaceInvitationToken(db: Db, organisationId: string, id: strin
 export function markInvitationAccepted(db: Db, id: string, now: Date) {
   return db.updateTable('invitation').set({ acceptedAt: now }).where('id', '=', id).executeTakeFirst();
 }
+
+/** Invitations still waiting for an answer: neither accepted, revoked nor expired. */
+export async function countPendingInvitations(db: Db, organisationId: string, now: Date): Promise<number> {
+  const row = await db
+    .selectFrom('invitation')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('organisationId', '=', organisationId)
+    .where('acceptedAt', 'is', null)
+    .where('revokedAt', 'is', null)
+    .where('expiresAt', '>', now)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,6 +1,8 @@
 // Invitations: an organisation admin invites someone by email with the roles they will hold. The email carries a
 // single-use link; the admin can list open invitations, revoke them, or resend them with a fresh link.
 import { actorOf, type Ctx } from '#server/context.ts';
+import type { Db } from '#server/db/db.ts';
+import type { Actor } from '#server/http/access.ts';
 import { AppError } from '#server/errors.ts';
 import { recordAudit } from '#server/features/audit/audit.service.ts';
 import { queueEmail } from '#server/features/email/email.service.ts';
@@ -8,6 +10,7 @@ import { randomToken, sha256 } from '#server/lib/crypto.ts';
 import type { Role } from '#shared/auth/roles.ts';
 import { INVITATION_TTL_DAYS, type Invitation, type InvitationCreate } from '#shared/organisations/invitation.schema.ts';
 import { findMemberByEmail } from './member.queries.ts';
+import { canAdministerOwnOrganisation } from './organisation.policy.ts';
 import { administeredOrganisationId } from './organisation.service.ts';
 import { invitationEmail } from './invitation-email.ts';
 import { findOrganisation } from './organisation.queries.ts';
@@ -42,6 +45,12 @@ function expiryFrom(now: Date): Date {
 export async function listInvitations(ctx: Ctx): Promise<Invitation[]> {
   const rows = await queries.listOpenInvitations(ctx.db, administeredOrganisationId(ctx));
   return rows.map(presentInvitation);
+}
+
+/** Invitations of the organisation this admin acts for that are still waiting for an answer (0 for non-admins). */
+export async function invitationsPending(db: Db, actor: Actor, now: Date): Promise<number> {
+  if (!actor.fullySignedIn || !canAdministerOwnOrganisation(actor)) return 0;
+  return queries.countPendingInvitations(db, actor.organisationId, now);
 }
 
 /** Invites an email address into the actor's organisation and queues the email in the same transaction. */

@@ -1,7 +1,10 @@
+// The home page: for someone who arrives not knowing the platform, where to start; for a signed-in person, their work.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '#web/components/page.tsx';
 import { useMe } from '#web/features/account/me.api.ts';
+import { FrontDoor } from './front-door.tsx';
+import { YourWork } from './your-work.tsx';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -9,15 +12,10 @@ export function HomePage() {
   return (
     <Page title={t('home.title')}>
       <p className="lead">{t('home.lead')}</p>
-      {me.data ? (
-        <p>{t('home.signedInAs', { name: me.data.account.displayName })}</p>
-      ) : (
-        <p>
-          <Link to="/sign-in" className="button">
-            {t('nav.signIn')}
-          </Link>
-        </p>
-      )}
+      {me.data && <p>{t('home.signedInAs', { name: me.data.account.displayName })}</p>}
+      {/* NOTE: nothing below until we know who this is, so a signed-in person never sees the signed-out page flash. */}
+      {me.isSuccess && (me.data ? <YourWork /> : <FrontDoor />)}
+      {me.isError && <FrontDoor />}
     </Page>
   );
 }

@@ -1,0 +1,35 @@
+// The lines of the home page's inbox, one provider per kind of waiting work; a module adds its line here.
+import type { Db } from '#server/db/db.ts';
+import type { Actor } from '#server/http/access.ts';
+import { ownTextsReturned, readerReportsToAnswer, textsWaitingForReview } from '#server/features/library/waiting-work.service.ts';
+import { invitationsPending } from '#server/features/organisations/invitation.service.ts';
+import type { InboxItem, InboxKind } from '#shared/inbox/inbox.schema.ts';
+
+/** What a provider gets: the database, the fully signed-in actor, the request's time. */
+export interface InboxCtx {
+  db: Db;
+  actor: Actor;
+  now: Date;
+}
+
+/** One line of the inbox for this actor, or null when nothing of its kind waits for them. */
+export type InboxProvider = (ctx: InboxCtx) => Promise<InboxItem | null>;
+
+/**
+ * A provider from a count of waiting work done at `href`. The count must be scoped to the actor in SQL (their
+ * organisation, their role) and be 0 for an actor who cannot act on it; a count of 0 leaves the line out.
+ */
+export function counted(kind: InboxKind, href: string, count: (ctx: InboxCtx) => Promise<number>): InboxProvider {
+  return async (ctx) => {
+    const n = await count(ctx);
+    return n > 0 ? { kind, count: n, href } : null;
+  };
+}
+
+/** Every line, in the order the home page shows them. */
+export const INBOX_PROVIDERS: readonly InboxProvider[] = [
+  counted('texts_to_review', '/desk', ({ db, actor }) => textsWaitingForReview(db, actor)),
+  counted('texts_returned', '/desk', ({ db, actor }) => ownTextsReturned(db, actor)),
+  counted('reports_to_answer', '/desk/reports', ({ db, actor }) => readerReportsToAnswer(db, actor)),
+  counted('invitations_pending', '/admin/members', ({ db, actor, now }) => invitationsPending(db, actor, now)),
+];
