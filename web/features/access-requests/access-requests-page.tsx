@@ -35,7 +35,7 @@ export function AccessRequestsPage() {
     <Page title={t('admin.title')}>
       <p className="lead">{t('admin.intro')}</p>
       {requests.data && requests.data.listed !== null && <ListingCard listed={requests.data.listed} />}
-      <section aria-labelledby="access-requests-heading" className="stack">
+      <section aria-labelledby="access-requests-heading">
         <h2 id="access-requests-heading" tabIndex={-1} ref={heading}>
           {t('admin.pending')}
         </h2>

@@ -19,7 +19,7 @@ export function ListingCard(props: { listed: boolean }) {
     }
   };
   return (
-    <section className="card stack" aria-labelledby="listing-heading">
+    <section className="card listing-card" aria-labelledby="listing-heading">
       <h2 id="listing-heading">{t('listing.heading')}</h2>
       <p role="status">{props.listed ? t('listing.on') : t('listing.off')}</p>
       {failed && (

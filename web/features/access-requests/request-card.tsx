@@ -10,7 +10,7 @@ export function RequestCard(props: { request: AccessRequest; onApprove(): void; 
   const received = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(request.createdAt);
   const profession = request.profession === 'other' ? (request.professionOther ?? t('professions.other')) : t(`professions.${request.profession}`);
   return (
-    <li className="card stack" aria-labelledby={headingId}>
+    <li className="card" aria-labelledby={headingId}>
       <h3 id={headingId}>{request.name}</h3>
       <dl className="facts">
         <dt>{t('admin.email')}</dt>
