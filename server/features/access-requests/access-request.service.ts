@@ -54,7 +54,7 @@ export async function submitAccessRequest(ctx: Ctx, input: AccessRequestCreate):
  */
 export const accessRequestJob: JobHandler = async (job, { deps, log, now }) => {
   const sealed = decrypt(deps.config.encryptionKeys, String(job.payload.request ?? ''));
-  const { input, ip } = SealedSchema.parse(JSON.parse(sealed));
+  const { input, ip, requestedAt } = SealedSchema.parse(JSON.parse(sealed));
   const keyring = deps.config.encryptionKeys;
   await deps.db.transaction().execute(async (trx) => {
     const account = await queries.findAccountForEmail(trx, input.email);
@@ -75,7 +75,8 @@ export const accessRequestJob: JobHandler = async (job, { deps, log, now }) => {
         organisationId: input.organisationId,
         language: input.language,
       },
-      now,
+      // NOTE: the request's own time, not the job's (0–10 s later): admins see when it was sent, the purge counts from it.
+      new Date(requestedAt),
     );
     if (!inserted) return;
     for (const handler of await queries.findRequestHandlers(trx, input.organisationId)) {

@@ -44,14 +44,17 @@ export function ApproveDialog(props: { request: AccessRequest; placesAnywhere: b
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const problem = roles.length === 0 ? 'admin.noRoles' : props.placesAnywhere && !organisationId ? 'admin.chooseOrganisation' : null;
+    const fail = (key: string) => {
+      setError(key);
+      focusSoon(errorRef);
+    };
+    if (roles.length === 0) return fail('admin.noRoles');
+    if (props.placesAnywhere && !organisationId) return fail('admin.chooseOrganisation');
     try {
-      if (problem) throw problem;
       await approve.mutateAsync({ id: request.id, roles, ...(props.placesAnywhere ? { organisationId } : {}) });
       props.onDone();
     } catch (err) {
-      setError(typeof err === 'string' ? err : errorKey(err));
-      focusSoon(errorRef);
+      fail(errorKey(err));
     }
   };
   return (
