@@ -6,7 +6,7 @@ import { PROFESSIONS } from '#shared/access-requests/access-request.schema.ts';
 import { ErrorSummary, SelectField, SubmitButton, TextField, apiError, useFormErrors, type FieldErrors } from '#web/components/ui/form.tsx';
 import { isLanguage } from '#web/lib/i18n.ts';
 import { sendAccessRequest, useListedOrganisations } from './access-requests.api.ts';
-import { EMPTY_FORM, OTHER_COUNTRY, UNKNOWN_ORGANISATION, countryOptions, fieldOf, toRequest, type FormField, type RequestForm } from './request-access-input.ts';
+import { EMPTY_FORM, FORM_FIELDS, OTHER_COUNTRY, UNKNOWN_ORGANISATION, countryOptions, fieldOf, toRequest, type FormField, type RequestForm } from './request-access-input.ts';
 
 export function RequestAccessForm(props: { onSent(): void }) {
   const { t, i18n } = useTranslation('access');
@@ -39,7 +39,8 @@ export function RequestAccessForm(props: { onSent(): void }) {
   };
 
   const field = (f: FormField) => ({ id: `${id}-${f}`, label: t(`form.${f}.label`), hint: t(`form.${f}.hint`), value: form[f], onChange: set(f), error: errors.errors[f] });
-  const shown = (Object.keys(errors.errors) as FormField[]).filter((f) => errors.errors[f]);
+  // NOTE: the summary lists the fields in the order the form shows them.
+  const shown = FORM_FIELDS.filter((f) => errors.errors[f]);
   const items = shown.map((f) => ({ id: `${id}-${f}`, label: t(`form.${f}.label`), message: errors.errors[f]! }));
   const choose = { value: '', label: t('form.choose') };
   return (
