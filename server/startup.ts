@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '#server/context.ts';
 import { prepareDemo } from '#server/features/demo/demo.service.ts';
 import { operatorCtx } from '#server/features/organisations/operator.service.ts';
+import { ACCESS_REQUEST_JOB, accessRequestJob } from '#server/features/access-requests/access-request.service.ts';
 import { PASSWORD_RESET_JOB, passwordResetJob } from '#server/features/auth/password-reset.service.ts';
 import { SEND_EMAIL_JOB, sendEmailJob } from '#server/features/email/email.service.ts';
 import type { JobHandlers } from '#server/features/jobs/jobs.service.ts';
@@ -24,6 +25,7 @@ export const JOB_HANDLERS: JobHandlers = {
   [SEND_EMAIL_JOB]: sendEmailJob,
   [PURGE_JOB]: purgeExpired,
   [PASSWORD_RESET_JOB]: passwordResetJob,
+  [ACCESS_REQUEST_JOB]: accessRequestJob,
 };
 
 /** Starts the job worker unless JOBS=false (e.g. an instance that should only serve HTTP). */

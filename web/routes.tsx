@@ -32,6 +32,7 @@ export const router = createBrowserRouter([
         element: <SignInStepGuard />,
         children: [
           { index: true, element: <HomePage /> },
+          { path: 'request-access', lazy: page(() => import('#web/features/access-requests/request-access-page.tsx'), 'RequestAccessPage') },
           { path: 'invitation', lazy: page(() => import('#web/features/organisations/invitation-page.tsx'), 'InvitationPage') },
           ...libraryRoutes,
           { path: '*', element: <NotFoundPage /> },
@@ -44,6 +45,7 @@ export const router = createBrowserRouter([
           { path: 'admin/audit', lazy: page(() => import('#web/features/audit/audit-page.tsx'), 'AuditPage') },
           { path: 'admin/outbox', lazy: page(() => import('#web/features/outbox/outbox-page.tsx'), 'OutboxPage') },
           { path: 'admin/outbox/:id', lazy: page(() => import('#web/features/outbox/outbox-email-page.tsx'), 'OutboxEmailPage') },
+          { path: 'admin/access-requests', lazy: page(() => import('#web/features/access-requests/access-requests-page.tsx'), 'AccessRequestsPage') },
           { path: 'admin/members', lazy: page(() => import('#web/features/organisations/members-page.tsx'), 'MembersPage') },
           { path: 'admin/organisation', lazy: page(() => import('#web/features/organisations/organisation-page.tsx'), 'OrganisationPage') },
           { path: 'admin/organisations', lazy: page(() => import('#web/features/organisations/organisations-page.tsx'), 'OrganisationsPage') },

@@ -162,6 +162,32 @@ export interface Database extends LibraryTables {
   outboxEmail: OutboxEmailTable;
   job: JobTable;
   rateLimit: RateLimitTable;
+  accessRequest: AccessRequestTable;
+  accessRequestListing: AccessRequestListingTable;
+}
+
+// Requests for an account (migration 2026-12-06T1600-create-access-request).
+export interface AccessRequestTable {
+  id: Generated<string>;
+  nameSealed: string;
+  emailSealed: string;
+  emailHash: string;
+  profession: string;
+  professionOther: string | null;
+  institution: string;
+  country: string;
+  organisationId: string | null;
+  language: string;
+  status: Generated<string>;
+  createdAt: CreatedAt;
+  handledAt: Date | null;
+  handledBy: string | null;
+  version: Generated<number>;
+}
+
+export interface AccessRequestListingTable {
+  organisationId: string;
+  listedAt: CreatedAt;
 }
 
 // Knowledge library (migration 2026-11-28T0000-create-library).

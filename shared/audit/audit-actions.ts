@@ -4,6 +4,10 @@
 // scans server/ for recorded codes and fails when one is missing here or has no name in a language.
 
 export const AUDIT_ACTIONS = [
+  'access_request.approved',
+  'access_request.declined',
+  'access_request.listing_changed',
+  'access_request.received',
   'account.created',
   'account.locked',
   'audit.exported',

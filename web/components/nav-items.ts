@@ -19,6 +19,7 @@ export const NAV: NavItem[] = [
   { to: '/desk', label: 'nav.desk', roles: ['editor', 'reviewer'] },
   { to: '/reports/library-usage', label: 'nav.reports', roles: ['coordinator', 'org_admin', 'donor_viewer'] },
   { to: '/admin/members', label: 'nav.members', roles: ['org_admin'] },
+  { to: '/admin/access-requests', label: 'nav.accessRequests', roles: ['org_admin'] },
   { to: '/admin/organisation', label: 'nav.profile', roles: ['org_admin'] },
   // NOTE: no role grants this one (roles: []), so only platform admins see it.
   { to: '/admin/organisations', label: 'nav.organisations', roles: [] },

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Ctx } from '#server/context.ts';
 import { AppError } from '#server/errors.ts';
 import { hashPassword } from '#server/features/auth/password.ts';
+import { listOrganisationForRequests } from '#server/features/access-requests/access-request-admin.service.ts';
 import { insertAccountAudited } from '#server/features/organisations/operator.service.ts';
 import { insertOrganisationAudited } from '#server/features/organisations/organisation.service.ts';
 import { seedDemoLibrary } from '#server/features/library/content.service.ts';
@@ -29,6 +30,8 @@ export async function seedDemo(ctx: Ctx, via: 'startup' | 'cli' = 'startup'): Pr
     for (const [key, organisation] of Object.entries(DEMO_ORGANISATIONS) as [DemoOrganisationKey, unknown][]) {
       const input = OrganisationCreateSchema.parse(organisation);
       ids[key] = (await insertOrganisationAudited(ctx, trx, input, { isDemo: true, details })).id;
+      // NOTE: demo organisations are offered on the request-access form, so that journey can be tried end to end.
+      await listOrganisationForRequests(trx, ids[key], ctx.now);
     }
     for (const demo of DEMO_ACCOUNTS) {
       const account = { email: demo.email, displayName: demo.displayName, passwordHash, language: demo.language, isPlatformAdmin: demo.shows === 'platform_admin', isDemo: true };

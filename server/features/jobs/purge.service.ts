@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '#server/db/db.ts';
 import { recordAudit, systemCtx } from '#server/features/audit/audit.service.ts';
+import { purgeAccessRequests } from '#server/features/access-requests/access-request.service.ts';
 import { enqueueJob, type JobHandler, type JobHandlers } from './jobs.service.ts';
 import { purgeExpiredRows } from './purge.queries.ts';
 
@@ -24,7 +25,8 @@ export async function schedulePurge(db: Db, handlers: JobHandlers, now: Date): P
 
 /**
  * Sessions go a day after they expire (kept briefly to explain "your session expired"); used or expired reset
- * links and invitations after 30 days; rate-limit windows after a day (no window is longer); finished jobs after 30 days.
+ * links and invitations after 30 days; access requests 30 days after they came (pending) or were decided; rate-limit
+ * windows after a day (no window is longer); finished jobs after 30 days.
  */
 export const purgeExpired: JobHandler = async (_job, { deps, log, now }) => {
   const monthAgo = new Date(now.getTime() - 30 * DAY_MS);
@@ -36,12 +38,13 @@ export const purgeExpired: JobHandler = async (_job, { deps, log, now }) => {
       rateWindowsStartedBefore: dayAgo,
       jobsFinishedBefore: monthAgo,
     });
+    const accessRequests = await purgeAccessRequests(trx, monthAgo);
     await recordAudit(systemCtx(trx, deps.config, log, now), trx, {
       action: 'system.purged',
       entityType: 'system',
       organisationId: null,
       actorAccountId: null,
-      details: { ...counts },
+      details: { ...counts, accessRequests },
     });
   });
   // NOTE: VACUUM cannot run inside a transaction, so after it; the table names are constants.

@@ -54,7 +54,7 @@ describe('daily purge', () => {
 
     const audit = await t.deps.db.selectFrom('auditEvent').select(['action', 'actorAccountId', 'organisationId', 'details', 'at']).where('action', '=', 'system.purged').execute();
     expect(audit).toEqual([
-      { action: 'system.purged', actorAccountId: null, organisationId: null, at: NOW, details: { sessions: 1, passwordResets: 2, invitations: 1, rateLimits: 1, jobs: 1 } },
+      { action: 'system.purged', actorAccountId: null, organisationId: null, at: NOW, details: { sessions: 1, passwordResets: 2, invitations: 1, rateLimits: 1, jobs: 1, accessRequests: 0 } },
     ]);
   });
 

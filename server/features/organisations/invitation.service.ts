@@ -1,8 +1,10 @@
 // Invitations: an organisation admin invites someone by email with the roles they will hold. The email carries a
 // single-use link; the admin can list open invitations, revoke them, or resend them with a fresh link.
+import type { Transaction } from 'kysely';
 import { actorOf, type Ctx } from '#server/context.ts';
 import type { Db } from '#server/db/db.ts';
 import type { Actor } from '#server/http/access.ts';
+import type { Database } from '#server/db/schema.ts';
 import { AppError } from '#server/errors.ts';
 import { recordAudit } from '#server/features/audit/audit.service.ts';
 import { queueEmail } from '#server/features/email/email.service.ts';
@@ -56,27 +58,33 @@ export async function invitationsPending(db: Db, actor: Actor, now: Date): Promi
 /** Invites an email address into the actor's organisation and queues the email in the same transaction. */
 export async function inviteMember(ctx: Ctx, input: InvitationCreate): Promise<Invitation> {
   const organisationId = administeredOrganisationId(ctx);
+  return ctx.db.transaction().execute((trx) => inviteIntoOrganisation(ctx, trx, organisationId, input));
+}
+
+/**
+ * The one way an invitation is made, inside the caller's transaction: refuses members and open invitations, stores the
+ * token's hash, queues the email in the actor's name and audits. The caller has decided the actor may invite there.
+ */
+export async function inviteIntoOrganisation(ctx: Ctx, trx: Transaction<Database>, organisationId: string, input: InvitationCreate): Promise<Invitation> {
   const actor = actorOf(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
-    if (await findMemberByEmail(trx, organisationId, input.email)) {
-      const message = 'This address already belongs to a member.';
-      throw new AppError('conflict', message, { fields: { email: message } });
-    }
-    if (await queries.findOpenInvitationForEmail(trx, organisationId, input.email)) {
-      const message = 'This address already has an open invitation; resend it instead.';
-      throw new AppError('conflict', message, { fields: { email: message } });
-    }
-    const { token, tokenHash } = newToken();
-    const { id } = await queries.insertInvitation(
-      trx,
-      { organisationId, email: input.email, roles: input.roles, tokenHash, invitedBy: actor.accountId, expiresAt: expiryFrom(ctx.now) },
-      ctx.now,
-    );
-    await queueEmail(trx, await emailFor(ctx, trx, { to: input.email, token, organisationId, roles: input.roles }));
-    // NOTE: never the invited address in audit details (personal data); the invitation id leads to it.
-    await recordAudit(ctx, trx, { action: 'invitation.created', entityType: 'invitation', entityId: id, organisationId, details: { roles: input.roles } });
-    return presentInvitation((await queries.findInvitation(trx, organisationId, id))!);
-  });
+  if (await findMemberByEmail(trx, organisationId, input.email)) {
+    const message = 'This address already belongs to a member.';
+    throw new AppError('conflict', message, { fields: { email: message } });
+  }
+  if (await queries.findOpenInvitationForEmail(trx, organisationId, input.email)) {
+    const message = 'This address already has an open invitation; resend it instead.';
+    throw new AppError('conflict', message, { fields: { email: message } });
+  }
+  const { token, tokenHash } = newToken();
+  const { id } = await queries.insertInvitation(
+    trx,
+    { organisationId, email: input.email, roles: input.roles, tokenHash, invitedBy: actor.accountId, expiresAt: expiryFrom(ctx.now) },
+    ctx.now,
+  );
+  await queueEmail(trx, await emailFor(ctx, trx, { to: input.email, token, organisationId, roles: input.roles }));
+  // NOTE: never the invited address in audit details (personal data); the invitation id leads to it.
+  await recordAudit(ctx, trx, { action: 'invitation.created', entityType: 'invitation', entityId: id, organisationId, details: { roles: input.roles } });
+  return presentInvitation((await queries.findInvitation(trx, organisationId, id))!);
 }
 
 /** Revokes an open invitation: its link stops working. */

@@ -38,6 +38,11 @@ export function SignInPage() {
   return (
     <Page title={t('signIn.title')}>
       {step === 'totp' ? <TotpStep onDone={proceed} onCancel={() => void cancel()} /> : <PasswordForm onSignedIn={() => proceed()} />}
+      {step !== 'totp' && (
+        <p>
+          <Link to="/request-access">{t('access:signInLink')}</Link>
+        </p>
+      )}
     </Page>
   );
 }

@@ -22,7 +22,8 @@ export function ChapterError({ error, toc, chapter }: { error: Error; toc: Publi
   const { t } = useTranslation('library');
   const reason = reasonOf(error);
   const location = useLocation();
-  const title = toc?.chapters.find((c) => c.slug === chapter)?.title;
+  const entry = toc?.chapters.find((c) => c.slug === chapter);
+  const title = entry?.title;
   const crumbs = [{ to: '/library', label: t('title') }];
   if (toc) crumbs.push({ to: `/library/${toc.slug}`, label: toc.title });
   return (
@@ -34,9 +35,11 @@ export function ChapterError({ error, toc, chapter }: { error: Error; toc: Publi
             {/* The sign-in page returns to `from` afterwards. */}
             <Link to="/sign-in" state={{ from: `${location.pathname}${location.hash}` }} className="button">
               {t('chapter.signIn')}
-            </Link>
+            </Link>{' '}
+            <Link to="/request-access">{t('chapter.requestAccess')}</Link>
           </p>
         )}
+        {reason === 'locked' && entry?.audienceReason && <p>{t('toc.whyProfessionals', { reason: entry.audienceReason })}</p>}
       </div>
     </ReaderPage>
   );
