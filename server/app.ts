@@ -23,9 +23,10 @@ import * as invitations from '#server/features/organisations/invitation.routes.t
 import * as librarySearch from '#server/features/search/search.routes.ts';
 import * as libraryPdf from '#server/features/library-pdf/pdf.routes.ts';
 import * as library from '#server/features/library/library.routes.ts';
+import * as help from '#server/features/help/help.routes.ts';
 
 /** Every feature, in one list: each exports register(app, deps). */
-const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<void> }[] = [auth, account, health, audit, outbox, organisations, members, invitations, librarySearch, libraryPdf, library];
+const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<void> }[] = [auth, account, health, audit, outbox, organisations, members, invitations, librarySearch, libraryPdf, library, help];
 
 export async function createApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({
