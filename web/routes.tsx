@@ -33,6 +33,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'request-access', lazy: page(() => import('#web/features/access-requests/request-access-page.tsx'), 'RequestAccessPage') },
+          { path: 'help', lazy: page(() => import('#web/features/help/help-page.tsx'), 'HelpPage') },
           { path: 'invitation', lazy: page(() => import('#web/features/organisations/invitation-page.tsx'), 'InvitationPage') },
           ...libraryRoutes,
           { path: '*', element: <NotFoundPage /> },
@@ -54,6 +55,7 @@ export const router = createBrowserRouter([
           { path: 'desk/sections/:sectionId/:lang', lazy: page(() => import('#web/features/library-desk/section-editor-page.tsx'), 'SectionEditorPage') },
           { path: 'desk/sections/:sectionId/:lang/revisions', lazy: page(() => import('#web/features/library-desk/revisions-page.tsx'), 'RevisionsPage') },
           { path: 'reports/library-usage', lazy: page(() => import('#web/features/reports/library-usage-page.tsx'), 'LibraryUsagePage') },
+          { path: 'desk/help-contacts', lazy: page(() => import('#web/features/help/help-desk-page.tsx'), 'HelpDeskPage') },
           { path: 'desk/reports', lazy: page(() => import('#web/features/library-desk/reports-page.tsx'), 'ReportsPage') },
         ],
       },

@@ -149,7 +149,7 @@ export interface RateLimitTable {
   windowStart: Date;
 }
 
-export interface Database extends LibraryTables {
+export interface Database extends LibraryTables, HelpTables {
   organisation: OrganisationTable;
   account: AccountTable;
   recoveryCode: RecoveryCodeTable;
@@ -347,4 +347,34 @@ export interface LibraryTables {
   libraryImage: LibraryImageTable;
   libraryUsageSeen: LibraryUsageSeenTable;
   publicationPdf: PublicationPdfTable;
+}
+
+// Help now (migration 2026-12-06T1600-create-help-contacts).
+type JsonList = ColumnType<string[], string, string>;
+
+export interface HelpContactTable {
+  id: Generated<string>;
+  key: string;
+  organisationId: string;
+  country: string;
+  kind: string;
+  position: Generated<number>;
+  names: Labels;
+  purposes: Labels;
+  number: string;
+  hours: string;
+  languages: JsonList;
+  sourceUrl: string;
+  /** A calendar day: written as 'YYYY-MM-DD', read back through to_char (see help.queries.ts). */
+  verifiedOn: ColumnType<Date, string, string>;
+  chapters: JsonList;
+  status: Generated<string>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+  updatedBy: string | null;
+  version: Generated<number>;
+}
+
+export interface HelpTables {
+  helpContact: HelpContactTable;
 }

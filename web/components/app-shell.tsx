@@ -39,6 +39,10 @@ export function AppShell() {
         <div className="header-tools">
           <LanguageSwitch />
           {signedIn ? <SignOutButton /> : <NavLink to="/sign-in">{t('nav.signIn')}</NavLink>}
+          {/* NOTE: one click from every page: emergency numbers must never be more than a tap away. */}
+          <NavLink to="/help" className="help-now-link">
+            {t('helpNow.link')}
+          </NavLink>
           {/* NOTE: on every page, signed in too: someone may need to leave a professional's screen as fast (issue 8). */}
           <QuickExit />
         </div>

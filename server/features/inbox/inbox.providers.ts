@@ -3,6 +3,7 @@ import type { Db } from '#server/db/db.ts';
 import type { Actor } from '#server/http/access.ts';
 import { ownTextsReturned, readerReportsToAnswer, textsWaitingForReview } from '#server/features/library/waiting-work.service.ts';
 import { accessRequestsWaiting } from '#server/features/access-requests/access-request-admin.service.ts';
+import { helpContactsDue } from '#server/features/help/help.service.ts';
 import { invitationsPending } from '#server/features/organisations/invitation.service.ts';
 import type { InboxItem, InboxKind } from '#shared/inbox/inbox.schema.ts';
 
@@ -34,4 +35,5 @@ export const INBOX_PROVIDERS: readonly InboxProvider[] = [
   counted('reports_to_answer', '/desk/reports', ({ db, actor }) => readerReportsToAnswer(db, actor)),
   counted('invitations_pending', '/admin/members', ({ db, actor, now }) => invitationsPending(db, actor, now)),
   counted('access_requests', '/admin/access-requests', ({ db, actor }) => accessRequestsWaiting(db, actor)),
+  counted('help_contacts', '/desk/help-contacts', ({ db, actor, now }) => helpContactsDue(db, actor, now)),
 ];

@@ -1,6 +1,8 @@
 // Lays out a whole publication as a PDF: title page, table of contents with page numbers and links, one chapter per
 // new page, sections with their Markdown, and page numbers in the footer.
 import type { LibraryLanguage } from '#shared/library/library.schema.ts';
+import type { PrintedHelpContact } from '#server/features/help/help-pdf.ts';
+import { drawHelpContacts } from './pdf-help.ts';
 import { PDF_LABELS, type PdfLabels } from './pdf-labels.ts';
 import { drawMarkdown } from './pdf-markdown.ts';
 import { FONT, SIZE, createDocument, ensureSpace, toBuffer, type Page, type Position } from './pdf-page.ts';
@@ -29,6 +31,8 @@ export interface PdfBook {
   /** True when professionals-only chapters are included. */
   complete: boolean;
   chapters: PdfChapter[];
+  /** Emergency numbers and helplines printed on a "Help now" page at the end. */
+  helpContacts?: PrintedHelpContact[];
 }
 
 interface TocEntry {
@@ -44,6 +48,7 @@ export async function renderPublicationPdf(book: PdfBook): Promise<Buffer> {
   const toc = drawContents(page, book, labels);
   const pages = new Map<string, number>();
   for (const chapter of book.chapters) drawChapter(page, chapter, labels, pages);
+  drawHelpContacts(page, book.helpContacts ?? [], book.language);
   fillPageNumbers(page, toc, pages);
   drawFooters(page, book.title, labels);
   return toBuffer(page.doc);

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Ctx } from '#server/context.ts';
 import { AppError } from '#server/errors.ts';
 import { PoolBusyError, isInputFailure, longTasks } from '#server/lib/worker-pool.ts';
+import { helpContactsForPdf } from '#server/features/help/help-pdf.ts';
 import { recordLibraryUsage } from '#server/features/library/usage.service.ts';
 import type { LibraryLanguage } from '#shared/library/library.schema.ts';
 import { pdfVariantFor } from './pdf.policy.ts';
@@ -30,12 +31,13 @@ export async function getPublicationPdf(ctx: Ctx, input: { slug: string; lang: L
   const rows = await publishedOutline(ctx.db, scope);
   if (rows.length === 0) throw new AppError('not_found', 'Nothing of this publication is published yet.');
   const key = { publicationId: publication.id, language: input.lang, variant };
-  const fingerprint = fingerprintOf(publication, variant, rows);
+  const help = await helpContactsForPdf(ctx.db, input.lang);
+  const fingerprint = fingerprintOf(publication, variant, rows, help.fingerprint);
   const cached = await findCachedPdf(ctx.db, key);
   let bytes: Buffer;
   if (cached?.fingerprint === fingerprint) bytes = Buffer.from(cached.bytes);
   else {
-    bytes = await renderInWorker(await bookOf(ctx, publication, input.lang, variant, rows));
+    bytes = await renderInWorker({ ...(await bookOf(ctx, publication, input.lang, variant, rows)), helpContacts: help.contacts });
     await storePdf(ctx.db, { ...key, fingerprint, bytes });
   }
   await recordLibraryUsage(ctx, { publicationId: publication.id, chapterSlug: '', language: input.lang, kind: 'download' });
@@ -57,10 +59,10 @@ async function renderInWorker(book: PdfBook): Promise<Buffer> {
   }
 }
 
-/** Changes whenever a shown text is (re)published, a title changes, or the layout does. */
-function fingerprintOf(publication: Publication, variant: string, rows: OutlineRow[]): string {
+/** Changes whenever a shown text is (re)published, a title changes, a help contact changes, or the layout does. */
+function fingerprintOf(publication: Publication, variant: string, rows: OutlineRow[], help: string): string {
   const shown = rows.map((r) => [r.chapterId, r.chapterVersion, r.chapterTitles, r.sectionSlug, r.ownRevisionId ?? r.sourceRevisionId]);
-  const material = JSON.stringify([LAYOUT_VERSION, variant, publication.version, publication.titles, shown]);
+  const material = JSON.stringify([LAYOUT_VERSION, variant, publication.version, publication.titles, shown, help]);
   return createHash('sha256').update(material).digest('hex');
 }
 

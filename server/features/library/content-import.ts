@@ -8,6 +8,7 @@ import type { Ctx } from '#server/context.ts';
 import type { Database } from '#server/db/schema.ts';
 import { AppError } from '#server/errors.ts';
 import { recordAudit } from '#server/features/audit/audit.service.ts';
+import { importHelpContacts } from '#server/features/help/help-import.ts';
 import { LIBRARY_LANGUAGES } from '#shared/lib/languages.ts';
 import { SECTION_BODY_MAX, SECTION_TITLE_MAX } from '#shared/library/library-edit.schema.ts';
 import type { LibraryLanguage } from '#shared/library/library.schema.ts';
@@ -30,6 +31,8 @@ export interface ImportSummary {
   unchanged: number;
   /** "<publication>/<chapter>#<section> (<lang>)": texts with work in progress in the editor, not overwritten. */
   skipped: string[];
+  /** Help-now contacts added from help-contacts.json (those whose key was new). */
+  helpContacts: number;
 }
 
 interface LoadedChapter {
@@ -45,12 +48,13 @@ export async function importContent(ctx: Ctx, options: { dir?: string; organisat
   const outline = OutlineSchema.parse(JSON.parse(await readFile(path.join(dir, 'outline.json'), 'utf8')));
   const loaded = await Promise.all(outline.publications.map((p) => loadPublication(dir, p)));
   const organisationId = await resolveOrganisation(ctx, options.organisation);
-  const summary: ImportSummary = { publications: 0, chapters: 0, sections: 0, created: 0, updated: 0, unchanged: 0, skipped: [] };
+  const summary: ImportSummary = { publications: 0, chapters: 0, sections: 0, created: 0, updated: 0, unchanged: 0, skipped: [], helpContacts: 0 };
   await ctx.db.transaction().execute(async (trx) => {
     for (const [i, publication] of outline.publications.entries()) {
       await importPublication(ctx, trx, { publication, chapters: loaded[i]!, organisationId, position: i + 1 }, summary);
     }
-    const { skipped, ...counts } = summary;
+    summary.helpContacts = await importHelpContacts(ctx, trx, dir, organisationId);
+    const { skipped, helpContacts: _help, ...counts } = summary;
     await recordAudit(ctx, trx, { action: 'library.content_imported', entityType: 'library', organisationId, details: { ...counts, skipped: skipped.length } });
   });
   return summary;

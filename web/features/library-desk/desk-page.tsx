@@ -24,6 +24,9 @@ export function DeskPage() {
   return (
     <Frame heading={t('dashboard.title')} documentTitle={t('dashboard.title')}>
       <p className="lead">{t('dashboard.lead')}</p>
+      <p>
+        <Link to="/desk/help-contacts">{t('help:desk.link')}</Link>
+      </p>
       {dashboard.isPending && <Loading />}
       {dashboard.isError && <DeskLoadError error={dashboard.error} />}
       {dashboard.data && (

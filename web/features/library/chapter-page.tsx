@@ -6,6 +6,7 @@ import type { ChapterPage as Chapter, PublicationToc } from '#shared/library/lib
 import { Loading } from '#web/components/ui/loading.tsx';
 import { ChapterSection, SectionsNav } from './chapter-section.tsx';
 import { ChapterError } from './chapter-error.tsx';
+import { HelpAside } from '#web/features/help/help-aside.tsx';
 import { ChapterPager, ChapterTools, PrintSource, RelatedServices } from './chapter-extras.tsx';
 import { useKeepPlace } from './keep-place.ts';
 import { useChapter, useToc } from './library.api.ts';
@@ -54,6 +55,7 @@ function ChapterText({ page, toc, focusHeading }: { page: Chapter; toc: Publicat
       {page.sections.map((section) => (
         <ChapterSection key={section.id} section={section} pageLanguage={page.language} />
       ))}
+      <HelpAside chapter={page.slug} lang={page.language} />
       <RelatedServices services={page.relatedServices} />
       <ChapterPager page={page} />
     </ReaderPage>
