@@ -12,6 +12,7 @@ import { DeskLoadError, DeskPage, Time, editorPath } from './desk-frame.tsx';
 import { DiffView } from './diff-view.tsx';
 import { conflictOf, useDiff, useRevisions, useSectionEdit, useTextAction } from './section.api.ts';
 import { TableWrap } from '#web/components/ui/table-wrap.tsx';
+import { BusyButton } from '#web/components/ui/busy-button.tsx';
 
 export function RevisionsPage() {
   const { t } = useTranslation('library-desk');
@@ -105,9 +106,15 @@ function History({ edit, lang }: { edit: SectionEdit; lang: LibraryLanguage }) {
                         {t('revisions.compare')}
                       </button>
                       {edit.can.edit && (
-                        <button type="button" className="secondary" disabled={restore.isPending} onClick={() => void restoreRevision(revision)} aria-label={t('revisions.restoreNamed', { number: revision.number })}>
+                        <BusyButton
+                          className="secondary"
+                          busy={restore.isPending && restore.variables?.kind === 'restore' && restore.variables.revisionId === revision.id}
+                          disabled={restore.isPending}
+                          onClick={() => void restoreRevision(revision)}
+                          aria-label={t('revisions.restoreNamed', { number: revision.number })}
+                        >
                           {t('revisions.restore')}
-                        </button>
+                        </BusyButton>
                       )}
                     </div>
                   )}
