@@ -13,6 +13,7 @@ import { AuditFilterForm } from './audit-filter-form.tsx';
 import { formFromParams, paramsFromForm, toApiFilter } from './audit-filters.ts';
 import { AuditTable } from './audit-table.tsx';
 import { BusyButton } from '#web/components/ui/busy-button.tsx';
+import { Card } from '#web/components/ui/card.tsx';
 
 export function AuditPage() {
   const { t } = useTranslation('audit');
@@ -63,7 +64,7 @@ function VerifyChain() {
   const { t } = useTranslation('audit');
   const verify = useVerifyAudit();
   return (
-    <section className="card" aria-labelledby="verify-heading">
+    <Card labelledBy="verify-heading">
       <h2 id="verify-heading">{t('verify.heading')}</h2>
       <p>{t('verify.text')}</p>
       <BusyButton onClick={() => verify.mutate()} busy={verify.isPending} busyLabel={t('verify.running')}>
@@ -73,7 +74,7 @@ function VerifyChain() {
         {verify.data && <VerifyResult result={verify.data} />}
         {verify.isError && <ErrorAlert error={verify.error} />}
       </div>
-    </section>
+    </Card>
   );
 }
 
