@@ -21,7 +21,10 @@ async function expectLanguage(page: Page, lang: Language): Promise<void> {
 
 async function chooseLanguage(page: Page, current: Language, next: Language): Promise<void> {
   const values: Record<Language, string> = { en: 'en', ro: 'ro', nb: 'nb' };
-  await page.getByLabel(text(current, 'common', 'language.label'), { exact: true }).selectOption(values[next]);
+  const select = page.getByLabel(text(current, 'common', 'language.label'), { exact: true });
+  // NOTE: on a narrow screen the language switch is inside the header's Menu.
+  if (!(await select.isVisible())) await page.getByRole('button', { name: exactly(text(current, 'common', 'nav.menu')) }).click();
+  await select.selectOption(values[next]);
 }
 
 describe('home page', () => {

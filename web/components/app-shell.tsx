@@ -1,5 +1,6 @@
-// The frame of every page: skip link, header with navigation and language, main landmark, footer, quick exit.
-import { useEffect } from 'react';
+// The frame of every page: skip link, header (wordmark, quick exit, and a Menu on narrow screens holding the
+// navigation, language and sign-in), main landmark, footer.
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -7,9 +8,13 @@ import type { Me } from '#shared/auth/me.schema.ts';
 import { request } from '#web/lib/api.ts';
 import { isLanguage, setLanguage } from '#web/lib/i18n.ts';
 import { ME_KEY, useMe } from '#web/features/account/me.api.ts';
+import { BusyButton } from './ui/busy-button.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { QuickExit } from './quick-exit.tsx';
 import { visibleNav } from './nav-items.ts';
+import { MenuIcon } from './menu-icon.tsx';
+import { useDisclosureMenu } from './use-disclosure-menu.ts';
+import { Wordmark } from './wordmark.tsx';
 import { OfflineIndicator } from '#web/features/library/offline-indicator.tsx';
 import { clearOfflineLibrary } from '#web/features/library/offline.ts';
 
@@ -18,33 +23,45 @@ export function AppShell() {
   const me = useMe();
   const signedIn = me.data ?? null;
   useAccountLanguage(signedIn);
+  const menu = useDisclosureMenu();
   return (
     <>
       <a className="skip-link" href="#main">
         {t('skipLink')}
       </a>
       <header className="site-header">
-        <NavLink to="/" className="brand">
-          Pro Health
-        </NavLink>
-        <nav aria-label={t('nav.label')}>
-          <ul>
-            {visibleNav(signedIn).map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to}>{t(item.label)}</NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="header-tools">
-          <LanguageSwitch />
-          {signedIn ? <SignOutButton /> : <NavLink to="/sign-in">{t('nav.signIn')}</NavLink>}
-          {/* NOTE: one click from every page: emergency numbers must never be more than a tap away. */}
-          <NavLink to="/help" className="help-now-link">
-            {t('helpNow.link')}
+        <div className="header-bar">
+          <NavLink to="/" className="brand">
+            <Wordmark />
           </NavLink>
-          {/* NOTE: on every page, signed in too: someone may need to leave a professional's screen as fast (issue 8). */}
-          <QuickExit />
+          <div className="header-tools">
+            {/* NOTE: one click from every page: emergency numbers must never be more than a tap away. */}
+            <NavLink to="/help" className="help-now-link">
+              {t('helpNow.link')}
+            </NavLink>
+            {/* NOTE: on every page, signed in too: someone may need to leave a professional's screen as fast (issue 8). */}
+            <QuickExit />
+          </div>
+          <button className="menu-button" {...menu.buttonProps}>
+            <MenuIcon open={menu.open} />
+            <span className="menu-button-label">{t('nav.menu')}</span>
+          </button>
+          {/* NOTE: on a narrow screen this is the Menu's panel; on a wide one its parts join the header's rows. */}
+          <div className={menu.open ? 'header-menu open' : 'header-menu'} {...menu.panelProps}>
+            <nav className="site-nav" aria-label={t('nav.label')}>
+              <ul>
+                {visibleNav(signedIn).map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to}>{t(item.label)}</NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="menu-tools">
+              <LanguageSwitch />
+              {signedIn ? <SignOutButton /> : <NavLink to="/sign-in">{t('nav.signIn')}</NavLink>}
+            </div>
+          </div>
         </div>
         <OfflineIndicator />
       </header>
@@ -71,7 +88,9 @@ function SignOutButton() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
   const signOut = async () => {
+    setBusy(true);
     await request('POST', '/api/auth/sign-out').catch(() => undefined);
     client.clear();
     clearOfflineLibrary();
@@ -79,8 +98,8 @@ function SignOutButton() {
     await navigate('/sign-in');
   };
   return (
-    <button type="button" className="link-button" onClick={() => void signOut()}>
+    <BusyButton className="link-button" busy={busy} onClick={() => void signOut()}>
       {t('nav.signOut')}
-    </button>
+    </BusyButton>
   );
 }

@@ -4,6 +4,7 @@ import { useRef, useState, type ReactNode, type Ref, type RefObject } from 'reac
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '#web/lib/api.ts';
+import { BusyButton } from './busy-button.tsx';
 
 export type FieldErrors = Partial<Record<string, string>>;
 
@@ -148,11 +149,11 @@ export function SelectField(props: SelectFieldProps) {
   );
 }
 
-export function SubmitButton(props: { pending: boolean; children: ReactNode; pendingLabel?: string; className?: string }) {
-  const { t } = useTranslation();
+/** A form's submit button: busy (spinner, "Working…" or pendingLabel, disabled) while its request runs. */
+export function SubmitButton(props: { pending: boolean; children: ReactNode; pendingLabel?: string; className?: string | undefined }) {
   return (
-    <button type="submit" className={props.className} disabled={props.pending} aria-busy={props.pending || undefined}>
-      {props.pending ? (props.pendingLabel ?? t('form.saving')) : props.children}
-    </button>
+    <BusyButton type="submit" className={props.className} busy={props.pending} busyLabel={props.pendingLabel}>
+      {props.children}
+    </BusyButton>
   );
 }

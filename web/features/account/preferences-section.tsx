@@ -6,6 +6,7 @@ import { LANGUAGE_NAMES, LANGUAGES } from '#shared/lib/languages.ts';
 import { MeSchema, type Language, type Me } from '#shared/auth/me.schema.ts';
 import { request } from '#web/lib/api.ts';
 import { isLanguage, setLanguage } from '#web/lib/i18n.ts';
+import { SubmitButton } from '#web/components/ui/form.tsx';
 import { ME_KEY, useSaveLanguage } from './me.api.ts';
 
 export function LanguageSection(props: { current: Language | null }) {
@@ -13,10 +14,11 @@ export function LanguageSection(props: { current: Language | null }) {
   const id = useId();
   const saveLanguage = useSaveLanguage();
   const [value, setValue] = useState<string>(props.current ?? i18n.language);
-  const [status, setStatus] = useState<'idle' | 'saved' | 'failed'>('idle');
+  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!isLanguage(value)) return;
+    setStatus('saving');
     try {
       await saveLanguage(value);
       setLanguage(value);
@@ -43,7 +45,9 @@ export function LanguageSection(props: { current: Language | null }) {
           </select>
         </div>
         <p>
-          <button type="submit">{t('common:form.save')}</button>
+          <SubmitButton pending={status === 'saving'} pendingLabel={t('common:form.saving')}>
+            {t('common:form.save')}
+          </SubmitButton>
         </p>
         <div role="status">
           {status === 'saved' && <p className="alert success">{t('common:form.saved')}</p>}
@@ -61,9 +65,11 @@ export function OrganisationSection(props: { me: Me }) {
   const client = useQueryClient();
   const [value, setValue] = useState(props.me.organisationId ?? '');
   const [failed, setFailed] = useState(false);
+  const [pending, setPending] = useState(false);
   if (props.me.memberships.length < 2) return null;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    setPending(true);
     try {
       const me = await request('POST', '/api/me/organisation', { body: { organisationId: value }, schema: MeSchema });
       setFailed(false);
@@ -72,6 +78,8 @@ export function OrganisationSection(props: { me: Me }) {
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
     } catch {
       setFailed(true);
+    } finally {
+      setPending(false);
     }
   };
   return (
@@ -89,7 +97,7 @@ export function OrganisationSection(props: { me: Me }) {
           </select>
         </div>
         <p>
-          <button type="submit">{t('organisation.switch')}</button>
+          <SubmitButton pending={pending}>{t('organisation.switch')}</SubmitButton>
         </p>
         {failed && (
           <p className="alert error" role="alert">

@@ -7,6 +7,7 @@ import { Loading } from '#web/components/ui/loading.tsx';
 import { useRevokeSession, useSessions, useSignOutEverywhere } from './account.api.ts';
 import { ME_KEY } from './me.api.ts';
 import { TableWrap } from '#web/components/ui/table-wrap.tsx';
+import { BusyButton } from '#web/components/ui/busy-button.tsx';
 
 export function SessionsSection() {
   const { t, i18n } = useTranslation('account');
@@ -70,9 +71,9 @@ export function SessionsSection() {
                   <td>{when(s.createdAt)}</td>
                   <td>{when(s.lastSeenAt)}</td>
                   <td>
-                    <button type="button" className="secondary" disabled={revoke.isPending} onClick={() => void signOutOne(s.id, s.current)}>
+                    <BusyButton className="secondary" busy={revoke.isPending && revoke.variables === s.id} disabled={revoke.isPending} onClick={() => void signOutOne(s.id, s.current)}>
                       {s.current ? t('sessions.signOutThis') : t('sessions.signOut')}
-                    </button>
+                    </BusyButton>
                   </td>
                 </tr>
               ))}
@@ -81,9 +82,9 @@ export function SessionsSection() {
         </TableWrap>
       )}
       <p>
-        <button type="button" className="danger" disabled={everywhere.isPending || list.length < 2} onClick={() => void signOutOthers()}>
+        <BusyButton className="danger" busy={everywhere.isPending} disabled={list.length < 2} onClick={() => void signOutOthers()}>
           {t('sessions.signOutEverywhere')}
-        </button>
+        </BusyButton>
       </p>
       <div role="status">{message && <p className="alert">{message}</p>}</div>
     </section>

@@ -12,6 +12,8 @@ import { auditExportUrl, useAuditPages, useAuditPeople, useVerifyAudit, type Aud
 import { AuditFilterForm } from './audit-filter-form.tsx';
 import { formFromParams, paramsFromForm, toApiFilter } from './audit-filters.ts';
 import { AuditTable } from './audit-table.tsx';
+import { BusyButton } from '#web/components/ui/busy-button.tsx';
+import { Card } from '#web/components/ui/card.tsx';
 
 export function AuditPage() {
   const { t } = useTranslation('audit');
@@ -62,17 +64,17 @@ function VerifyChain() {
   const { t } = useTranslation('audit');
   const verify = useVerifyAudit();
   return (
-    <section className="card" aria-labelledby="verify-heading">
+    <Card labelledBy="verify-heading">
       <h2 id="verify-heading">{t('verify.heading')}</h2>
       <p>{t('verify.text')}</p>
-      <button type="button" onClick={() => verify.mutate()} disabled={verify.isPending}>
-        {verify.isPending ? t('verify.running') : t('verify.button')}
-      </button>
+      <BusyButton onClick={() => verify.mutate()} busy={verify.isPending} busyLabel={t('verify.running')}>
+        {t('verify.button')}
+      </BusyButton>
       <div aria-live="polite">
         {verify.data && <VerifyResult result={verify.data} />}
         {verify.isError && <ErrorAlert error={verify.error} />}
       </div>
-    </section>
+    </Card>
   );
 }
 

@@ -7,6 +7,7 @@ import { ErrorSummary, apiError, focusSoon, type FieldErrors } from '#web/compon
 import { useCloseReport } from './desk.api.ts';
 import { useFormatTime } from './desk-frame.tsx';
 import { useRevisions } from './section.api.ts';
+import { BusyButton } from '#web/components/ui/busy-button.tsx';
 
 type Resolution = 'revised' | 'declined';
 
@@ -121,9 +122,9 @@ export function CloseReportForm({ report, onClosed }: { report: Report; onClosed
           )}
         </div>
         <p>
-          <button type="submit" disabled={close.isPending} aria-busy={close.isPending || undefined}>
+          <BusyButton type="submit" busy={close.isPending}>
             {t('reports.closeSubmit')}
-          </button>
+          </BusyButton>
         </p>
       </form>
     </details>

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TextState } from '#shared/library/library-edit.schema.ts';
 import { ApiRequestError } from '#web/lib/api.ts';
+import { Banner } from '#web/components/ui/banner.tsx';
+import { Tag } from '#web/components/ui/tag.tsx';
 
 export interface Crumb {
   to: string;
@@ -57,7 +59,7 @@ export function StateBadge({ state, outdated = false }: { state: TextState | nul
   return (
     <>
       <span className={`badge state-${state ?? 'none'}`}>{t(`state.${state ?? 'none'}`)}</span>
-      {outdated && <span className="badge warn">{t('state.outdated')}</span>}
+      {outdated && <Tag tone="warning">{t('state.outdated')}</Tag>}
     </>
   );
 }
@@ -83,9 +85,9 @@ export function DeskLoadError({ error }: { error: unknown }) {
   const status = statusOf(error);
   const key = status === 403 ? 'errors.forbidden' : status === 404 ? 'errors.notFound' : 'common:error.generic';
   return (
-    <p className="alert error" role="alert">
+    <Banner tone="error" role="alert">
       {t(key)}
-    </p>
+    </Banner>
   );
 }
 

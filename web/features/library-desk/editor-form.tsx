@@ -11,6 +11,7 @@ import { MarkdownField } from './markdown-field.tsx';
 import { PreviewPanel } from './preview-panel.tsx';
 import { conflictOf } from './section.api.ts';
 import type { Draft } from './use-draft.ts';
+import { BusyButton } from '#web/components/ui/busy-button.tsx';
 
 interface EditorFormProps {
   edit: SectionEdit;
@@ -157,9 +158,9 @@ export function EditorForm({ edit, draft, onDraft, dirty, pending, save }: Edito
       )}
       {!readOnly && (
         <div className="actions-row">
-          <button type="submit" disabled={pending} aria-busy={pending || undefined} aria-keyshortcuts="Control+S Meta+S">
-            {pending ? t('common:form.saving') : t('editor.save')}
-          </button>
+          <BusyButton type="submit" busy={pending} busyLabel={t('common:form.saving')} aria-keyshortcuts="Control+S Meta+S">
+            {t('editor.save')}
+          </BusyButton>
           {dirty && <span className="muted">{t('editor.unsaved')}</span>}
         </div>
       )}

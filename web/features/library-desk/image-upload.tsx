@@ -9,6 +9,7 @@ import type { LibraryLanguage } from '#shared/library/library.schema.ts';
 import { ErrorSummary, TextField, apiError, focusSoon, type FieldErrors } from '#web/components/ui/form.tsx';
 import { useUploadImage } from './section.api.ts';
 import { imageMarkdown } from './markdown-edit.ts';
+import { BusyButton } from '#web/components/ui/busy-button.tsx';
 
 type AltTexts = Record<LibraryLanguage, string>;
 const NO_ALT: AltTexts = { en: '', ro: '', nb: '' };
@@ -126,9 +127,9 @@ export function ImageUpload({ publicationId, lang, onInsert }: { publicationId: 
         ))}
         <p role="status">{done ? t('image.inserted') : ''}</p>
         <p>
-          <button type="submit" disabled={upload.isPending} aria-busy={upload.isPending || undefined}>
-            {upload.isPending ? t('image.uploading') : t('image.submit')}
-          </button>
+          <BusyButton type="submit" busy={upload.isPending} busyLabel={t('image.uploading')}>
+            {t('image.submit')}
+          </BusyButton>
         </p>
       </form>
     </details>

@@ -1,5 +1,7 @@
 // The preview tab: the title and the body rendered and sanitised by the server, as readers will see them.
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLabelledTableCells } from '#web/components/ui/label-table-cells.ts';
 import { Loading } from '#web/components/ui/loading.tsx';
 import { DeskLoadError, statusOf } from './desk-frame.tsx';
 import { usePreview } from './section.api.ts';
@@ -7,8 +9,10 @@ import { usePreview } from './section.api.ts';
 export function PreviewPanel({ title, bodyMd, lang, active }: { title: string; bodyMd: string; lang: string; active: boolean }) {
   const { t } = useTranslation('library-desk');
   const preview = usePreview(bodyMd, active);
+  const ref = useRef<HTMLDivElement>(null);
+  useLabelledTableCells(ref);
   return (
-    <div className="preview">
+    <div className="preview" ref={ref}>
       <p className="muted">{t('editor.previewHint')}</p>
       {title ? (
         <h2 className="preview-title" lang={lang}>

@@ -14,6 +14,7 @@ import { conflictOf, useDiff, useRevisions, useSectionEdit, useTextAction } from
 import { TableWrap } from '#web/components/ui/table-wrap.tsx';
 import { useMe } from '#web/features/account/me.api.ts';
 import { WorkflowPanel } from './workflow-panel.tsx';
+import { BusyButton } from '#web/components/ui/busy-button.tsx';
 
 export function RevisionsPage() {
   const { t } = useTranslation('library-desk');
@@ -108,9 +109,15 @@ function History({ edit, lang }: { edit: SectionEdit; lang: LibraryLanguage }) {
                         {t('revisions.compare')}
                       </button>
                       {edit.can.edit && (
-                        <button type="button" className="secondary" disabled={restore.isPending} onClick={() => void restoreRevision(revision)} aria-label={t('revisions.restoreNamed', { number: revision.number })}>
+                        <BusyButton
+                          className="secondary"
+                          busy={restore.isPending && restore.variables?.kind === 'restore' && restore.variables.revisionId === revision.id}
+                          disabled={restore.isPending}
+                          onClick={() => void restoreRevision(revision)}
+                          aria-label={t('revisions.restoreNamed', { number: revision.number })}
+                        >
                           {t('revisions.restore')}
-                        </button>
+                        </BusyButton>
                       )}
                     </div>
                   )}

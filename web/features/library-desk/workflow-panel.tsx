@@ -8,6 +8,7 @@ import { ErrorSummary, apiError, focusSoon } from '#web/components/ui/form.tsx';
 import { StateBadge, Time, statusOf } from './desk-frame.tsx';
 import { whyNotPublish } from './desk-rules.ts';
 import { conflictOf, type WorkflowAction } from './section.api.ts';
+import { BusyButton } from '#web/components/ui/busy-button.tsx';
 
 interface WorkflowPanelProps {
   edit: SectionEdit;
@@ -20,8 +21,10 @@ interface WorkflowPanelProps {
 export function WorkflowPanel({ edit, accountId, dirty, pending, run }: WorkflowPanelProps) {
   const { t } = useTranslation('library-desk');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [running, setRunning] = useState<WorkflowAction['kind'] | null>(null);
   const step = async (action: WorkflowAction, done: string): Promise<boolean> => {
     setMessage(null);
+    setRunning(action.kind);
     try {
       await run(action);
       setMessage({ text: t(done), error: false });
@@ -29,6 +32,8 @@ export function WorkflowPanel({ edit, accountId, dirty, pending, run }: Workflow
     } catch (error) {
       setMessage({ text: t(stepError(error, edit, accountId)), error: true });
       return false;
+    } finally {
+      setRunning(null);
     }
   };
   const blocked = whyNotPublish(edit, accountId);
@@ -46,9 +51,9 @@ export function WorkflowPanel({ edit, accountId, dirty, pending, run }: Workflow
       </div>
       {canSubmit && (
         <div className="workflow-step">
-          <button type="button" disabled={dirty || pending} aria-describedby="submit-hint" onClick={() => void step({ kind: 'submit', version: edit.version }, 'workflow.submitted')}>
+          <BusyButton busy={running === 'submit'} disabled={dirty || pending} aria-describedby="submit-hint" onClick={() => void step({ kind: 'submit', version: edit.version }, 'workflow.submitted')}>
             {t('workflow.submit')}
-          </button>
+          </BusyButton>
           <p id="submit-hint" className="hint">
             {dirty ? t('workflow.saveFirst') : t('workflow.submitHint')}
           </p>
@@ -58,6 +63,7 @@ export function WorkflowPanel({ edit, accountId, dirty, pending, run }: Workflow
         <PublishStep
           edit={edit}
           pending={pending}
+          busy={running === 'publish'}
           hint={blocked ? t(`workflow.blocked.${blocked}`) : dirty ? t('workflow.saveFirst') : t('workflow.publishHint')}
           allowed={!blocked && !dirty}
           onPublish={() => step({ kind: 'publish', version: edit.version }, 'workflow.published')}
@@ -65,22 +71,22 @@ export function WorkflowPanel({ edit, accountId, dirty, pending, run }: Workflow
       )}
       {canWithdraw && (
         <div className="workflow-step">
-          <button type="button" className="secondary" disabled={pending} aria-describedby="withdraw-hint" onClick={() => void step({ kind: 'withdraw', version: edit.version }, 'workflow.withdrawn')}>
+          <BusyButton className="secondary" busy={running === 'withdraw'} disabled={pending} aria-describedby="withdraw-hint" onClick={() => void step({ kind: 'withdraw', version: edit.version }, 'workflow.withdrawn')}>
             {t('workflow.withdraw')}
-          </button>
+          </BusyButton>
           <p id="withdraw-hint" className="hint">
             {t('workflow.withdrawHint')}
           </p>
         </div>
       )}
-      {canReview && <ReturnForm pending={pending} onReturn={(note) => step({ kind: 'return', version: edit.version, note }, 'workflow.returned')} />}
+      {canReview && <ReturnForm pending={pending} busy={running === 'return'} onReturn={(note) => step({ kind: 'return', version: edit.version, note }, 'workflow.returned')} />}
       {edit.state === 'in_review' && !edit.can.review && <p className="muted">{t('workflow.waitingForReviewer')}</p>}
     </section>
   );
 }
 
 /** Publishing asks once more, naming the revision: readers see it the moment it is confirmed. */
-function PublishStep({ edit, pending, hint, allowed, onPublish }: { edit: SectionEdit; pending: boolean; hint: string; allowed: boolean; onPublish(): Promise<boolean> }) {
+function PublishStep({ edit, pending, busy, hint, allowed, onPublish }: { edit: SectionEdit; pending: boolean; busy: boolean; hint: string; allowed: boolean; onPublish(): Promise<boolean> }) {
   const { t } = useTranslation('library-desk');
   const [confirming, setConfirming] = useState(false);
   const question = useRef<HTMLParagraphElement>(null);
@@ -96,9 +102,9 @@ function PublishStep({ edit, pending, hint, allowed, onPublish }: { edit: Sectio
           {t('workflow.confirmPublish', { number: edit.current?.number ?? '' })}
         </p>
         <div className="actions-row">
-          <button type="button" disabled={pending} onClick={() => void onPublish().then(() => setConfirming(false))}>
+          <BusyButton busy={busy} disabled={pending} onClick={() => void onPublish().then(() => setConfirming(false))}>
             {t('workflow.confirmYes')}
-          </button>
+          </BusyButton>
           <button type="button" className="secondary" disabled={pending} onClick={() => setConfirming(false)}>
             {t('workflow.confirmNo')}
           </button>
@@ -142,7 +148,7 @@ function stepError(error: unknown, edit: SectionEdit, accountId: string): string
   return 'common:error.generic';
 }
 
-function ReturnForm({ pending, onReturn }: { pending: boolean; onReturn(note: string): Promise<boolean> }) {
+function ReturnForm({ pending, busy, onReturn }: { pending: boolean; busy: boolean; onReturn(note: string): Promise<boolean> }) {
   const { t } = useTranslation('library-desk');
   const id = useId();
   const [note, setNote] = useState('');
@@ -184,9 +190,9 @@ function ReturnForm({ pending, onReturn }: { pending: boolean; onReturn(note: st
           )}
         </div>
         <p>
-          <button type="submit" className="secondary" disabled={pending}>
+          <BusyButton type="submit" className="secondary" busy={busy} disabled={pending}>
             {t('workflow.returnSubmit')}
-          </button>
+          </BusyButton>
         </p>
       </form>
     </details>

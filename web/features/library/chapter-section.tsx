@@ -1,5 +1,7 @@
 // One section of a chapter (deep-linkable by its slug) and the chapter's in-page table of sections.
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLabelledTableCells } from '#web/components/ui/label-table-cells.ts';
 import type { ChapterSection as Section, LibraryLanguage } from '#shared/library/library.schema.ts';
 import { ReportProblem } from './report-problem.tsx';
 
@@ -25,6 +27,8 @@ export function SectionsNav({ sections }: { sections: Section[] }) {
 export function ChapterSection({ section, pageLanguage }: { section: Section; pageLanguage: LibraryLanguage }) {
   const { t } = useTranslation('library');
   const headingId = section.slug;
+  const prose = useRef<HTMLDivElement>(null);
+  useLabelledTableCells(prose, section.html);
   return (
     <section className="chapter-section" aria-labelledby={headingId} lang={section.language === pageLanguage ? undefined : section.language}>
       <h2 id={headingId} tabIndex={-1} data-section-heading="">
@@ -36,7 +40,8 @@ export function ChapterSection({ section, pageLanguage }: { section: Section; pa
         </p>
       )}
       {/* NOTE: the only HTML we inject: rendered from Markdown and sanitised by the server (library service). */}
-      <div className="prose" dangerouslySetInnerHTML={{ __html: section.html }} />
+      {/* NOTE: its tables' cells get their column's name (data-label), shown when a phone stacks the rows. */}
+      <div className="prose" ref={prose} dangerouslySetInnerHTML={{ __html: section.html }} />
       <div lang={pageLanguage}>
         <ReportProblem sectionId={section.id} language={section.language} />
       </div>

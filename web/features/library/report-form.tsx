@@ -6,6 +6,7 @@ import { REPORT_COMMENT_MAX, REPORT_KINDS, type ReportKind } from '#shared/libra
 import type { LibraryLanguage } from '#shared/library/library.schema.ts';
 import { ApiRequestError } from '#web/lib/api.ts';
 import { useReportProblem } from './report.api.ts';
+import { BusyButton } from '#web/components/ui/busy-button.tsx';
 
 export interface ReportFormProps {
   sectionId: string;
@@ -81,9 +82,9 @@ export function ReportForm({ sectionId, language, onSent }: ReportFormProps) {
       </div>
       {report.isError && <SendError error={report.error} />}
       <p>
-        <button type="submit" disabled={report.isPending}>
-          {report.isPending ? t('report.sending') : t('report.submit')}
-        </button>
+        <BusyButton type="submit" busy={report.isPending} busyLabel={t('report.sending')}>
+          {t('report.submit')}
+        </BusyButton>
       </p>
     </form>
   );

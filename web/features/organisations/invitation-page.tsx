@@ -11,6 +11,7 @@ import { Loading } from '#web/components/ui/loading.tsx';
 import { RoleList } from './role-fields.tsx';
 import { useAcceptInvitation, useInvitationPreview } from './invitation-accept.api.ts';
 import { NewAccountForm } from './new-account-form.tsx';
+import { BusyButton } from '#web/components/ui/busy-button.tsx';
 
 function tokenFromHash(): string | null {
   const token = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('token');
@@ -78,9 +79,9 @@ function JoinWithAccount(props: { token: string; email: string; onAccepted(resul
           {t(errorKey)}
         </p>
       )}
-      <button type="button" disabled={accept.isPending} onClick={() => accept.mutate({ token: props.token }, { onSuccess: props.onAccepted })}>
+      <BusyButton busy={accept.isPending} onClick={() => accept.mutate({ token: props.token }, { onSuccess: props.onAccepted })}>
         {t('accept.join')}
-      </button>
+      </BusyButton>
     </section>
   );
 }

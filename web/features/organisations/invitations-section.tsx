@@ -9,6 +9,7 @@ import { RoleCheckboxes, RoleList } from './role-fields.tsx';
 import { LoadError } from './load-error.tsx';
 import { useInvitationAction, useInvitations, useInvite } from './members.api.ts';
 import { TableWrap } from '#web/components/ui/table-wrap.tsx';
+import { BusyButton } from '#web/components/ui/busy-button.tsx';
 
 export function InvitationsSection() {
   const { t } = useTranslation('organisations');
@@ -73,9 +74,9 @@ function InviteForm() {
       <TextField id={`${id}-email`} label={t('invite.email')} type="email" autoComplete="off" value={email} onChange={setEmail} error={errors.email} required />
       <RoleCheckboxes id={`${id}-roles`} legend={t('invite.roles')} value={roles} onChange={setRoles} error={errors.roles} />
       <p>
-        <button type="submit" disabled={invite.isPending}>
-          {invite.isPending ? t('invite.sending') : t('invite.submit')}
-        </button>
+        <BusyButton type="submit" busy={invite.isPending} busyLabel={t('invite.sending')}>
+          {t('invite.submit')}
+        </BusyButton>
       </p>
     </form>
   );
@@ -135,24 +136,24 @@ function InvitationsTable() {
                   <td>{inv.expiresAt.getTime() < now ? <strong>{t('invitations.expired')}</strong> : date.format(inv.expiresAt)}</td>
                   <td>
                     <div className="actions-row">
-                      <button
-                        type="button"
+                      <BusyButton
                         className="secondary"
+                        busy={action.isPending && action.variables.id === inv.id && action.variables.action === 'resend'}
                         disabled={action.isPending}
                         onClick={() => void run(inv, 'resend')}
                         aria-label={`${t('invitations.resend')}: ${inv.email}`}
                       >
                         {t('invitations.resend')}
-                      </button>
-                      <button
-                        type="button"
+                      </BusyButton>
+                      <BusyButton
                         className="secondary"
+                        busy={action.isPending && action.variables.id === inv.id && action.variables.action === 'revoke'}
                         disabled={action.isPending}
                         onClick={() => void run(inv, 'revoke')}
                         aria-label={`${t('invitations.revoke')}: ${inv.email}`}
                       >
                         {t('invitations.revoke')}
-                      </button>
+                      </BusyButton>
                     </div>
                   </td>
                 </tr>

@@ -8,6 +8,7 @@ import type { Member } from '#shared/organisations/member.schema.ts';
 import { apiError, focusSoon } from '#web/components/ui/form.tsx';
 import { RoleCheckboxes } from './role-fields.tsx';
 import { useChangeRoles, useRemoveMember } from './members.api.ts';
+import { BusyButton } from '#web/components/ui/busy-button.tsx';
 
 /** 409 with `current` = someone else saved first; 409 without = the organisation would lose its last admin. */
 function errorKey(error: unknown): string {
@@ -61,9 +62,9 @@ export function RolesDialog(props: { member: Member; onClose(): void; onSaved(me
         )}
         <RoleCheckboxes id={`${id}-roles`} legend={t('members.roles')} value={roles} onChange={setRoles} />
         <div className="actions-row">
-          <button type="submit" disabled={change.isPending}>
-            {change.isPending ? t('common:form.saving') : t('common:form.save')}
-          </button>
+          <BusyButton type="submit" busy={change.isPending} busyLabel={t('common:form.saving')}>
+            {t('common:form.save')}
+          </BusyButton>
           <button type="button" className="secondary" onClick={props.onClose}>
             {t('common:form.cancel')}
           </button>
@@ -97,9 +98,9 @@ export function RemoveDialog(props: { member: Member; onClose(): void; onRemoved
         </p>
       )}
       <div className="actions-row">
-        <button type="button" className="danger" onClick={() => void confirm()} disabled={remove.isPending}>
+        <BusyButton className="danger" onClick={() => void confirm()} busy={remove.isPending}>
           {t('members.removeConfirm')}
-        </button>
+        </BusyButton>
         <button type="button" className="secondary" onClick={props.onClose} autoFocus>
           {t('common:form.cancel')}
         </button>

@@ -8,6 +8,7 @@ import type { InvitationAccepted } from '#shared/organisations/invitation.schema
 import { DISPLAY_NAME_MAX } from '#shared/organisations/invitation.schema.ts';
 import { ErrorSummary, TextField, apiError, focusSoon, type FieldErrors } from '#web/components/ui/form.tsx';
 import { useAcceptInvitation } from './invitation-accept.api.ts';
+import { BusyButton } from '#web/components/ui/busy-button.tsx';
 
 /** The server's password message back to its problem code, so the page can say it in the reader's language. */
 function problemOf(message: string | undefined): PasswordProblem | null {
@@ -75,9 +76,9 @@ export function NewAccountForm(props: { token: string; onAccepted(result: Invita
           <label htmlFor={`${id}-show`}>{t('accept.showPassword')}</label>
         </div>
         <p>
-          <button type="submit" disabled={accept.isPending}>
-            {accept.isPending ? t('common:form.saving') : t('accept.create')}
-          </button>
+          <BusyButton type="submit" busy={accept.isPending}>
+            {t('accept.create')}
+          </BusyButton>
         </p>
       </form>
     </section>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ORGANISATION_TYPES, type OrganisationType } from '#shared/organisations/organisation-types.ts';
 import { ORGANISATION_LIMITS, OrganisationFieldsSchema, type Organisation, type OrganisationCreate } from '#shared/organisations/organisation.schema.ts';
 import { ErrorSummary, SelectField, TextField, apiError, focusSoon, type FieldErrors } from '#web/components/ui/form.tsx';
+import { BusyButton } from '#web/components/ui/busy-button.tsx';
 
 const FIELDS = ['name', 'type', 'country', 'city', 'email', 'phone', 'website'] as const;
 type Field = (typeof FIELDS)[number];
@@ -102,9 +103,9 @@ export function OrganisationForm(props: Props) {
         ),
       )}
       <p>
-        <button type="submit" disabled={pending}>
-          {pending ? t('common:form.saving') : props.submitLabel}
-        </button>
+        <BusyButton type="submit" busy={pending} busyLabel={t('common:form.saving')}>
+          {props.submitLabel}
+        </BusyButton>
       </p>
     </form>
   );

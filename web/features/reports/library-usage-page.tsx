@@ -127,7 +127,7 @@ function CountTable({ caption, column, rows }: { caption: string; column: string
   const { t, i18n } = useTranslation('reports');
   const number = new Intl.NumberFormat(i18n.language);
   return (
-    <TableWrap label={caption}>
+    <TableWrap label={caption} stack={false}>
       <table className="count-table">
         <caption>{caption}</caption>
         <thead>
