@@ -127,15 +127,32 @@ function drawRunsIn(page: Page, runs: Run[], style: RunStyle): void {
   const x = page.left + style.indent;
   const width = page.width - style.indent;
   doc.fontSize(style.size);
-  runs.forEach((run, i) => {
+  const draw = (run: Run, i: number) => {
     const bold = style.bold || run.bold;
     const italic = style.italic || run.italic;
     doc.font(run.mono ? FONT.mono : bold && italic ? FONT.boldItalic : bold ? FONT.bold : italic ? FONT.italic : FONT.regular);
     doc.fillColor(run.link ? '#0b4f8a' : (style.color ?? '#111111'));
     const options = { width, continued: i < runs.length - 1, link: run.link ?? null, underline: Boolean(run.link), strike: Boolean(run.strike), lineGap: 1.5 };
     const text = breakable(run.text, run.mono);
-    tagRun(page, run, () => (i === 0 ? doc.text(text, x, doc.y, options) : doc.text(text, options)));
+    if (i === 0) doc.text(text, x, doc.y, options);
+    else doc.text(text, options);
+  };
+  // NOTE: plain runs side by side (bold, italic…) share one marked-content sequence, so a paragraph reads as one
+  // piece of text; each link or image label is an element of its own.
+  let plain: number[] = [];
+  const flush = () => {
+    const group = plain;
+    plain = [];
+    if (group.length > 0) page.tags.content(() => group.forEach((i) => draw(runs[i]!, i)));
+  };
+  runs.forEach((run, i) => {
+    if (!run.link && run.alt === undefined) plain.push(i);
+    else {
+      flush();
+      tagRun(page, run, () => draw(run, i));
+    }
   });
+  flush();
   doc.fillColor('#111111');
 }
 

@@ -169,7 +169,7 @@ describe('publication PDF', () => {
     expect(tree).toContain('H1 (block) "Noțiuni de bază"');
     expect(tree).toContain('H2 (block) "Introducere în îngrijire"');
     expect(tree).toContain('H3 (block) "Ce urmărim"');
-    expect(tree).toMatch(/LI \(block\) Lbl \(block\) "•" LBody \(block\) "primul semn: " "frica" " de însoțitor"/);
+    expect(tree).toMatch(/LI \(block\) Lbl \(block\) "•" LBody \(block\) "primul semn: frica de însoțitor"/);
     expect(tree).toMatch(/TH: \/Scope \/Column "Semn"/);
     expect(tree).toMatch(/TD "Actele lipsesc" TD "Întrebați cine le ține"/);
     expect(tree).toMatch(/Link \(inline\) Object \d+ 0 "2009"/);
