@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { createApp } from '#server/app.ts';
 import { loadConfig } from '#server/config.ts';
 import type { Ctx, Deps } from '#server/context.ts';
-import { kyselyFor, openPglite, type Db, pgliteDialect } from '#server/db/db.ts';
+import { openDatabase, type Db } from '#server/db/db.ts';
 import { migrateToLatest } from '#server/db/migrate.ts';
 import { parseChapterFile } from '#server/features/library/content-files.ts';
 import { indexSectionText } from '#server/features/search/search-index.service.ts';
@@ -220,12 +220,12 @@ async function serviceOnlyMs(db: Db): Promise<number> {
 
 // ---- report ---------------------------------------------------------------------------------------------------------
 
-function report(corpus: { texts: number; ms: number }, result: Awaited<ReturnType<typeof measure>>, serviceMs: number, load: number[]): string {
+function report(corpus: { texts: number; ms: number }, result: Awaited<ReturnType<typeof measure>>, serviceMs: number, load: number[], engine: string): string {
   const f = (n: number) => n.toFixed(1);
   const row = (r: Figures) =>
     `| ${r.label} | ${r.requests} | ${f(r.p50)} | ${f(r.p95)}${r.label === 'all' ? (r.p95 <= TARGET_P95_MS ? ' ✅' : ' ❌') : ''} | ${f(r.p99)} | ${f(r.max)} | ${f(r.cpuP50)} / ${f(r.cpuP95)} | ${r.empty} |`;
   return [
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, load average ${load.map((l) => l.toFixed(1)).join(' / ')} at the start.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, ${engine === 'postgres' ? 'PostgreSQL (CPU ms: this process only, not the server)' : 'PGlite'}, load average ${load.map((l) => l.toFixed(1)).join(' / ')} at the start.`,
     `Corpus: ${corpus.texts.toLocaleString('en')} published section texts (${(corpus.texts / 3).toLocaleString('en')} sections × en, ro, nb), indexed through indexSectionText${Number.isNaN(corpus.ms) ? ' (reused from an earlier run)' : ` in ${(corpus.ms / 1000).toFixed(0)} s`}.`,
     `Requests: ${ROUNDS} rounds of ${QUERIES.en.length} queries per language, one at a time, anonymous, limit 10, snippets included; the client is fetch() in the same process.`,
     '',
@@ -244,23 +244,26 @@ export async function benchSearch(options: { keep?: string } = {}): Promise<stri
   const load = os.loadavg();
   // NOTE: --keep=DIR (when run alone) keeps the generated database in DIR and reuses it on the next run.
   const folder = options.keep ?? mkdtempSync(path.join(os.tmpdir(), 'pro-health-search-bench-'));
-  const reuse = options.keep !== undefined && existsSync(path.join(folder, 'data', 'PG_VERSION'));
-  const pglite = await openPglite({ dataDir: path.join(folder, 'data') });
-  const db = kyselyFor(pgliteDialect(pglite));
+  // NOTE: with DATABASE_URL the corpus is made in (and reused from) that PostgreSQL database instead of PGlite.
+  const databaseUrl = process.env.DATABASE_URL;
+  const handle = await openDatabase({ databaseUrl, dataDir: path.join(folder, 'data') });
+  const db = handle.db;
   try {
     await migrateToLatest(db);
     console.log('\n## Library search: generating and indexing the corpus…');
     const pools = Object.fromEntries(LANGUAGES.map((l) => [l, loadPool(l)])) as Record<Lang, Pool>;
-    const corpus = reuse ? { texts: Number((await sql<{ n: number }>`select count(*)::int as n from section_search`.execute(db)).rows[0]!.n), ms: NaN } : await generate(db, pools);
+    const texts = async () => Number((await sql<{ n: number }>`select count(*)::int as n from section_search`.execute(db)).rows[0]!.n);
+    const reuse = databaseUrl ? (await texts()) > 0 : options.keep !== undefined && existsSync(path.join(folder, 'data', 'PG_VERSION'));
+    const corpus = reuse ? { texts: await texts(), ms: NaN } : await generate(db, pools);
     await sql`analyze`.execute(db);
     const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', DEMO_DATA: 'false', JOBS: 'false', DATA_DIR: folder });
-    const deps: Deps = { config, db, engine: 'pglite', now: () => new Date(), mailer: { delivers: false, send: async () => undefined } };
+    const deps: Deps = { config, db, engine: handle.engine, now: () => new Date(), mailer: { delivers: false, send: async () => undefined } };
     const app = await createApp(deps);
     await app.listen({ port: 0, host: '127.0.0.1' });
     try {
       const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
       const result = await measure(base);
-      const markdown = report(corpus, result, await serviceOnlyMs(db), load);
+      const markdown = report(corpus, result, await serviceOnlyMs(db), load, handle.engine);
       console.log(`\n${markdown}\n`);
       writeDocSection(START, END, markdown);
       console.log(`Written to ${path.relative(process.cwd(), DOC)}`);

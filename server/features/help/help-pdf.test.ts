@@ -70,6 +70,15 @@ describe('Help now page of the PDF', () => {
     expect(nb).toContain('Kilde: https://example.org/no-112');
   });
 
+  it.skipIf(spawnSync('pdfinfo', ['-v']).status !== 0)('is tagged like the chapters: a heading per page, country and contact, so a screen reader reads it', async () => {
+    const file = path.join(folder, 'tagged.pdf');
+    writeFileSync(file, await pdf('en'));
+    const tree = spawnSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    expect(tree).toMatch(/H1 \(block\) "Help now"/);
+    expect(tree).toMatch(/H2 \(block\) "Romania"/);
+    expect(tree).toMatch(/H3 \(block\) "112 · Emergency 112"/);
+  });
+
   it('a changed contact makes the next download a new file', async () => {
     await pdf('en');
     const fingerprint = async () => (await t.deps.db.selectFrom('publicationPdf').select('fingerprint').where('language', '=', 'en').executeTakeFirstOrThrow()).fingerprint;

@@ -35,32 +35,44 @@ function dayIn(locale: string, day: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 }
 
-/** A new page listing the contacts, grouped by country in the order given; nothing when there are none. */
+/** A new page listing the contacts, grouped by country in the order given; nothing when there are none. Tagged like the
+ * chapters (a Sect with H1, H2 per country, H3 per contact, P for the rest), so a screen reader reads it too. */
 export function drawHelpContacts(page: Page, contacts: PrintedHelpContact[], language: LibraryLanguage): void {
   if (contacts.length === 0) return;
   const { doc } = page;
   const words = WORDS[language];
-  const names = new Intl.DisplayNames([words.locale], { type: 'language' });
   doc.addPage();
   doc.addNamedDestination('help-now');
   doc.outline.addItem(words.title);
-  doc.font(FONT.bold).fontSize(SIZE.chapter).fillColor('#111111').text(words.title, page.left, page.top, { width: page.width });
-  doc.moveDown(0.5);
-  doc.font(FONT.regular).fontSize(SIZE.body).text(words.intro, { width: page.width });
-  let country = '';
-  for (const contact of contacts) {
-    if (contact.country !== country) {
-      country = contact.country;
-      ensureSpace(page, 80);
-      doc.moveDown(0.8);
-      doc.font(FONT.bold).fontSize(SIZE.section).fillColor('#111111').text(words.countries[country] ?? country, page.left, doc.y, { width: page.width });
-    }
-    ensureSpace(page, 70);
+  page.tags.block('Sect', () => {
+    tagged(page, 'H1', () => doc.font(FONT.bold).fontSize(SIZE.chapter).fillColor('#111111').text(words.title, page.left, page.top, { width: page.width }));
     doc.moveDown(0.5);
-    doc.font(FONT.bold).fontSize(SIZE.h3).fillColor('#111111').text(`${contact.number} · ${contact.name}`, page.left, doc.y, { width: page.width });
-    const languages = contact.languages.length > 0 ? ` · ${words.languages}: ${contact.languages.map((l) => names.of(l) ?? l).join(', ')}` : '';
-    doc.font(FONT.regular).fontSize(SIZE.body).text(`${contact.hours}${languages}`, { width: page.width });
-    doc.text(contact.purpose, { width: page.width });
-    doc.font(FONT.regular).fontSize(SIZE.small).fillColor('#444444').text(words.source(contact.sourceUrl, dayIn(words.locale, contact.verifiedOn)), { width: page.width, link: contact.sourceUrl });
-  }
+    tagged(page, 'P', () => doc.font(FONT.regular).fontSize(SIZE.body).text(words.intro, { width: page.width }));
+    let country = '';
+    for (const contact of contacts) {
+      if (contact.country !== country) {
+        country = contact.country;
+        ensureSpace(page, 80);
+        doc.moveDown(0.8);
+        tagged(page, 'H2', () => doc.font(FONT.bold).fontSize(SIZE.section).fillColor('#111111').text(words.countries[country] ?? country, page.left, doc.y, { width: page.width }));
+      }
+      drawContact(page, contact, words);
+    }
+  });
+}
+
+function drawContact(page: Page, contact: PrintedHelpContact, words: (typeof WORDS)[LibraryLanguage]): void {
+  const { doc } = page;
+  const names = new Intl.DisplayNames([words.locale], { type: 'language' });
+  ensureSpace(page, 70);
+  doc.moveDown(0.5);
+  tagged(page, 'H3', () => doc.font(FONT.bold).fontSize(SIZE.h3).fillColor('#111111').text(`${contact.number} · ${contact.name}`, page.left, doc.y, { width: page.width }));
+  const languages = contact.languages.length > 0 ? ` · ${words.languages}: ${contact.languages.map((l) => names.of(l) ?? l).join(', ')}` : '';
+  tagged(page, 'P', () => doc.font(FONT.regular).fontSize(SIZE.body).text(`${contact.hours}${languages}`, { width: page.width }));
+  tagged(page, 'P', () => doc.text(contact.purpose, { width: page.width }));
+  tagged(page, 'P', () => doc.font(FONT.regular).fontSize(SIZE.small).fillColor('#444444').text(words.source(contact.sourceUrl, dayIn(words.locale, contact.verifiedOn)), { width: page.width, link: contact.sourceUrl }));
+}
+
+function tagged(page: Page, type: string, draw: () => void): void {
+  page.tags.block(type, () => page.tags.content(draw));
 }

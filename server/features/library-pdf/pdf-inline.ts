@@ -8,6 +8,8 @@ export interface Run {
   mono?: boolean;
   strike?: boolean;
   link?: string;
+  /** An image's alternative text (the run prints its label). */
+  alt?: string;
 }
 
 type Style = Omit<Run, 'text'>;
@@ -37,7 +39,7 @@ function tokenRuns(token: Token, style: Style, imageLabel: (alt: string) => stri
     case 'br':
       return [{ ...style, text: '\n' }];
     case 'image':
-      return [{ ...style, italic: true, text: imageLabel(token.text) }];
+      return [{ ...style, italic: true, text: imageLabel(token.text), alt: token.text }];
     default:
       if ('tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0) return nested({});
       return 'text' in token && typeof token.text === 'string' ? [{ ...style, text: decodeEntities(token.text) }] : [];

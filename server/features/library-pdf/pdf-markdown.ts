@@ -1,5 +1,5 @@
 // Draws a section's Markdown blocks with pdfkit: headings, paragraphs, lists, quotes, simple tables, code, and the
-// sources paragraph in smaller type.
+// sources paragraph in smaller type; each block tagged (H3, P, L, Table…) for screen readers.
 import { marked, type Token, type Tokens } from 'marked';
 import { NESTING_MAX, nestingDepth } from '#server/lib/markdown-depth.ts';
 import { inlineRuns, plainText, type Run } from './pdf-inline.ts';
@@ -19,7 +19,7 @@ export function drawMarkdown(page: Page, markdown: string, options: MarkdownOpti
   const tokens = nestingDepth(markdown) > NESTING_MAX ? null : lexOrNull(markdown);
   if (!tokens) {
     for (const paragraph of markdown.split(/\n[ \t]*\n/).filter((p) => p.trim())) {
-      drawRuns(page, [{ text: paragraph.trim() }], { indent: 0, size: SIZE.body });
+      drawRuns(page, [{ text: paragraph.trim() }], { indent: 0, size: SIZE.body, tag: 'P' });
       page.doc.moveDown(0.6);
     }
     return;
@@ -42,18 +42,19 @@ function drawBlock(page: Page, token: Token, indent: number, options: MarkdownOp
     case 'heading':
       ensureSpace(page, 60);
       doc.moveDown(0.4);
-      drawRuns(page, runsOf(token, options), { indent, size: token.depth <= 3 ? SIZE.h3 : SIZE.h4, bold: true });
+      // NOTE: the section title is H2 (pdf-render.ts), so a heading in its text is H3 or below.
+      drawRuns(page, runsOf(token, options), { indent, size: token.depth <= 3 ? SIZE.h3 : SIZE.h4, bold: true, tag: `H${Math.max(3, token.depth)}` });
       doc.moveDown(0.25);
       return;
     case 'paragraph': {
       const runs = runsOf(token, options);
       const isSources = options.sources.test(plainText(runs));
-      drawRuns(page, runs, { indent, size: isSources ? SIZE.small : SIZE.body, color: isSources ? '#4a4a4a' : undefined });
+      drawRuns(page, runs, { indent, size: isSources ? SIZE.small : SIZE.body, color: isSources ? '#4a4a4a' : undefined, tag: 'P' });
       doc.moveDown(0.6);
       return;
     }
     case 'text':
-      drawRuns(page, runsOf(token, options), { indent, size: SIZE.body });
+      drawRuns(page, runsOf(token, options), { indent, size: SIZE.body, tag: 'P' });
       return;
     case 'list':
       drawList(page, token as Tokens.List, indent, options);
@@ -67,11 +68,11 @@ function drawBlock(page: Page, token: Token, indent: number, options: MarkdownOp
       doc.moveDown(0.6);
       return;
     case 'code':
-      drawRuns(page, [{ text: token.text, mono: true }], { indent: indent + INDENT / 2, size: SIZE.small });
+      drawRuns(page, [{ text: token.text, mono: true }], { indent: indent + INDENT / 2, size: SIZE.small, tag: 'Code' });
       doc.moveDown(0.6);
       return;
     case 'html':
-      drawRuns(page, [{ text: token.text.trim() }], { indent, size: SIZE.body });
+      drawRuns(page, [{ text: token.text.trim() }], { indent, size: SIZE.body, tag: 'P' });
       doc.moveDown(0.6);
       return;
     case 'hr':
@@ -93,6 +94,8 @@ interface RunStyle {
   bold?: boolean;
   italic?: boolean;
   color?: string | undefined;
+  /** The structure element the runs form (P, H3…); null: content of the element being drawn (a list item's body). */
+  tag: string | null;
 }
 
 /** Draws styled runs as one flowing paragraph starting at the left margin plus `indent`. */
@@ -106,12 +109,25 @@ const WORD_PIECE = /\S{1,100}/gu;
 const breakable = (text: string, mono = false) => text.replace(LONG_WORD, (word) => word.match(WORD_PIECE)!.join(mono ? ' ' : '\u200b'));
 
 export function drawRuns(page: Page, runs: Run[], style: RunStyle): void {
-  const { doc } = page;
   if (runs.length === 0) return;
+  if (style.tag === null) drawRunsIn(page, runs, style);
+  else page.tags.block(style.tag, () => drawRunsIn(page, runs, style));
+}
+
+/** A link is a Link element (its annotation inside it) and an image's label a Figure with the image's alt text. */
+function tagRun(page: Page, run: Run, draw: () => void): void {
+  const { tags } = page;
+  const figure = () => (run.alt === undefined ? tags.content(draw) : tags.block('Figure', () => tags.content(draw), { alt: run.alt || run.text }));
+  if (run.link) tags.block('Link', figure);
+  else figure();
+}
+
+function drawRunsIn(page: Page, runs: Run[], style: RunStyle): void {
+  const { doc } = page;
   const x = page.left + style.indent;
   const width = page.width - style.indent;
   doc.fontSize(style.size);
-  runs.forEach((run, i) => {
+  const draw = (run: Run, i: number) => {
     const bold = style.bold || run.bold;
     const italic = style.italic || run.italic;
     doc.font(run.mono ? FONT.mono : bold && italic ? FONT.boldItalic : bold ? FONT.bold : italic ? FONT.italic : FONT.regular);
@@ -120,36 +136,61 @@ export function drawRuns(page: Page, runs: Run[], style: RunStyle): void {
     const text = breakable(run.text, run.mono);
     if (i === 0) doc.text(text, x, doc.y, options);
     else doc.text(text, options);
+  };
+  // NOTE: plain runs side by side (bold, italic…) share one marked-content sequence, so a paragraph reads as one
+  // piece of text; each link or image label is an element of its own.
+  let plain: number[] = [];
+  const flush = () => {
+    const group = plain;
+    plain = [];
+    if (group.length > 0) page.tags.content(() => group.forEach((i) => draw(runs[i]!, i)));
+  };
+  runs.forEach((run, i) => {
+    if (!run.link && run.alt === undefined) plain.push(i);
+    else {
+      flush();
+      tagRun(page, run, () => draw(run, i));
+    }
   });
+  flush();
   doc.fillColor('#111111');
 }
 
 function drawList(page: Page, list: Tokens.List, indent: number, options: MarkdownOptions): void {
-  const { doc } = page;
+  page.tags.block('L', () => list.items.forEach((item, i) => page.tags.block('LI', () => drawItem(page, list, item, i, indent, options))));
+}
+
+/** One list item: its marker (Lbl) and its text and nested blocks (LBody). */
+function drawItem(page: Page, list: Tokens.List, item: Tokens.ListItem, i: number, indent: number, options: MarkdownOptions): void {
+  const { doc, tags } = page;
   const start = typeof list.start === 'number' ? list.start : 1;
-  list.items.forEach((item, i) => {
-    ensureSpace(page, 24);
-    const marker = item.task ? (item.checked ? '☑' : '☐') : list.ordered ? `${start + i}.` : '•';
-    const y = doc.y;
-    doc.font(FONT.regular).fontSize(SIZE.body).fillColor('#111111').text(marker, page.left + indent, y, { width: INDENT, lineBreak: false });
-    doc.y = y;
+  ensureSpace(page, 24);
+  const marker = item.task ? (item.checked ? '☑' : '☐') : list.ordered ? `${start + i}.` : '•';
+  const y = doc.y;
+  tags.block('Lbl', () => tags.content(() => doc.font(FONT.regular).fontSize(SIZE.body).fillColor('#111111').text(marker, page.left + indent, y, { width: INDENT, lineBreak: false })));
+  doc.y = y;
+  tags.block('LBody', () => {
     for (const child of item.tokens) {
       if (child.type === 'list') drawList(page, child as Tokens.List, indent + INDENT, options);
-      else if (child.type === 'text' || child.type === 'paragraph') drawRuns(page, runsOf(child, options), { indent: indent + INDENT, size: SIZE.body });
+      else if (child.type === 'text' || child.type === 'paragraph') drawRuns(page, runsOf(child, options), { indent: indent + INDENT, size: SIZE.body, tag: null });
       else if (child.type !== 'checkbox') drawBlock(page, child, indent + INDENT, options);
     }
-    doc.moveDown(0.15);
   });
+  doc.moveDown(0.15);
 }
 
 /** A quote (phrasings to use or avoid) gets a grey bar on its left, continued across page breaks. */
 function drawQuote(page: Page, quote: Tokens.Blockquote, indent: number, options: MarkdownOptions): void {
+  page.tags.block('BlockQuote', () => drawQuoted(page, quote, indent, options));
+}
+
+function drawQuoted(page: Page, quote: Tokens.Blockquote, indent: number, options: MarkdownOptions): void {
   const { doc } = page;
   ensureSpace(page, 30);
   const from = { page: page.current(), y: doc.y };
   for (const child of quote.tokens) {
     if (child.type === 'paragraph') {
-      drawRuns(page, runsOf(child, options), { indent: indent + INDENT, size: SIZE.body, color: '#2b2b2b' });
+      drawRuns(page, runsOf(child, options), { indent: indent + INDENT, size: SIZE.body, color: '#2b2b2b', tag: 'P' });
       doc.moveDown(0.3);
     } else drawBlock(page, child, indent + INDENT, options);
   }
@@ -159,7 +200,12 @@ function drawQuote(page: Page, quote: Tokens.Blockquote, indent: number, options
 }
 
 function drawTable(page: Page, table: Tokens.Table, options: MarkdownOptions): void {
-  const { doc } = page;
+  page.tags.block('Table', () => drawRows(page, table, options));
+}
+
+/** The first row holds column headers (TH); cell fills and borders are artifacts. */
+function drawRows(page: Page, table: Tokens.Table, options: MarkdownOptions): void {
+  const { doc, tags } = page;
   const columns = Math.max(1, table.header.length);
   const colWidth = page.width / columns;
   const pad = 4;
@@ -169,12 +215,18 @@ function drawTable(page: Page, table: Tokens.Table, options: MarkdownOptions): v
     const height = Math.max(...cells.map((text) => doc.heightOfString(text || ' ', { width: colWidth - 2 * pad }))) + 2 * pad;
     ensureSpace(page, height);
     const y = doc.y;
-    cells.forEach((text, c) => {
-      const x = page.left + c * colWidth;
-      if (r === 0) doc.rect(x, y, colWidth, height).fill('#eeeeee');
-      doc.rect(x, y, colWidth, height).lineWidth(0.5).strokeColor('#999999').stroke();
-      doc.fillColor('#111111').text(text, x + pad, y + pad, { width: colWidth - 2 * pad });
-    });
+    tags.block('TR', () =>
+      cells.forEach((text, c) => {
+        const x = page.left + c * colWidth;
+        tags.artifact(() => {
+          if (r === 0) doc.rect(x, y, colWidth, height).fill('#eeeeee');
+          doc.rect(x, y, colWidth, height).lineWidth(0.5).strokeColor('#999999').stroke();
+        });
+        const cell = () => tags.content(() => doc.fillColor('#111111').text(text, x + pad, y + pad, { width: colWidth - 2 * pad }));
+        if (r === 0) tags.block('TH', cell, { scope: 'Column' });
+        else tags.block('TD', cell);
+      }),
+    );
     doc.x = page.left;
     doc.y = y + height;
   });
@@ -183,6 +235,6 @@ function drawTable(page: Page, table: Tokens.Table, options: MarkdownOptions): v
 function drawRule(page: Page): void {
   const { doc } = page;
   doc.moveDown(0.3);
-  doc.moveTo(page.left, doc.y).lineTo(page.left + page.width, doc.y).lineWidth(0.5).strokeColor('#999999').stroke();
+  page.tags.artifact(() => doc.moveTo(page.left, doc.y).lineTo(page.left + page.width, doc.y).lineWidth(0.5).strokeColor('#999999').stroke());
   doc.moveDown(0.6);
 }

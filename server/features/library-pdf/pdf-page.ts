@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { createTags, type Tags } from './pdf-tags.ts';
 
 // NOTE: pdfkit's built-in Helvetica has no ș/ț (comma below); DejaVu (npm dejavu-fonts-ttf, Bitstream Vera licence:
 // free to embed and redistribute) covers Romanian, Norwegian and English. pdfkit embeds only the glyphs used.
@@ -36,6 +37,8 @@ export interface Page {
   width: number;
   top: number;
   bottom: number;
+  /** The structure tree (tagged PDF) that what is drawn is added to. */
+  tags: Tags;
   /** Index of the page being written (0 = the title page). */
   current(): number;
   /** A vertical bar at x from one position to another, over as many pages as lie between. */
@@ -48,6 +51,10 @@ export function createDocument(info: { title: string; lang: string }): Page {
     size: 'A4',
     margins: { top: margin, bottom: margin + 12, left: margin, right: margin },
     bufferPages: true,
+    // NOTE: a tagged PDF (structure tree, /MarkInfo /Marked true) with the language and the title shown in the window
+    // bar, so screen readers read headings, lists and tables as such; tagged PDF needs PDF 1.4 or later.
+    pdfVersion: '1.7',
+    tagged: true,
     lang: info.lang,
     displayTitle: true,
     info: { Title: info.title, Author: 'Pro Health', Creator: 'Pro Health' },
@@ -60,6 +67,7 @@ export function createDocument(info: { title: string; lang: string }): Page {
     width: doc.page.width - 2 * margin,
     top: margin,
     bottom: doc.page.height - margin - 12,
+    tags: createTags(doc),
     current: () => {
       const range = doc.bufferedPageRange();
       return range.start + range.count - 1;
@@ -75,7 +83,7 @@ function drawBar(page: Page, x: number, from: Position, to: Position): void {
     doc.switchToPage(p);
     const y1 = p === from.page ? from.y : page.top;
     const y2 = p === to.page ? to.y : page.bottom;
-    if (y2 > y1) doc.moveTo(x, y1).lineTo(x, y2).lineWidth(2).strokeColor('#b8b8b8').stroke();
+    if (y2 > y1) page.tags.artifact(() => doc.moveTo(x, y1).lineTo(x, y2).lineWidth(2).strokeColor('#b8b8b8').stroke());
   }
   doc.switchToPage(to.page);
 }

@@ -13,7 +13,7 @@ import { findCachedPdf, findPublication, professionalChapters, publishedOutline,
 import type { PdfBook, PdfChapter, renderPublicationPdf } from './pdf-render.ts';
 
 /** Bump when the layout changes: every cached file is then rebuilt on its next download. */
-const LAYOUT_VERSION = 1;
+const LAYOUT_VERSION = 3;
 
 type Publication = NonNullable<Awaited<ReturnType<typeof findPublication>>>;
 

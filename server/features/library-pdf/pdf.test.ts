@@ -28,7 +28,9 @@ const RO_BODY = `Își păstrează țesăturile și hârtiile în încăperea mi
 |---|---|
 | Actele lipsesc | Întrebați cine le ține |
 
-Surse: OIM, *Ghid pentru personalul medical*, 2009.`;
+![Harta corpului cu zonele dureroase](harta.png)
+
+Surse: OIM, *Ghid pentru personalul medical*, [2009](https://www.iom.int).`;
 
 const NB_BODY = `Pasienten får hjelp på sykehuset før kvelden, og særlig sårbare personer får tolk.
 
@@ -66,6 +68,7 @@ afterAll(async () => t.close());
 const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
 
 const hasPdftotext = spawnSync('pdftotext', ['-v']).status === 0;
+const hasPdfinfo = spawnSync('pdfinfo', ['-v']).status === 0;
 const folder = mkdtempSync(path.join(tmpdir(), 'pdf-test-'));
 
 /** The text of a PDF as poppler extracts it (what a screen reader or a copy-paste gets). */
@@ -75,19 +78,34 @@ function pdfText(bytes: Buffer): string {
   return spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
 }
 
-/** Unicode code points the embedded fonts map glyphs to (their ToUnicode tables), without any external tool. */
-function mappedCodePoints(bytes: Buffer): Set<number> {
-  const points = new Set<number>();
+/** What poppler's pdfinfo prints about a PDF, with `args` (-struct-text: the structure tree with its text). */
+function pdfInfo(bytes: Buffer, ...args: string[]): string {
+  const file = path.join(folder, `${Math.random().toString(36).slice(2)}.pdf`);
+  writeFileSync(file, bytes);
+  return spawnSync('pdfinfo', [...args, file], { encoding: 'utf8' }).stdout;
+}
+
+/** Every compressed stream of a PDF (page contents, fonts' ToUnicode tables…), inflated. */
+function streams(bytes: Buffer): string[] {
   const raw = bytes.toString('latin1');
+  const texts: string[] = [];
   for (const m of raw.matchAll(/stream\r?\n/g)) {
     const start = m.index + m[0].length;
-    const end = raw.indexOf('endstream', start);
-    let text: string;
     try {
-      text = inflateSync(bytes.subarray(start, end)).toString('latin1');
+      texts.push(inflateSync(bytes.subarray(start, raw.indexOf('endstream', start))).toString('latin1'));
     } catch {
       continue;
     }
+  }
+  return texts;
+}
+
+const inflatedStreams = (bytes: Buffer) => streams(bytes).join('\n');
+
+/** Unicode code points the embedded fonts map glyphs to (their ToUnicode tables), without any external tool. */
+function mappedCodePoints(bytes: Buffer): Set<number> {
+  const points = new Set<number>();
+  for (const text of streams(bytes)) {
     if (!text.includes('beginbfrange') && !text.includes('beginbfchar')) continue;
     for (const hex of text.matchAll(/<([0-9a-fA-F]{4})>/g)) points.add(parseInt(hex[1]!, 16));
   }
@@ -122,6 +140,41 @@ describe('publication PDF', () => {
     // The section without a Romanian text is shown in the source language, with a notice.
     expect(text).toContain('Încă netradus: textul apare în engleză.');
     expect(text).toContain('Only written in English so far.');
+  });
+
+  it('is a tagged PDF: marked, with a structure tree, its language, and its title shown', async () => {
+    for (const [lang, locale] of [['ro', 'ro-RO'], ['nb', 'nb-NO']]) {
+      // NOTE: pdfkit compresses page content only; the catalog and the structure elements are plain dictionaries.
+      const raw = (await get(`/api/library/publications/pdf-fixture/pdf?lang=${lang}`)).rawPayload.toString('latin1');
+      expect(raw).toMatch(/\/MarkInfo \d+ 0 R/);
+      expect(raw).toMatch(/<<\s*\/Marked true\s*>>/);
+      expect(raw).toMatch(/\/StructTreeRoot \d+ 0 R/);
+      expect(raw).toContain(`/Lang (${locale})`);
+      expect(raw).toMatch(/\/DisplayDocTitle true/);
+      for (const type of ['Document', 'H1', 'H2', 'P', 'L', 'LI', 'Lbl', 'LBody', 'TOC', 'TOCI', 'Link']) expect(raw, type).toContain(`/S /${type}\n`);
+    }
+    const ro = (await get('/api/library/publications/pdf-fixture/pdf?lang=ro')).rawPayload.toString('latin1');
+    for (const type of ['H3', 'Table', 'TR', 'TH', 'TD', 'BlockQuote', 'Figure']) expect(ro, type).toContain(`/S /${type}\n`);
+    expect(ro).toMatch(/\/S \/Figure\n[^>]*\/Alt \(Harta corpului cu zonele dureroase\)/);
+    // The running footer (title, page numbers) is marked as an artifact in the page content.
+    expect(inflatedStreams(Buffer.from(ro, 'latin1'))).toMatch(/\/Artifact <<\s*\/Type \/Pagination\s*>> BDC/);
+  });
+
+  it.skipIf(!hasPdfinfo)('reads in order as headings, paragraphs, lists and a table, with the footer left out', async () => {
+    const bytes = (await get('/api/library/publications/pdf-fixture/pdf?lang=ro', { cookie })).rawPayload;
+    expect(pdfInfo(bytes)).toMatch(/Tagged:\s+yes/);
+    expect(pdfInfo(bytes)).toMatch(/Title:\s+Ghidul de test/);
+    const tree = pdfInfo(bytes, '-struct-text').replace(/\s+/g, ' ');
+    expect(tree).toContain('H1 (block) "Ghidul de test"');
+    expect(tree).toContain('H1 (block) "Noțiuni de bază"');
+    expect(tree).toContain('H2 (block) "Introducere în îngrijire"');
+    expect(tree).toContain('H3 (block) "Ce urmărim"');
+    expect(tree).toMatch(/LI \(block\) Lbl \(block\) "•" LBody \(block\) "primul semn: frica de însoțitor"/);
+    expect(tree).toMatch(/TH: \/Scope \/Column "Semn"/);
+    expect(tree).toMatch(/TD "Actele lipsesc" TD "Întrebați cine le ține"/);
+    expect(tree).toMatch(/Link \(inline\) Object \d+ 0 "2009"/);
+    expect(tree).toMatch(/TOCI Link \(inline\) "1\. Noțiuni de bază" Object \d+ 0 "\d+"/);
+    expect(tree).not.toMatch(/Pagina \d+ din/);
   });
 
   it.skipIf(!hasPdftotext)('prints Norwegian æ ø å', async () => {

@@ -1,6 +1,7 @@
 // Kysely for the search index: section_search rows and the search_word vocabulary.
 import { sql } from 'kysely';
 import type { Db } from '#server/db/db.ts';
+import { forgetSearchMemo } from './search-memo.ts';
 
 export interface IndexSource {
   title: string;
@@ -38,6 +39,7 @@ export interface IndexRow {
  * the title and heading lexemes alone, so the best title hits can be found without reading whole documents.
  */
 export async function upsertSectionSearch(db: Db, row: IndexRow): Promise<void> {
+  forgetSearchMemo();
   const cfg = sql`${row.config}::regconfig`;
   const head = sql<string>`setweight(to_tsvector(${cfg}, ${row.title}), 'A') || setweight(to_tsvector(${cfg}, ${row.headings}), 'B')`;
   const document = sql<string>`${head} || setweight(to_tsvector(${cfg}, ${row.body}), 'C')`;
@@ -75,6 +77,7 @@ export async function upsertSectionSearch(db: Db, row: IndexRow): Promise<void> 
  * also without diacritics, so a query typed without them is corrected to a word in the same spelling.
  */
 export async function addSearchWords(db: Db, language: string, text: string, fold: boolean): Promise<void> {
+  forgetSearchMemo();
   await sql`insert into search_word (language, word)
     select ${language}, w from (
       select distinct unnest(case when ${fold} then array[t, ph_unaccent(t)] else array[t] end) as w
@@ -85,5 +88,6 @@ export async function addSearchWords(db: Db, language: string, text: string, fol
 }
 
 export async function deleteSectionSearch(db: Db, sectionId: string, language: string): Promise<void> {
+  forgetSearchMemo();
   await db.deleteFrom('sectionSearch').where('sectionId', '=', sectionId).where('language', '=', language).execute();
 }

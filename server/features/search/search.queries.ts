@@ -3,6 +3,9 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '#server/db/db.ts';
 import type { LibraryLanguage } from '#shared/library/library.schema.ts';
 import { FOLDS_DIACRITICS } from './search-language.ts';
+import { termRarity } from './search-rarity.ts';
+import { correctedWords } from './search-spelling.ts';
+import { termQueries } from './search-terms.ts';
 
 /** Start and stop of a highlight inside ts_headline output; markdown-text.ts strips them from indexed text. */
 export const MARK_START = '\u0001';
@@ -86,10 +89,10 @@ export async function searchSections(db: Db, scope: SearchScope, tsquery: RawBui
  * to BODY_CANDIDATES matches of each), so the sections of a rare word are not crowded out by those of a common one.
  */
 export async function searchAnyTerms(db: Db, scope: SearchScope, terms: QueryTerm[], perTerm: boolean): Promise<SearchAnswer> {
-  const each = terms.map((t) => termQuery(scope.config, t));
+  const each = await termQueries(db, scope.config, terms);
   const q = sql`select (${sql.join(each, sql` || `)}) as tsq`;
   // NOTE: one term needs no weighting by rarity: its rank alone orders the sections (and costs no term counts).
-  const mode = each.length > 1 ? { each, perTerm } : null;
+  const mode = each.length > 1 ? { each, idf: await termRarity(db, scope, terms, each), perTerm } : null;
   const { rows } = await rankedSearch<SearchRow & HiddenColumn>(scope, q, sql``, mode).execute(db);
   return answerOf(rows);
 }
@@ -101,24 +104,13 @@ function answerOf<R extends SearchRow & HiddenColumn>(rows: R[]): { rows: R[]; h
 
 /**
  * Replaces each word by the most similar word of the language's vocabulary (trigram similarity ≥ 0.3; a correct
- * word is its own best match) and searches with the corrected words, in one statement.
+ * word is its own best match; search-spelling.ts) and searches with the corrected words.
  */
 export async function searchCorrected(db: Db, scope: SearchScope, words: string[]): Promise<SearchAnswer & { corrected: string }> {
-  // NOTE: similarity() cannot use the trigram index (the `%` operator that could is avoided, see docs/decisions/003)
-  // and costs ~2.5 µs a word on PGlite; comparing only words with the same first letter (a range of the primary key)
-  // cuts the scan about twentyfold. Typos in the first letter are therefore not corrected.
-  // NOTE: words of one to three letters ("do", "cu", "på") are mostly stop words missing from the vocabulary; they
-  // were "corrected" into other words ("don", "cui"), so they are kept as typed.
-  const closest = sql`case when char_length(t.w) < 4 then t.w else coalesce((select sw.word from search_word sw
-      where sw.language = ${scope.language}
-        and sw.word >= left(t.w, 1) and sw.word < chr(ascii(t.w) + 1) and left(sw.word, 1) = left(t.w, 1)
-        and similarity(sw.word, t.w) >= 0.3
-      order by similarity(sw.word, t.w) desc, sw.word limit 1), t.w) end`;
-  const q = sql`select plainto_tsquery(${scope.config}::regconfig, fixed.text) as tsq, fixed.text as corrected
-    from (select string_agg(${closest}, ' ' order by t.n) as text
-          from unnest(${words}::text[]) with ordinality as t(w, n)) fixed`;
-  const { rows } = await rankedSearch<SearchRow & HiddenColumn & { corrected: string }>(scope, q, sql`, q.corrected`, null).execute(db);
-  return { corrected: rows[0]?.corrected ?? words.join(' '), ...answerOf(rows) };
+  const corrected = (await correctedWords(db, scope.language, words)).join(' ');
+  const q = sql`select plainto_tsquery(${scope.config}::regconfig, ${corrected}) as tsq`;
+  const { rows } = await rankedSearch<SearchRow & HiddenColumn>(scope, q, sql``, null).execute(db);
+  return { corrected, ...answerOf(rows) };
 }
 
 /** How many title/heading hits and how many body hits are ranked in full; with fewer matches the ranking is exact. */
@@ -141,12 +133,12 @@ const SNIPPET_LEAD = 200;
 /** The terms of an any-terms search, and whether candidates are also taken per term. */
 interface TermsMode {
   each: RawBuilder<string>[];
+  /** Each term's weight by rarity (search-rarity.ts). */
+  idf: number[];
   perTerm: boolean;
 }
 
-/** How many sections of a language are counted for a term's rarity, and how many of the best by rank are re-ranked by it. */
-const DF_CAP = 150;
-const SECTIONS_CAP = 1000;
+/** How many of the best candidates by rank are re-ranked by the terms they match. */
 const RERANK = 40;
 
 /** The parts of the statement that weigh the terms of an any-terms search (none for a single query). */
@@ -156,12 +148,8 @@ function termParts(scope: SearchScope, anyAudience: RawBuilder<unknown>, terms: 
   const termRows =
     terms === null
       ? sql`select 0 as n, null::tsquery as tsq, 0::float8 as idf where false`
-      : sql`select v.n, v.tsq, ln((total.n + 1.0) / (least(total.n, (select count(*) from (select 1 from section_search ss
-            where ${anyAudience} and ss.document @@ v.tsq limit ${DF_CAP}) x)) + 1.0))::float8 as idf
-          from (values ${sql.join(terms.each.map((t, i) => sql`(${i + 1}, ${t})`))}) v(n, tsq)
-          cross join total
+      : sql`select v.n, v.tsq, v.idf from (values ${sql.join(terms.each.map((t, i) => sql`(${i + 1}, ${t}, ${terms.idf[i] ?? 0}::float8)`))}) v(n, tsq, idf)
           where numnode(v.tsq) > 0`;
-  const total = terms === null ? sql`select 0 as n` : sql`select count(*) as n from (select 1 from section_search ss where ${anyAudience} limit ${SECTIONS_CAP}) x`;
   const perTerm = terms?.perTerm
     ? sql`union
       (select x.section_id, x.chapter_id from terms cross join lateral (
@@ -176,9 +164,11 @@ function termParts(scope: SearchScope, anyAudience: RawBuilder<unknown>, terms: 
   const shortlist = terms === null ? scope.limit : Math.max(RERANK, scope.limit);
   // NOTE: an OR of words matches many titles (876 of 10,000 for "child protection"); ranking them all to keep the best
   // 50 cost more than the rest of the statement, so an any-terms search takes title hits unranked (all of them while
-  // there are at most HEAD_CANDIDATES, as on the real library) and ranks them with the rest.
-  const headOrder = terms === null ? sql`order by ts_rank_cd(ss.head, q.tsq) desc` : sql``;
-  return { termRows, total, perTerm, scored, shortlist, headOrder };
+  // there are at most HEAD_CANDIDATES, as on the real library) and ranks them with the rest. A single query picks its
+  // best title hits by ts_rank, about half the cost of ts_rank_cd on 472 title hits of "trafficking" (and only which
+  // title hits become candidates depends on it: the candidates are then ranked by ts_rank_cd).
+  const headOrder = terms === null ? sql`order by ts_rank(ss.head, q.tsq) desc` : sql``;
+  return { termRows, perTerm, scored, shortlist, headOrder };
 }
 
 function rankedSearch<R>(scope: SearchScope, q: RawBuilder<unknown>, extra: RawBuilder<unknown>, terms: TermsMode | null): RawBuilder<R> {
@@ -187,7 +177,7 @@ function rankedSearch<R>(scope: SearchScope, q: RawBuilder<unknown>, extra: RawB
     scope.publicationSlug === undefined ? sql`` : sql`and ss.publication_id = (select id from publication where slug = ${scope.publicationSlug})`;
   const professional = sql`(select id from chapter where audience <> 'public')`;
   const anyAudience = sql`ss.language = ${lang} ${inPublication}`;
-  const { termRows, total, perTerm, scored, shortlist, headOrder } = termParts(scope, anyAudience, terms);
+  const { termRows, perTerm, scored, shortlist, headOrder } = termParts(scope, anyAudience, terms);
   // NOTE: anonymous callers learn how many professionals-only sections match (a count, never titles). They are counted
   // among the candidates, which are taken from every chapter: a separate count cost ~13 ms at 10,000 sections per
   // language. Exact while the query matches at most BODY_CANDIDATES sections (the real library); a lower bound beyond.
@@ -198,7 +188,6 @@ function rankedSearch<R>(scope: SearchScope, q: RawBuilder<unknown>, extra: RawB
   // NOTE: MATERIALIZED and the `offset 0` laterals keep the planner from flattening everything into one join tree:
   // planning that took 6–20 ms on PGlite, more than running it.
   return sql<R>`with q as (${q}),
-    total as materialized (${total}),
     terms as materialized (${termRows}),
     candidates as materialized (
       (select ss.section_id, ss.chapter_id from section_search ss cross join q
@@ -231,7 +220,7 @@ function rankedSearch<R>(scope: SearchScope, q: RawBuilder<unknown>, extra: RawB
     results as (
       select d.publication_slug, d.publication_title, d.chapter_slug, d.chapter_title, d.section_slug,
         h.title as section_title,
-        case when strpos(hl.snippet, ${MARK_START}) > 0 then hl.snippet
+        case when strpos(hl.snippet, ${MARK_START}) > 0 or not sw.in_text then hl.snippet
           else ts_headline(${scope.config}::regconfig, h.plain_text, q.tsq, ${HEADLINE_OPTIONS}) end as snippet,
         h.rank::float8 as rank, h.matched, (select count(*) from terms)::int as terms, h.score, h.section_id
       from hits h
@@ -258,6 +247,16 @@ function rankedSearch<R>(scope: SearchScope, q: RawBuilder<unknown>, extra: RawB
 }
 
 /**
+ * Whether the text a snippet is cut from (headings and body: the B and C lexemes) matches at all. NOTE: a section
+ * found by its title alone has nothing to highlight: its snippet is the start of its text, from the window at the
+ * start, rather than from a headline of the whole text (the fallback when the window holds no match, ~1 ms a row).
+ */
+function matchesInText(lang: string): RawBuilder<boolean> {
+  return sql<boolean>`(select ts_filter(t.document, '{b,c}') @@ q.tsq from section_search t
+    where t.section_id = h.section_id and t.language = ${lang})`;
+}
+
+/**
  * Where the snippet window starts: SNIPPET_LEAD characters before the earliest place any query lexeme occurs. Stems
  * are prefixes of the words they come from ("traffick" of "trafficking"), so strpos in the text folded as the index
  * folds it finds the place; when no lexeme is found, the window starts at the beginning of the text.
@@ -265,8 +264,10 @@ function rankedSearch<R>(scope: SearchScope, q: RawBuilder<unknown>, extra: RawB
 function snippetStart(language: string): RawBuilder<unknown> {
   const folded = FOLDS_DIACRITICS[language as LibraryLanguage] ? sql`ph_unaccent(lower(h.plain_text))` : sql`lower(h.plain_text)`;
   const lexemes = sql`regexp_matches(querytree(q.tsq), ${"'([^']+)'"}, 'g') as m`;
-  const first = sql`(select min(nullif(strpos(${folded}, m[1]), 0)) from ${lexemes})`;
-  return sql`select greatest(1, coalesce(${first}, 1) - ${SNIPPET_LEAD}) as start offset 0`;
+  const first = sql`(select min(nullif(strpos(f.text, m[1]), 0)) from ${lexemes})`;
+  // NOTE: the text is folded once per row (the offset 0 subquery) rather than once per query lexeme.
+  return sql`select case when f.in_text then greatest(1, coalesce(${first}, 1) - ${SNIPPET_LEAD}) else 1 end as start, f.in_text
+    from (select ${folded} as text, ${matchesInText(language)} as in_text offset 0) f`;
 }
 
 /**
