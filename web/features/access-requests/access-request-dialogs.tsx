@@ -9,6 +9,7 @@ import { SelectField, apiError, focusSoon } from '#web/components/ui/form.tsx';
 import { useOrganisations } from '#web/features/organisations/organisations.api.ts';
 import { RoleCheckboxes } from '#web/features/organisations/role-fields.tsx';
 import { useApproveRequest, useDeclineRequest } from './access-requests.api.ts';
+import { BusyButton } from '#web/components/ui/busy-button.tsx';
 
 /** 409: someone else decided first; 404: gone (purged, or moved out of reach); 409 with a field: already a member. */
 function errorKey(error: unknown): string {
@@ -70,9 +71,9 @@ export function ApproveDialog(props: { request: AccessRequest; placesAnywhere: b
         {props.placesAnywhere && <OrganisationPicker id={`${id}-organisation`} value={organisationId} onChange={setOrganisationId} />}
         <RoleCheckboxes id={`${id}-roles`} legend={t('admin.roles')} value={roles} onChange={setRoles} />
         <div className="actions-row">
-          <button type="submit" disabled={approve.isPending} aria-busy={approve.isPending || undefined}>
-            {approve.isPending ? t('admin.approving') : t('admin.approveConfirm')}
-          </button>
+          <BusyButton type="submit" busy={approve.isPending} busyLabel={t('admin.approving')}>
+            {t('admin.approveConfirm')}
+          </BusyButton>
           <button type="button" className="secondary" onClick={props.onClose}>
             {t('common:form.cancel')}
           </button>
@@ -112,9 +113,9 @@ export function DeclineDialog(props: { request: AccessRequest; onClose(): void; 
         </p>
       )}
       <div className="actions-row">
-        <button type="button" className="danger" onClick={() => void confirm()} disabled={decline.isPending} aria-busy={decline.isPending || undefined}>
-          {decline.isPending ? t('admin.declining') : t('admin.declineConfirm')}
-        </button>
+        <BusyButton className="danger" onClick={() => void confirm()} busy={decline.isPending} busyLabel={t('admin.declining')}>
+          {t('admin.declineConfirm')}
+        </BusyButton>
         <button type="button" className="secondary" onClick={props.onClose} autoFocus>
           {t('common:form.cancel')}
         </button>

@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { focusSoon } from '#web/components/ui/form.tsx';
 import { useSetListing } from './access-requests.api.ts';
+import { BusyButton } from '#web/components/ui/busy-button.tsx';
 
 export function ListingCard(props: { listed: boolean }) {
   const { t } = useTranslation('access');
@@ -28,9 +29,9 @@ export function ListingCard(props: { listed: boolean }) {
         </p>
       )}
       <p>
-        <button type="button" className="secondary" onClick={() => void toggle()} disabled={setListing.isPending} aria-busy={setListing.isPending || undefined}>
+        <BusyButton className="secondary" onClick={() => void toggle()} busy={setListing.isPending}>
           {props.listed ? t('listing.stop') : t('listing.start')}
-        </button>
+        </BusyButton>
       </p>
     </section>
   );

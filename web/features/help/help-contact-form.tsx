@@ -6,6 +6,7 @@ import { HELP_COUNTRIES, HELP_KINDS, HELP_STATUSES, type HelpDeskContact } from 
 import { ApiRequestError } from '#web/lib/api.ts';
 import { useCreateContact, useUpdateContact } from './help-desk.api.ts';
 import { FORM_LANGUAGES, emptyForm, fieldOf, formOf, toApi, type ContactForm } from './help-form-rules.ts';
+import { BusyButton } from '#web/components/ui/busy-button.tsx';
 
 interface Props {
   contact: HelpDeskContact | null;
@@ -139,9 +140,9 @@ export function HelpContactForm({ contact, today, onDone, onCancel }: Props) {
       {field('verifiedOn', text('verifiedOn', 'date'))}
       {field('chapters', text('chapters'))}
       <div className="actions-row">
-        <button type="submit" disabled={busy}>
+        <BusyButton type="submit" busy={busy}>
           {t('desk.form.save')}
-        </button>
+        </BusyButton>
         <button type="button" className="secondary" onClick={onCancel}>
           {t('desk.form.cancel')}
         </button>
