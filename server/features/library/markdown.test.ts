@@ -5,6 +5,10 @@ import { renderMarkdown } from './markdown.ts';
 const IMAGE = '/api/library/images/123e4567-e89b-12d3-a456-426614174000';
 
 describe('renderMarkdown', () => {
+  test('a number range never breaks after its dash (a word joiner follows the en dash), other dashes are left alone', () => {
+    expect(renderMarkdown('Ages 0–8, 9–17; in 2009–2014 – a pause.')).toBe('<p>Ages 0–\u20608, 9–\u206017; in 2009–\u20602014 – a pause.</p>');
+  });
+
   test('renders the allowed structure, with heading ids prefixed by the section and made unique', () => {
     const html = renderMarkdown('### Ask alone\n\nText with **bold**, *em* and `code`.\n\n> Say this.\n\n- one\n- two\n\n### Ask alone', 'talk');
     expect(html).toBe(

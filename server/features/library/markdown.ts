@@ -70,6 +70,14 @@ const SANITIZE: sanitizeHtml.IOptions = {
 export function renderMarkdown(markdown: string, idPrefix = ''): string {
   assertNesting(markdown);
   const html = markedFor(idPrefix).parse(markdown, { async: false });
-  return sanitizeHtml(html, SANITIZE).trim();
+  return keepRangesWhole(sanitizeHtml(html, SANITIZE).trim());
+}
+
+/**
+ * A word joiner after the dash of a number range ("9–17", "2009–2014"): browsers may break a line after an en dash,
+ * which on a phone leaves "9–" at the end of one line and "17," on the next. Invisible, and not in the search text.
+ */
+function keepRangesWhole(html: string): string {
+  return html.replace(/(\d)–(?=\d)/g, '$1–\u2060');
 }
 
