@@ -11,6 +11,8 @@ export interface NavItem {
   roles?: Role[];
   /** Shown to everyone, signed in or not (public content such as the library). */
   public?: boolean;
+  /** About the account's own organisation: platform admins see it only when they hold one of `roles` there too. */
+  ownOrganisation?: boolean;
 }
 
 export const NAV: NavItem[] = [
@@ -18,9 +20,9 @@ export const NAV: NavItem[] = [
   { to: '/account', label: 'nav.account' },
   { to: '/desk', label: 'nav.desk', roles: ['editor', 'reviewer'] },
   { to: '/reports/library-usage', label: 'nav.reports', roles: ['coordinator', 'org_admin', 'donor_viewer'] },
-  { to: '/admin/members', label: 'nav.members', roles: ['org_admin'] },
+  { to: '/admin/members', label: 'nav.members', roles: ['org_admin'], ownOrganisation: true },
   { to: '/admin/access-requests', label: 'nav.accessRequests', roles: ['org_admin'] },
-  { to: '/admin/organisation', label: 'nav.profile', roles: ['org_admin'] },
+  { to: '/admin/organisation', label: 'nav.profile', roles: ['org_admin'], ownOrganisation: true },
   // NOTE: no role grants this one (roles: []), so only platform admins see it.
   { to: '/admin/organisations', label: 'nav.organisations', roles: [] },
   { to: '/admin/audit', label: 'nav.audit', roles: ['org_admin'] },
@@ -29,5 +31,6 @@ export const NAV: NavItem[] = [
 
 export function visibleNav(me: Me | null): NavItem[] {
   if (me?.signInStep !== 'done') return NAV.filter((item) => item.public);
-  return NAV.filter((item) => item.public || !item.roles || me.account.isPlatformAdmin || item.roles.some((r) => me.roles.includes(r)));
+  const holds = (item: NavItem) => item.roles?.some((r) => me.roles.includes(r)) ?? false;
+  return NAV.filter((item) => item.public || !item.roles || holds(item) || (me.account.isPlatformAdmin && !item.ownOrganisation));
 }
