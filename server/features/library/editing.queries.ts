@@ -65,34 +65,29 @@ export function listTexts(db: Db, f: TextFilter) {
 }
 export type TextListRow = Awaited<ReturnType<typeof listTexts>>[number];
 
-/** Texts in review that `reviewerId` may publish: neither written (current revision) nor submitted by them. */
-export async function countTextsAwaitingReview(db: Db, organisationId: string | null, reviewerId: string): Promise<number> {
-  let q = db
+/** Section texts with their current revision, within one organisation's publications (all of them for null). */
+function textsWithCurrentRevision(db: Db, organisationId: string | null) {
+  const q = db
     .selectFrom('sectionText as t')
     .innerJoin('section', 'section.id', 't.sectionId')
     .innerJoin('chapter', 'chapter.id', 'section.chapterId')
     .innerJoin('publication', 'publication.id', 'chapter.publicationId')
     .innerJoin('sectionRevision as cr', 'cr.id', 't.currentRevisionId')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => eb.fn.countAll<number>().as('n'));
+  return organisationId ? q.where('publication.organisationId', '=', organisationId) : q;
+}
+
+/** Texts in review that `reviewerId` may publish: neither written (current revision) nor submitted by them. */
+export async function countTextsAwaitingReview(db: Db, organisationId: string | null, reviewerId: string): Promise<number> {
+  const q = textsWithCurrentRevision(db, organisationId)
     .where('t.state', '=', 'in_review')
     .where('cr.authorAccountId', 'is distinct from', reviewerId)
     .where('t.submittedBy', 'is distinct from', reviewerId);
-  if (organisationId) q = q.where('publication.organisationId', '=', organisationId);
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
 /** Drafts a reviewer sent back with a note whose current revision `authorId` wrote. */
 export async function countReturnedTexts(db: Db, organisationId: string | null, authorId: string): Promise<number> {
-  let q = db
-    .selectFrom('sectionText as t')
-    .innerJoin('section', 'section.id', 't.sectionId')
-    .innerJoin('chapter', 'chapter.id', 'section.chapterId')
-    .innerJoin('publication', 'publication.id', 'chapter.publicationId')
-    .innerJoin('sectionRevision as cr', 'cr.id', 't.currentRevisionId')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('t.state', '=', 'draft')
-    .where('t.reviewNote', 'is not', null)
-    .where('cr.authorAccountId', '=', authorId);
-  if (organisationId) q = q.where('publication.organisationId', '=', organisationId);
+  const q = textsWithCurrentRevision(db, organisationId).where('t.state', '=', 'draft').where('t.reviewNote', 'is not', null).where('cr.authorAccountId', '=', authorId);
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
