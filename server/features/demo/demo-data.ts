@@ -113,7 +113,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   // NOTE: editor and reviewer share an organisation, so a library text can go through review (four eyes) in the demo.
   { shows: 'editor', email: `editor@${domain}`, displayName: 'Laura Petrescu', language: 'ro', organisation: 'association', roles: ['editor'] },
   { shows: 'reviewer', email: `reviewer@${domain}`, displayName: 'Marius Popa', language: 'ro', organisation: 'association', roles: ['reviewer'] },
-  { shows: 'trainer', email: `trainer@${domain}`, displayName: 'Ingrid Solberg', language: 'nb', organisation: 'fyrlykta', roles: ['trainer'] },
+  // NOTE: the trainer also administers the Norwegian foundation, so a Norwegian admin answers account requests in the demo.
+  { shows: 'trainer', email: `trainer@${domain}`, displayName: 'Ingrid Solberg', language: 'nb', organisation: 'fyrlykta', roles: ['trainer', 'org_admin'] },
   { shows: 'donor_viewer', email: `donor-viewer@${domain}`, displayName: 'Kari Nordmann', language: 'nb', organisation: 'fyrlykta', roles: ['donor_viewer'] },
   { shows: 'participant', email: `participant@${domain}`, displayName: 'Daniel Moldovan', language: 'ro', organisation: 'hospitalMures', roles: ['participant'] },
 ];

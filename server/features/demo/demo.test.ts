@@ -88,12 +88,12 @@ describe('demo data', () => {
   });
 
   it('has a demo password that passes the policy, and two-factor roles must enrol at first sign-in', async () => {
-    const row = await t.deps.db.selectFrom('account').select('passwordHash').where('email', '=', 'trainer@demo.pro-health.example').executeTakeFirstOrThrow();
+    const row = await t.deps.db.selectFrom('account').select('passwordHash').where('email', '=', 'participant@demo.pro-health.example').executeTakeFirstOrThrow();
     expect(await verifyPassword(row.passwordHash!, DEMO_PASSWORD)).toBe(true);
 
-    const trainerCookie = await signIn(t.app, { email: 'trainer@demo.pro-health.example', password: DEMO_PASSWORD });
-    const trainer = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: trainerCookie } });
-    expect(trainer.json().signInStep).toBe('done');
+    const participantCookie = await signIn(t.app, { email: 'participant@demo.pro-health.example', password: DEMO_PASSWORD });
+    const participant = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: participantCookie } });
+    expect(participant.json().signInStep).toBe('done');
 
     expect(TWO_FACTOR_ROLES).toContain('coordinator');
     const coordinatorCookie = await signIn(t.app, { email: 'coordinator@demo.pro-health.example', password: DEMO_PASSWORD, partial: true });
