@@ -21,16 +21,17 @@ export async function importThesaurus(ctx: Ctx, trx: Transaction<Database>, dir:
   if (raw === null) return 0;
   const seed = ThesaurusFileSchema.safeParse(JSON.parse(raw));
   if (!seed.success) throw new Error(`${THESAURUS_SEED_FILE}: ${seed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  const added: Record<string, number> = {};
+  const languages: string[] = [];
+  let total = 0;
   for (const language of LIBRARY_LANGUAGES) {
     if ((await countGroups(trx, language)) > 0) continue;
     for (const group of seed.data[language]) {
       const terms = [...new Set(group.map((term) => term.toLowerCase().trim()))];
       await insertGroup(trx, { language, terms, updatedBy: null, at: ctx.now });
     }
-    if (seed.data[language].length > 0) added[language] = seed.data[language].length;
+    if (seed.data[language].length > 0) languages.push(language);
+    total += seed.data[language].length;
   }
-  const total = Object.values(added).reduce((a, b) => a + b, 0);
-  if (total > 0) await recordAudit(ctx, trx, { action: 'thesaurus.imported', entityType: 'search_synonym_group', details: { groups: added } });
+  if (total > 0) await recordAudit(ctx, trx, { action: 'thesaurus.imported', entityType: 'search_synonym_group', details: { groups: total, languages } });
   return total;
 }

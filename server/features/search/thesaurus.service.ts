@@ -65,7 +65,7 @@ export async function updateGroup(ctx: Ctx, id: string, input: SynonymGroupUpdat
   await checkTerms(ctx, group.language, terms, id);
   const written = await ctx.db.transaction().execute(async (trx) => {
     if (!(await updateGroupTerms(trx, id, input.version, { terms, updatedBy: actorOf(ctx).accountId, at: ctx.now }))) return false;
-    const details = { language: group.language, before: group.terms.length, after: terms.length };
+    const details = { language: group.language, termsBefore: group.terms.length, terms: terms.length };
     await recordAudit(ctx, trx, { action: 'thesaurus.group_updated', entityType: 'search_synonym_group', entityId: id, details });
     return true;
   });

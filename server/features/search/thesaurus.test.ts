@@ -64,7 +64,7 @@ describe('seed import', () => {
     const again = await list('en');
     expect(again.groups).toHaveLength(34);
     expect(again.groups[0]!.terms).toEqual(['minor', 'child']);
-    expect((await audits('thesaurus.imported'))[0]!.details).toEqual({ groups: { en: 34, ro: 35, nb: 34 } });
+    expect((await audits('thesaurus.imported'))[0]!.details).toEqual({ groups: 103, languages: ['en', 'ro', 'nb'] });
   });
 });
 
@@ -93,7 +93,7 @@ describe('editors keep the thesaurus', () => {
 
     const created_ = await audits('thesaurus.group_created');
     expect(created_.at(-1)).toEqual({ entityId: group.id, details: { language: 'en', terms: 2 } });
-    expect((await audits('thesaurus.group_updated')).at(-1)!.details).toEqual({ language: 'en', before: 2, after: 2 });
+    expect((await audits('thesaurus.group_updated')).at(-1)!.details).toEqual({ language: 'en', termsBefore: 2, terms: 2 });
     expect((await audits('thesaurus.group_deleted')).at(-1)!.details).toEqual({ language: 'en', terms: 2 });
   });
 

@@ -32,5 +32,6 @@ export function useUpdateGroup() {
 
 export function useDeleteGroup() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: ({ id, version }: { id: string; version: number }) => request('DELETE', `${BASE}/${id}?version=${version}`), onSuccess: invalidate });
+  // NOTE: also after a refusal (409: changed by someone else; 404: already deleted), so the list shows what is current.
+  return useMutation({ mutationFn: ({ id, version }: { id: string; version: number }) => request('DELETE', `${BASE}/${id}?version=${version}`), onSettled: invalidate });
 }
