@@ -18,7 +18,10 @@ type Message = { kind: 'success' | 'error'; text: string };
 export function ThesaurusPage() {
   const { t } = useTranslation('thesaurus');
   const id = useId();
-  const [language, setLanguage] = useState<LibraryLanguage>(useReaderLanguage());
+  // NOTE: the interface language until one is picked: it may change once the account's own language has loaded.
+  const readerLanguage = useReaderLanguage();
+  const [picked, setLanguage] = useState<LibraryLanguage | null>(null);
+  const language = picked ?? readerLanguage;
   const list = useThesaurus(language);
   const [editing, setEditing] = useState<{ group: SynonymGroup | null } | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
