@@ -56,6 +56,7 @@ export const router = createBrowserRouter([
           { path: 'desk/sections/:sectionId/:lang/revisions', lazy: page(() => import('#web/features/library-desk/revisions-page.tsx'), 'RevisionsPage') },
           { path: 'reports/library-usage', lazy: page(() => import('#web/features/reports/library-usage-page.tsx'), 'LibraryUsagePage') },
           { path: 'desk/help-contacts', lazy: page(() => import('#web/features/help/help-desk-page.tsx'), 'HelpDeskPage') },
+          { path: 'desk/thesaurus', lazy: page(() => import('#web/features/thesaurus/thesaurus-page.tsx'), 'ThesaurusPage') },
           { path: 'desk/reports', lazy: page(() => import('#web/features/library-desk/reports-page.tsx'), 'ReportsPage') },
         ],
       },

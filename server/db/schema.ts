@@ -149,7 +149,7 @@ export interface RateLimitTable {
   windowStart: Date;
 }
 
-export interface Database extends LibraryTables, HelpTables {
+export interface Database extends LibraryTables, HelpTables, SearchThesaurusTables {
   organisation: OrganisationTable;
   account: AccountTable;
   recoveryCode: RecoveryCodeTable;
@@ -377,4 +377,20 @@ export interface HelpContactTable {
 
 export interface HelpTables {
   helpContact: HelpContactTable;
+}
+
+// Search thesaurus (migration 2026-12-06T1700-create-search-synonym-groups).
+export interface SearchSynonymGroupTable {
+  id: Generated<string>;
+  language: string;
+  terms: JsonList;
+  position: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+  updatedBy: string | null;
+  version: Generated<number>;
+}
+
+export interface SearchThesaurusTables {
+  searchSynonymGroup: SearchSynonymGroupTable;
 }

@@ -9,6 +9,8 @@ import type { Database } from '#server/db/schema.ts';
 import { AppError } from '#server/errors.ts';
 import { recordAudit } from '#server/features/audit/audit.service.ts';
 import { importHelpContacts } from '#server/features/help/help-import.ts';
+import { forgetThesaurus } from '#server/features/search/search-thesaurus.ts';
+import { importThesaurus } from '#server/features/search/thesaurus-import.ts';
 import { LIBRARY_LANGUAGES } from '#shared/lib/languages.ts';
 import { SECTION_BODY_MAX, SECTION_TITLE_MAX } from '#shared/library/library-edit.schema.ts';
 import type { LibraryLanguage } from '#shared/library/library.schema.ts';
@@ -33,6 +35,8 @@ export interface ImportSummary {
   skipped: string[];
   /** Help-now contacts added from help-contacts.json (those whose key was new). */
   helpContacts: number;
+  /** Search synonym groups added from search/thesaurus.json (for languages that had none). */
+  synonymGroups: number;
 }
 
 interface LoadedChapter {
@@ -48,15 +52,17 @@ export async function importContent(ctx: Ctx, options: { dir?: string; organisat
   const outline = OutlineSchema.parse(JSON.parse(await readFile(path.join(dir, 'outline.json'), 'utf8')));
   const loaded = await Promise.all(outline.publications.map((p) => loadPublication(dir, p)));
   const organisationId = await resolveOrganisation(ctx, options.organisation);
-  const summary: ImportSummary = { publications: 0, chapters: 0, sections: 0, created: 0, updated: 0, unchanged: 0, skipped: [], helpContacts: 0 };
+  const summary: ImportSummary = { publications: 0, chapters: 0, sections: 0, created: 0, updated: 0, unchanged: 0, skipped: [], helpContacts: 0, synonymGroups: 0 };
   await ctx.db.transaction().execute(async (trx) => {
     for (const [i, publication] of outline.publications.entries()) {
       await importPublication(ctx, trx, { publication, chapters: loaded[i]!, organisationId, position: i + 1 }, summary);
     }
     summary.helpContacts = await importHelpContacts(ctx, trx, dir, organisationId);
-    const { skipped, helpContacts: _help, ...counts } = summary;
+    summary.synonymGroups = await importThesaurus(ctx, trx, dir);
+    const { skipped, helpContacts: _help, synonymGroups: _synonyms, ...counts } = summary;
     await recordAudit(ctx, trx, { action: 'library.content_imported', entityType: 'library', organisationId, details: { ...counts, skipped: skipped.length } });
   });
+  if (summary.synonymGroups > 0) forgetThesaurus();
   return summary;
 }
 

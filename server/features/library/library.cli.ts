@@ -13,7 +13,7 @@ const importCommand: CliCommand = {
     try {
       const ctx = operatorCtx({ db: handle.db, config });
       const s = await importContent(ctx, { dir: options.dir ? path.resolve(options.dir) : undefined, organisation: options.organisation });
-      console.log(`${s.publications} publications, ${s.chapters} chapters, ${s.sections} sections: ${s.created} texts created, ${s.updated} updated, ${s.unchanged} unchanged; ${s.helpContacts} help contacts added.`);
+      console.log(`${s.publications} publications, ${s.chapters} chapters, ${s.sections} sections: ${s.created} texts created, ${s.updated} updated, ${s.unchanged} unchanged; ${s.helpContacts} help contacts and ${s.synonymGroups} search synonym groups added.`);
       for (const skipped of s.skipped) console.log(`skipped (a draft or review is under way in the editor): ${skipped}`);
       return 0;
     } finally {

@@ -5,8 +5,13 @@ import type { Db } from '#server/db/db.ts';
 import { termQuery, type QueryTerm } from './search.queries.ts';
 
 const MAX_ENTRIES = 5_000;
-/** NOTE: a term's tsquery depends only on the text search configuration and the thesaurus, fixed while running. */
+/** NOTE: a term's tsquery depends only on the text search configuration and its synonyms (part of the key). */
 const built = new Map<string, string>();
+
+/** Called when the thesaurus changes: entries of the old synonyms would never be asked for again. */
+export function forgetTermQueries(): void {
+  built.clear();
+}
 
 /** Each term as a tsquery constant (its text form, cast back), in the order given. */
 export async function termQueries(db: Db, config: string, terms: QueryTerm[]): Promise<RawBuilder<string>[]> {

@@ -1,14 +1,16 @@
-// The domain thesaurus of library search (content/search/thesaurus.json): groups of synonyms per language, read once
-// and applied at query time, so "minor" also finds "child" and "tolk" also finds "oversetter".
-import { readFileSync } from 'node:fs';
+// The domain thesaurus of library search: groups of synonyms per language that editors keep in the desk (table
+// search_synonym_group, seeded from content/search/thesaurus.json), applied at query time, so "minor" also finds
+// "child" and "tolk" also finds "oversetter". Read from the database once per database and kept in memory.
 import { z } from 'zod';
+import type { Db } from '#server/db/db.ts';
 import { LIBRARY_LANGUAGES } from '#shared/lib/languages.ts';
 import type { LibraryLanguage } from '#shared/library/library.schema.ts';
-
-const THESAURUS_FILE = new URL('../../../content/search/thesaurus.json', import.meta.url);
+import { forgetTermQueries } from './search-terms.ts';
+import { listAllGroups } from './thesaurus.queries.ts';
 
 const Groups = z.array(z.array(z.string().min(1).max(80)).min(2));
-const ThesaurusFileSchema = z.object({ en: Groups, ro: Groups, nb: Groups });
+export const ThesaurusFileSchema = z.object({ en: Groups, ro: Groups, nb: Groups });
+export type ThesaurusFile = z.infer<typeof ThesaurusFileSchema>;
 
 /** Per language: a folded single word → the other entries of its groups (words or phrases), as written. */
 export type Thesaurus = Record<LibraryLanguage, Map<string, string[]>>;
@@ -36,12 +38,37 @@ export function buildThesaurus(file: unknown): Thesaurus {
   return result;
 }
 
-let loaded: Thesaurus | null = null;
+/**
+ * NOTE: another process changing the groups of the same PostgreSQL database is seen within TTL_MS; changes through
+ * this process's desk are seen at once (forgetThesaurus).
+ */
+const TTL_MS = 60_000;
+const loaded = new WeakMap<Db, { generation: number; until: number; thesaurus: Promise<Thesaurus> }>();
+let generation = 0;
 
-/** The thesaurus of content/search/thesaurus.json, read on first use (a few KB). */
-export function thesaurus(): Thesaurus {
-  loaded ??= buildThesaurus(JSON.parse(readFileSync(THESAURUS_FILE, 'utf8')));
-  return loaded;
+/** Called after every change of the synonym groups (desk, content import). */
+export function forgetThesaurus(): void {
+  generation++;
+  forgetTermQueries();
+}
+
+async function load(db: Db): Promise<Thesaurus> {
+  const file: ThesaurusFile = { en: [], ro: [], nb: [] };
+  for (const group of await listAllGroups(db)) {
+    if (group.terms.length >= 2 && group.language in file) file[group.language as LibraryLanguage].push(group.terms);
+  }
+  return buildThesaurus(file);
+}
+
+/** The thesaurus of the database, from memory when read since the last change (a few KB). */
+export function thesaurusOf(db: Db): Promise<Thesaurus> {
+  const now = performance.now();
+  const kept = loaded.get(db);
+  if (kept && kept.generation === generation && kept.until > now) return kept.thesaurus;
+  const thesaurus = load(db);
+  loaded.set(db, { generation, until: now + TTL_MS, thesaurus });
+  thesaurus.catch(() => loaded.delete(db)); // NOTE: a failed read is not kept: the next search tries again.
+  return thesaurus;
 }
 
 /**
@@ -49,8 +76,8 @@ export function thesaurus(): Thesaurus {
  * phrase holding the word or one of the single-word synonyms ("human trafficking" beside "trafficking") finds nothing
  * more and made every search of the word slower (phrases are checked against positions), so it is left out.
  */
-export function synonymsOf(language: string, word: string): string[] {
-  const all = thesaurus()[language as LibraryLanguage]?.get(foldWord(word)) ?? [];
+export function synonymsOf(thesaurus: Thesaurus, language: string, word: string): string[] {
+  const all = thesaurus[language as LibraryLanguage]?.get(foldWord(word)) ?? [];
   const single = new Set([foldWord(word), ...all.filter((s) => !/\s/.test(s)).map(foldWord)]);
   return all.filter((s) => !/\s/.test(s) || !s.split(/\s+/).some((w) => single.has(foldWord(w))));
 }

@@ -5,7 +5,7 @@ import type { Ctx } from '#server/context.ts';
 import type { SearchQuery, SearchResponse, SearchResult } from '#shared/search/search.schema.ts';
 import { canSearchProfessionalChapters } from './search.policy.ts';
 import { tsConfig } from './search-language.ts';
-import { synonymsOf } from './search-thesaurus.ts';
+import { synonymsOf, thesaurusOf, type Thesaurus } from './search-thesaurus.ts';
 import {
   MARK_START,
   MARK_STOP,
@@ -37,7 +37,8 @@ export async function searchLibrary(ctx: Ctx, query: SearchQuery): Promise<Searc
     limit: query.limit,
   };
   const words = wordsOf(query.q);
-  const terms = hasSearchSyntax(query.q) || words.length === 0 ? null : termsOf(query.lang, query.q, words);
+  const thesaurus = await thesaurusOf(ctx.db);
+  const terms = hasSearchSyntax(query.q) || words.length === 0 ? null : termsOf(thesaurus, query.lang, query.q, words);
   const { head, prefix } = splitTyping(query.q);
   const first = terms === null ? await searchSections(ctx.db, scope, typedQuery(scope.config, head, prefix)) : await searchAnyTerms(ctx.db, scope, terms, false);
   if (first.rows.length >= FEW_RESULTS || words.length === 0) return present(first, null);
@@ -45,7 +46,7 @@ export async function searchLibrary(ctx: Ctx, query: SearchQuery): Promise<Searc
   const corrected = fixed.corrected !== words.join(' ') ? fixed.corrected : null;
   const best = corrected !== null && fixed.rows.length > first.rows.length ? present(fixed, corrected) : present(first, null);
   if (terms === null || terms.length < 2 || best.results.length >= FEW_RESULTS) return best;
-  const any = await searchAnyTerms(ctx.db, scope, withCorrections(query.lang, terms, corrected), true);
+  const any = await searchAnyTerms(ctx.db, scope, withCorrections(thesaurus, query.lang, terms, corrected), true);
   return any.rows.length > best.results.length ? present(any, corrected) : best;
 }
 
@@ -55,18 +56,18 @@ function hasSearchSyntax(q: string): boolean {
 }
 
 /** The words of a plain query with their synonyms; the last one is a prefix while it is being typed. */
-function termsOf(language: string, q: string, words: string[]): QueryTerm[] {
+function termsOf(thesaurus: Thesaurus, language: string, q: string, words: string[]): QueryTerm[] {
   const typing = splitTyping(q).prefix !== null;
-  return words.map((word, i) => ({ word, prefix: typing && i === words.length - 1, synonyms: synonymsOf(language, word) }));
+  return words.map((word, i) => ({ word, prefix: typing && i === words.length - 1, synonyms: synonymsOf(thesaurus, language, word) }));
 }
 
 /** Adds each spelling-corrected word (and its synonyms) to the term of the word as typed. */
-function withCorrections(language: string, terms: QueryTerm[], corrected: string | null): QueryTerm[] {
+function withCorrections(thesaurus: Thesaurus, language: string, terms: QueryTerm[], corrected: string | null): QueryTerm[] {
   const fixes = corrected?.split(' ') ?? [];
   return terms.map((term, i) => {
     const fix = fixes[i];
     if (fix === undefined || fix === term.word) return term;
-    return { ...term, synonyms: [...new Set([...term.synonyms, fix, ...synonymsOf(language, fix)])] };
+    return { ...term, synonyms: [...new Set([...term.synonyms, fix, ...synonymsOf(thesaurus, language, fix)])] };
   });
 }
 

@@ -6,7 +6,7 @@ import type { SearchResponse } from '#shared/search/search.schema.ts';
 import { importDemoLibrary } from '#server/features/library/library.fixtures.ts';
 import { publishText } from './search.fixtures.ts';
 import { removeSectionText } from './search-index.service.ts';
-import { buildThesaurus, synonymsOf } from './search-thesaurus.ts';
+import { buildThesaurus, synonymsOf, thesaurusOf } from './search-thesaurus.ts';
 
 let t: TestApp;
 let cookie: string;
@@ -153,8 +153,9 @@ describe('library search: partial matches, thesaurus and snippets', () => {
   });
 
   it('expands a word into its thesaurus group: "doctor" finds a text saying "physician"', async () => {
-    expect(synonymsOf('en', 'Doctor')).toContain('physician');
-    expect(synonymsOf('ro', 'minoră')).toContain('copil');
+    const thesaurus = await thesaurusOf(t.deps.db);
+    expect(synonymsOf(thesaurus, 'en', 'Doctor')).toContain('physician');
+    expect(synonymsOf(thesaurus, 'ro', 'minoră')).toContain('copil');
     const r = await search({ q: 'doctor', lang: 'en', publication: 'fixture' });
     expect(places(r)).toEqual(['notes/physician']);
     expect(r.results[0]!.snippetHtml).toContain('<mark>physician</mark>');

@@ -17,7 +17,8 @@ const LABELLED = new Set([
   'reason', 'language', 'minutes', 'failures', 'sessionsRevoked', 'roles', 'previousRoles', 'number', 'method', 'signInStep',
   'via', 'demo', 'isPlatformAdmin', 'type', 'country', 'fields', 'kind', 'resolution', 'outcome', 'contentType', 'bytes',
   'skipped', 'publications', 'chapters', 'sections', 'created', 'updated', 'unchanged', 'sessions', 'passwordResets',
-  'invitations', 'rateLimits', 'jobs', 'action', 'entityType', 'from', 'to', 'rows', 'truncated',
+  'invitations', 'rateLimits', 'jobs', 'action', 'entityType', 'from', 'to', 'rows', 'truncated', 'terms', 'termsBefore', 'groups',
+  'languages',
 ]);
 /** Detail values that are codes with a translation under detailValues.<key>.<code>. */
 const CODED = new Set(['reason', 'method', 'signInStep', 'via', 'resolution', 'outcome']);
@@ -55,7 +56,12 @@ function detailValue(t: TFunction, language: string, key: string, value: unknown
   if (Array.isArray(value)) {
     if (value.length === 0) return t('audit:detailValues.none');
     if (!value.every((v): v is string => typeof v === 'string')) return null;
-    const words = key === 'roles' || key === 'previousRoles' ? value.map((r) => t(`organisations:roles.${r}`, { defaultValue: r })) : value;
+    const words =
+      key === 'roles' || key === 'previousRoles'
+        ? value.map((r) => t(`organisations:roles.${r}`, { defaultValue: r }))
+        : key === 'languages'
+          ? value.map((code) => displayName(language, 'language', code))
+          : value;
     return new Intl.ListFormat(language, { type: 'conjunction' }).format(words);
   }
   if (typeof value !== 'string') return null;

@@ -27,6 +27,9 @@ export function DeskPage() {
       <p>
         <Link to="/desk/help-contacts">{t('help:desk.link')}</Link>
       </p>
+      <p>
+        <Link to="/desk/thesaurus">{t('thesaurus:link')}</Link>
+      </p>
       {dashboard.isPending && <Loading />}
       {dashboard.isError && <DeskLoadError error={dashboard.error} />}
       {dashboard.data && (
