@@ -72,13 +72,11 @@ export const HelpContactQuerySchema = z.object({
   chapter: line(80).regex(SLUG, 'Not a chapter id').optional(),
 });
 
-/** One published contact, in the reader's language. */
-export const HelpContactSchema = z.object({
+/** What readers and editors alike see of a contact, whatever the language. */
+const ContactFactsSchema = z.object({
   key: z.string(),
   country: HelpCountrySchema,
   kind: HelpKindSchema,
-  name: z.string(),
-  purpose: z.string(),
   number: z.string(),
   hours: z.string(),
   languages: z.array(z.string()),
@@ -86,26 +84,20 @@ export const HelpContactSchema = z.object({
   verifiedOn: z.string(),
   chapters: z.array(z.string()),
 });
+
+/** One published contact, in the reader's language. */
+export const HelpContactSchema = ContactFactsSchema.extend({ name: z.string(), purpose: z.string() });
 export type HelpContact = z.infer<typeof HelpContactSchema>;
 
 export const HelpContactListSchema = z.object({ language: LibraryLanguageSchema, contacts: z.array(HelpContactSchema) });
 export type HelpContactList = z.infer<typeof HelpContactListSchema>;
 
 /** One contact as editors see it: every language, its state and whether it is due to be checked again. */
-export const HelpDeskContactSchema = z.object({
+export const HelpDeskContactSchema = ContactFactsSchema.extend({
   id: z.uuid(),
-  key: z.string(),
-  country: HelpCountrySchema,
-  kind: HelpKindSchema,
   position: z.number(),
   names: z.record(z.string(), z.string()),
   purposes: z.record(z.string(), z.string()),
-  number: z.string(),
-  hours: z.string(),
-  languages: z.array(z.string()),
-  sourceUrl: z.string(),
-  verifiedOn: z.string(),
-  chapters: z.array(z.string()),
   status: HelpStatusSchema,
   due: z.boolean(),
   version: z.number(),

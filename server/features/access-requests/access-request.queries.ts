@@ -1,6 +1,7 @@
 // Access request rows and the organisations listed on the request form: Kysely only, no rules.
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Db } from '#server/db/db.ts';
+import type { AccessRequestTable } from '#server/db/schema.ts';
 
 /** Which requests a query may touch: every one (platform admins), or one organisation's. */
 export type RequestScope = { all: true } | { all: false; organisationId: string };
@@ -20,17 +21,8 @@ const REQUEST_COLUMNS = [
   'r.version',
 ] as const;
 
-export interface NewAccessRequest {
-  nameSealed: string;
-  emailSealed: string;
-  emailHash: string;
-  profession: string;
-  professionOther: string | null;
-  institution: string;
-  country: string;
-  organisationId: string | null;
-  language: string;
-}
+/** A request as the job stores it: sealed name and email, everything else as sent. */
+export type NewAccessRequest = Omit<Insertable<AccessRequestTable>, 'id' | 'status' | 'createdAt' | 'handledAt' | 'handledBy' | 'version'>;
 
 export function listListedOrganisations(db: Db) {
   return db
