@@ -15,6 +15,13 @@ export type AidFlag = (typeof AID_FLAGS)[number];
 export interface AidItem {
   id: string;
   text: string;
+  /** Shown only when all these flags hold (a country-specific line). */
+  when?: AidFlag[];
+}
+
+/** True when every flag a block or item asks for holds. */
+export function shows(item: { when?: AidFlag[] }, flags: ReadonlySet<AidFlag>): boolean {
+  return (item.when ?? []).every((flag) => flags.has(flag));
 }
 
 /** A link to the library section behind a step: /library/<publication>/<chapter>#<section>. */

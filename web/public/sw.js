@@ -1,4 +1,4 @@
-// Pro Health service worker: keeps the published library readable offline, in every language.
+// Pro Health service worker: keeps the published library and the identification aid usable offline, in every language.
 //
 // NOTE: a hand-written file in web/public (served as-is at /sw.js with scope "/"), not built by Vite: the worker needs
 // no bundling, the project has no PWA plugin, and the hashed file names it must cache are read at run time (from the
@@ -6,9 +6,11 @@
 //
 // What it stores — and nothing else:
 //  - ph-shell-*: the app's index.html and its /assets/* files (cache-first: a hashed name never changes content),
-//    so "/" and /library pages open without a connection.
+//    so "/", /library pages and /identify (the identification aid: its content is in its script files) open without
+//    a connection.
 //  - ph-library-*: GET /api/library/publications[/<slug>[/chapters/<chapter>]]?lang=<en|ro|nb> (stale-while-
-//    revalidate), never a professionals-only chapter. Saved in advance without cookies, so only public text.
+//    revalidate), never a professionals-only chapter; and GET /api/help/contacts?lang=<en|ro|nb>, the public Help now
+//    numbers the aid and the chapters show. Saved in advance without cookies, so only public text.
 // Every other request, above all every other /api path (the account, cases, administration, audit, outbox), goes to
 // the network untouched and is never stored.
 
@@ -22,7 +24,8 @@ const SHELL_URL = '/';
 const WARMED_KEY = '/__library-saved-at';
 const LIBRARY_API = /^\/api\/library\/publications(?:\/[a-z0-9][a-z0-9-]*(?:\/chapters\/[a-z0-9][a-z0-9-]*)?)?$/;
 const ASSET = /^\/assets\/[\w.-]+$/;
-const OFFLINE_PAGES = /^\/(?:library(?:\/.*)?)?$/;
+const HELP_API = '/api/help/contacts';
+const OFFLINE_PAGES = /^\/(?:library(?:\/.*)?|identify)?$/;
 const WARM_EVERY_MS = 6 * 60 * 60 * 1000;
 const WARM_PARALLEL = 4;
 
@@ -77,9 +80,9 @@ self.addEventListener('fetch', (event) => {
   if (ASSET.test(url.pathname) || url.pathname === '/favicon.svg') event.respondWith(cacheFirst(request));
 });
 
-/** Only the public reading routes, with nothing in the query but a known ?lang= (no ?preview=, no PDF). */
+/** Only the public reading routes (and the Help now list), with nothing in the query but a known ?lang= (no ?preview=, no PDF). */
 function isLibraryRead(url) {
-  if (!LIBRARY_API.test(url.pathname)) return false;
+  if (!LIBRARY_API.test(url.pathname) && url.pathname !== HELP_API) return false;
   const keys = [...url.searchParams.keys()];
   return keys.length === 1 && keys[0] === 'lang' && LANGUAGES.includes(url.searchParams.get('lang'));
 }
@@ -118,7 +121,8 @@ function offlineAnswer() {
   return new Response(body, { status: 503, headers: { 'content-type': 'application/json' } });
 }
 
-/** Saves the list, every table of contents and every public chapter in every language (not more than every 6 h). */
+/** Saves the Help now list, the publication list, every table of contents and every public chapter in every language
+ * (not more than every 6 h). */
 async function saveLibrary(force) {
   const startedIn = generation;
   const cache = await caches.open(LIBRARY_CACHE);
@@ -126,6 +130,7 @@ async function saveLibrary(force) {
   if (!force && savedAt && Date.now() - Number(await savedAt.text()) < WARM_EVERY_MS) return;
   const chapters = [];
   for (const lang of LANGUAGES) {
+    await fetchPublic(cache, `${HELP_API}?lang=${lang}`, startedIn);
     const list = await fetchPublic(cache, `/api/library/publications?lang=${lang}`, startedIn);
     for (const publication of list?.publications ?? []) {
       const base = `/api/library/publications/${publication.slug}`;

@@ -16,7 +16,7 @@ function skeleton(c: AidContent) {
     id: s.id,
     brief: s.brief.length,
     links: s.links.map(({ publication, chapter, section }) => ({ publication, chapter, section })),
-    blocks: s.blocks.map((b) => ({ id: b.id, type: b.type, when: b.when ?? [], hint: b.hint !== undefined, items: b.items.map((i) => i.id) })),
+    blocks: s.blocks.map((b) => ({ id: b.id, type: b.type, when: b.when ?? [], hint: b.hint !== undefined, items: b.items.map((i) => [i.id, i.when ?? []]) })),
   }));
 }
 
@@ -54,7 +54,7 @@ describe('identification aid content', () => {
         const itemIds = block.items.map((i) => i.id);
         expect(new Set(itemIds).size, `${step.id}.${block.id}`).toBe(itemIds.length);
         expect(itemIds.length).toBeGreaterThan(0);
-        for (const flag of block.when ?? []) expect(AID_FLAGS).toContain(flag);
+        for (const flag of [...(block.when ?? []), ...block.items.flatMap((i) => i.when ?? [])]) expect(AID_FLAGS).toContain(flag);
         if (block.type === 'question') expect(itemIds.length).toBeGreaterThanOrEqual(2);
       }
       expect(step.links.length, `${step.id} links to the library`).toBeGreaterThan(0);
