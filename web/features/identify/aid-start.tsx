@@ -22,7 +22,7 @@ export function AidStart({ content, state, setState }: { content: AidContent; st
           ))}
         </select>
       </div>
-      <p>
+      <p className="aid-pocket-link">
         <a href={`/api/identify/pocket-card.pdf?lang=${i18n.language}`} download>
           {t('pocketCard')}
         </a>

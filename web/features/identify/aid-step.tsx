@@ -1,6 +1,6 @@
 // One step of the aid: its introduction, its questions (radio buttons), things to tick (checkboxes), advice and
 // phrasings to use or avoid, and the library sections behind it. Blocks and lines that do not apply are left out.
-import { useId, type Dispatch, type SetStateAction } from 'react';
+import { useId, type Dispatch, type ReactNode, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { libraryPath, shows, type AidBlock, type AidFlag, type AidStep } from '#shared/identify/aid-content.ts';
@@ -16,10 +16,12 @@ interface StepProps {
   lang: LibraryLanguage;
 }
 
-export function AidStepView({ step, state, setState, flags, lang }: StepProps) {
+/** `children`: the step's own parts, after its introduction (the first step's country choice). */
+export function AidStepView({ step, state, setState, flags, lang, children }: StepProps & { children?: ReactNode }) {
   return (
     <>
       <p className="aid-intro">{step.intro}</p>
+      {children}
       {step.id === 'danger' && flags.has('danger') && <DangerNow country={state.country} lang={lang} />}
       <AidBlocks step={step} state={state} setState={setState} flags={flags} />
       <LibraryLinks step={step} />

@@ -49,11 +49,12 @@ function AidFlow({ content, lang }: { content: AidContent; lang: LibraryLanguage
         <h2 id="aid-step-title" tabIndex={-1} ref={heading}>
           {step.title}
         </h2>
-        {state.step === 'start' && <AidStart content={content} state={state} setState={setState} />}
         {state.step === 'outcome' ? (
           <AidOutcome content={content} state={state} setState={setState} flags={flags} lang={lang} />
         ) : (
-          <AidStepView step={step} state={state} setState={setState} flags={flags} lang={lang} />
+          <AidStepView step={step} state={state} setState={setState} flags={flags} lang={lang}>
+            {state.step === 'start' && <AidStart content={content} state={state} setState={setState} />}
+          </AidStepView>
         )}
       </section>
       <nav aria-label={t('nav.label')} className="aid-nav">
