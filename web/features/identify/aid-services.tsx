@@ -23,7 +23,7 @@ export function AidServices({ state, setState, age, lang }: { state: AidState; s
     <section aria-labelledby={`${id}-title`} className="aid-outcome-part">
       <h3 id={`${id}-title`}>{t('services.title')}</h3>
       <p className="hint">{t('services.hint')}</p>
-      <fieldset className="field aid-choices aid-needs">
+      <fieldset className="field aid-choices aid-columns">
         <legend>{t('services.needs')}</legend>
         {SERVICE_CATEGORIES.map((need) => (
           <label key={need} className="choice">
