@@ -177,7 +177,7 @@ describe('identification aid', () => {
     expect(await page.getByRole('heading', { name: 'Når det gjelder et barn' }).count()).toBe(0);
     await page.getByRole('link', { name: `${text('nb', 'common', 'helpNow.call')} 113` }).waitFor();
     await page.getByText(SERVICE.name).waitFor();
-    expect(await page.getByRole('link', { name: 'Pasientkort på Norsk bokmål (PDF)' }).getAttribute('href')).toBe('/api/identify/patient-card.pdf?lang=nb');
+    expect(await page.getByRole('list', { name: aid('nb', 'cards.patientIn') }).getByRole('link', { name: 'Norsk bokmål' }).getAttribute('href')).toBe('/api/identify/patient-card.pdf?lang=nb');
     await page.getByRole('link', { name: exactly(aid('nb', 'referral.signIn')) }).waitFor();
     await expectNoAxeViolations(page);
     await shoot(page, 'nb-8-outcome');

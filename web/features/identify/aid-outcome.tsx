@@ -46,11 +46,12 @@ function Cards({ emphasise }: { emphasise: boolean }) {
     <section aria-labelledby="aid-cards" className={emphasise ? 'aid-outcome-part aid-cards card' : 'aid-outcome-part aid-cards'}>
       <h3 id="aid-cards">{t('cards.title')}</h3>
       <p>{t('cards.patient')}</p>
-      <ul className="aid-card-links">
+      <p id="aid-patient-card">{t('cards.patientIn')}</p>
+      <ul className="aid-card-links" aria-labelledby="aid-patient-card">
         {LANGUAGES.map((code) => (
           <li key={code}>
-            <a href={`/api/identify/patient-card.pdf?lang=${code}`} download hrefLang={code}>
-              {t('cards.patientIn', { language: LANGUAGE_NAMES[code] })}
+            <a href={`/api/identify/patient-card.pdf?lang=${code}`} download hrefLang={code} lang={code}>
+              {LANGUAGE_NAMES[code]}
             </a>
           </li>
         ))}

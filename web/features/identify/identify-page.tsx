@@ -43,7 +43,8 @@ function AidFlow({ content, lang }: { content: AidContent; lang: LibraryLanguage
   const step = content.steps.find((s) => s.id === state.step)!;
   return (
     <div className="aid">
-      <p className="aid-not-a-test">{content.notATest}</p>
+      {/* NOTE: on the first and last screens, where the clinician decides; on a phone, every step stays short. */}
+      {(state.step === 'start' || state.step === 'outcome') && <p className="aid-not-a-test">{content.notATest}</p>}
       <Progress index={index} total={path.length} />
       <section aria-labelledby="aid-step-title" className="aid-step">
         <h2 id="aid-step-title" tabIndex={-1} ref={heading}>
