@@ -47,7 +47,7 @@ function AidFlow({ content, lang }: { content: AidContent; lang: LibraryLanguage
       {(state.step === 'start' || state.step === 'outcome') && <p className="aid-not-a-test">{content.notATest}</p>}
       <Progress index={index} total={path.length} />
       <section aria-labelledby="aid-step-title" className="aid-step">
-        <h2 id="aid-step-title" tabIndex={-1} ref={heading}>
+        <h2 id="aid-step-title" tabIndex={-1} ref={heading} aria-describedby="aid-progress">
           {step.title}
         </h2>
         {state.step === 'outcome' ? (
@@ -82,7 +82,7 @@ function Progress({ index, total }: { index: number; total: number }) {
   const { t } = useTranslation('identify');
   return (
     <div className="aid-progress">
-      <p>{t('progress', { step: index + 1, total })}</p>
+      <p id="aid-progress">{t('progress', { step: index + 1, total })}</p>
       <div className="aid-progress-bar" aria-hidden="true">
         <span style={{ width: `${((index + 1) / total) * 100}%` }} />
       </div>
