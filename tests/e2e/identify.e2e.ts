@@ -250,6 +250,7 @@ describe('identification aid', () => {
     await page.getByRole('heading', { level: 3, name: 'Pentru un copil' }).waitFor();
     expect(await page.getByRole('checkbox', { name: 'Protecția copilului' }).isChecked()).toBe(true);
     await page.getByText(aid('ro', 'services.unavailable')).first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page);
     await shoot(page, 'ro-375-outcome');
   });

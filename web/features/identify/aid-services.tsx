@@ -2,6 +2,7 @@
 // country (and county, if chosen), filtered by age. When the directory cannot be reached, says so and points to Help now.
 import { useId, type Dispatch, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { CATEGORY_LABELS, SERVICE_CATEGORIES, type ServiceCategory } from '#shared/directory/taxonomy.ts';
 import { REGIONS } from '#shared/directory/regions.ts';
 import type { DirectoryServiceCard } from '#shared/directory/directory-search.schema.ts';
@@ -71,12 +72,15 @@ function NeedResults({ need, state, age, lang }: { need: ServiceCategory; state:
   );
 }
 
-export function ServiceItem({ service }: { service: DirectoryServiceCard }) {
+/** NOTE: the directory's page adds `isDemo` to the search card; fictional demo listings are marked as such. */
+export function ServiceItem({ service }: { service: DirectoryServiceCard & { isDemo?: boolean } }) {
   const { t } = useTranslation('identify');
   const where = service.city ?? service.serviceAreas.join(', ');
   return (
     <li className="aid-service">
-      <p className="aid-service-name">{service.name}</p>
+      <p className="aid-service-name">
+        <Link to={`/directory/services/${service.id}`}>{service.name}</Link>
+      </p>
       <p>
         {service.organizationName}
         {where && ` · ${where}`}
@@ -86,6 +90,7 @@ export function ServiceItem({ service }: { service: DirectoryServiceCard }) {
         {service.acceptingReferrals && <Tag tone="published">{t('services.accepting')}</Tag>}
         {service.isFree && <Tag>{t('services.free')}</Tag>}
         {service.verificationDue && <Tag tone="warning">{t('services.notVerified')}</Tag>}
+        {service.isDemo && <Tag tone="draft">{t('services.demo')}</Tag>}
       </p>
       {service.phone && (
         <p>
