@@ -30,7 +30,7 @@ export function StartHere() {
     <section aria-labelledby="home-start" className="home-start">
       <h2 id="home-start">{t('home.start.heading')}</h2>
       <ol className="home-cards">
-        <Step to={IDENTIFICATION_AID} title={t('home.start.aid.title')} text={t('home.start.aid.text')} />
+        <Step to={IDENTIFICATION_AID} title={t('home.start.aid.title')} text={t('home.start.aid.text')} featured />
         <Step to={INDICATORS_CHAPTER} title={t('home.start.indicators.title')} text={t('home.start.indicators.text')} />
         <Step to={HELP_NOW} title={t('home.start.helpNow.title')} text={t('home.start.helpNow.text')} urgent />
         <Step to={REFERRAL_CHAPTER[lang]} title={t('home.start.referral.title')} text={t('home.start.referral.text')} />
@@ -39,9 +39,11 @@ export function StartHere() {
   );
 }
 
-function Step({ to, title, text, urgent = false }: { to: string; title: string; text: string; urgent?: boolean }) {
+/** urgent: Help now, framed in red; featured: the identification aid, across the whole row above the others. */
+function Step({ to, title, text, urgent = false, featured = false }: { to: string; title: string; text: string; urgent?: boolean; featured?: boolean }) {
+  const className = ['card', 'home-card', urgent && 'home-urgent', featured && 'home-featured'].filter(Boolean).join(' ');
   return (
-    <li className={urgent ? 'card home-card home-urgent' : 'card home-card'}>
+    <li className={className}>
       <h3>
         <Link to={to}>{title}</Link>
       </h3>
