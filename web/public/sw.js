@@ -6,11 +6,12 @@
 //
 // What it stores — and nothing else:
 //  - ph-shell-*: the app's index.html and its /assets/* files (cache-first: a hashed name never changes content),
-//    so "/", /library pages and /identify (the identification aid: its content is in its script files) open without
-//    a connection.
+//    so "/", /library pages and /identify (the identification aid: its content is in its script files) open
+//    without a connection.
 //  - ph-library-*: GET /api/library/publications[/<slug>[/chapters/<chapter>]]?lang=<en|ro|nb> (stale-while-
-//    revalidate), never a professionals-only chapter; and GET /api/help/contacts?lang=<en|ro|nb>, the public Help now
-//    numbers the aid and the chapters show. Saved in advance without cookies, so only public text.
+//    revalidate), never a professionals-only chapter. Saved in advance without cookies, so only public text.
+//  - ph-help-*: GET /api/help/contacts?lang=<en|ro|nb> (stale-while-revalidate): the public Help now numbers the aid
+//    and the chapters show, saved in advance like the library; public, so signing out leaves them.
 // Every other request, above all every other /api path (the account, cases, administration, audit, outbox), goes to
 // the network untouched and is never stored.
 
@@ -19,6 +20,7 @@
 const VERSION = 'v1';
 const SHELL_CACHE = `ph-shell-${VERSION}`;
 const LIBRARY_CACHE = `ph-library-${VERSION}`;
+const HELP_CACHE = `ph-help-${VERSION}`;
 const LANGUAGES = ['en', 'ro', 'nb'];
 const SHELL_URL = '/';
 const WARMED_KEY = '/__library-saved-at';
@@ -36,6 +38,7 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       await saveShell().catch(() => undefined);
+      await saveHelp().catch(() => undefined);
       // Installing happens on the first visit, before the worker controls anything, so nothing waits for this.
       await saveLibrary(true).catch(() => undefined);
       await self.skipWaiting();
@@ -47,7 +50,7 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       const names = await caches.keys();
-      const old = names.filter((name) => name.startsWith('ph-') && name !== SHELL_CACHE && name !== LIBRARY_CACHE);
+      const old = names.filter((name) => name.startsWith('ph-') && ![SHELL_CACHE, LIBRARY_CACHE, HELP_CACHE].includes(name));
       await Promise.all(old.map((name) => caches.delete(name)));
       await self.clients.claim();
     })(),
@@ -57,7 +60,7 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('message', (event) => {
   const data = event.data ?? {};
   if (data.type === 'warm-library') {
-    event.waitUntil(Promise.all([saveAssets(data.assets), saveLibrary(false)]).catch(() => undefined));
+    event.waitUntil(Promise.all([saveAssets(data.assets), saveLibrary(false), saveHelp()]).catch(() => undefined));
   } else if (data.type === 'clear-library') {
     generation += 1;
     event.waitUntil(caches.delete(LIBRARY_CACHE));
@@ -70,7 +73,8 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/api/')) {
-    if (isLibraryRead(url)) event.respondWith(staleWhileRevalidate(event));
+    if (isLibraryRead(url)) event.respondWith(staleWhileRevalidate(event, LIBRARY_CACHE));
+    else if (url.pathname === HELP_API && hasOnlyLang(url)) event.respondWith(staleWhileRevalidate(event, HELP_CACHE));
     return;
   }
   if (request.mode === 'navigate') {
@@ -80,19 +84,22 @@ self.addEventListener('fetch', (event) => {
   if (ASSET.test(url.pathname) || url.pathname === '/favicon.svg') event.respondWith(cacheFirst(request));
 });
 
-/** Only the public reading routes (and the Help now list), with nothing in the query but a known ?lang= (no ?preview=, no PDF). */
+/** Only the public reading routes, with nothing in the query but a known ?lang= (no ?preview=, no PDF). */
 function isLibraryRead(url) {
-  if (!LIBRARY_API.test(url.pathname) && url.pathname !== HELP_API) return false;
+  return LIBRARY_API.test(url.pathname) && hasOnlyLang(url);
+}
+
+function hasOnlyLang(url) {
   const keys = [...url.searchParams.keys()];
   return keys.length === 1 && keys[0] === 'lang' && LANGUAGES.includes(url.searchParams.get('lang'));
 }
 
-async function staleWhileRevalidate(event) {
+async function staleWhileRevalidate(event, cacheName) {
   const request = event.request;
   // NOTE: the generation when the request started: an answer that arrives after signing out cleared the library
   // must not be stored into the library again.
   const startedIn = generation;
-  const cache = await caches.open(LIBRARY_CACHE);
+  const cache = await caches.open(cacheName);
   const cached = await cache.match(request.url, { ignoreVary: true });
   const network = fetch(request).then(async (response) => {
     await storePublic(cache, request.url, response.clone(), startedIn);
@@ -121,8 +128,7 @@ function offlineAnswer() {
   return new Response(body, { status: 503, headers: { 'content-type': 'application/json' } });
 }
 
-/** Saves the Help now list, the publication list, every table of contents and every public chapter in every language
- * (not more than every 6 h). */
+/** Saves the list, every table of contents and every public chapter in every language (not more than every 6 h). */
 async function saveLibrary(force) {
   const startedIn = generation;
   const cache = await caches.open(LIBRARY_CACHE);
@@ -130,7 +136,6 @@ async function saveLibrary(force) {
   if (!force && savedAt && Date.now() - Number(await savedAt.text()) < WARM_EVERY_MS) return;
   const chapters = [];
   for (const lang of LANGUAGES) {
-    await fetchPublic(cache, `${HELP_API}?lang=${lang}`, startedIn);
     const list = await fetchPublic(cache, `/api/library/publications?lang=${lang}`, startedIn);
     for (const publication of list?.publications ?? []) {
       const base = `/api/library/publications/${publication.slug}`;
@@ -142,6 +147,12 @@ async function saveLibrary(force) {
   }
   await inParallel(chapters, WARM_PARALLEL, (url) => fetchPublic(cache, url, startedIn));
   if (startedIn === generation) await cache.put(WARMED_KEY, new Response(String(Date.now())));
+}
+
+/** The Help now list in every language (three small answers; kept apart from the library, which signing out clears). */
+async function saveHelp() {
+  const cache = await caches.open(HELP_CACHE);
+  await Promise.all(LANGUAGES.map((lang) => fetchPublic(cache, `${HELP_API}?lang=${lang}`, generation)));
 }
 
 async function fetchPublic(cache, url, startedIn) {
