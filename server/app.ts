@@ -26,10 +26,11 @@ import * as library from '#server/features/library/library.routes.ts';
 import * as inbox from '#server/features/inbox/inbox.routes.ts';
 import * as accessRequests from '#server/features/access-requests/access-request.routes.ts';
 import * as help from '#server/features/help/help.routes.ts';
+import * as identify from '#server/features/identify/identify.routes.ts';
 import * as thesaurus from '#server/features/search/thesaurus.routes.ts';
 
 /** Every feature, in one list: each exports register(app, deps). */
-const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<void> }[] = [auth, account, health, audit, outbox, organisations, members, invitations, accessRequests, librarySearch, thesaurus, libraryPdf, library, help, inbox];
+const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<void> }[] = [auth, account, health, audit, outbox, organisations, members, invitations, accessRequests, librarySearch, thesaurus, libraryPdf, library, help, inbox, identify];
 
 export async function createApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({

@@ -34,6 +34,7 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'request-access', lazy: page(() => import('#web/features/access-requests/request-access-page.tsx'), 'RequestAccessPage') },
           { path: 'help', lazy: page(() => import('#web/features/help/help-page.tsx'), 'HelpPage') },
+          { path: 'identify', lazy: page(() => import('#web/features/identify/identify-page.tsx'), 'IdentifyPage') },
           { path: 'invitation', lazy: page(() => import('#web/features/organisations/invitation-page.tsx'), 'InvitationPage') },
           ...libraryRoutes,
           { path: '*', element: <NotFoundPage /> },

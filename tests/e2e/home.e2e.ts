@@ -1,5 +1,6 @@
 // Journey (a): the public home page in en, ro and nb — language switch, quick exit, skip link, 360 px, axe; the front
-// door's routes (the indicators chapter and Help now in four key presses) and a signed-in reviewer's waiting work.
+// door's routes (the identification aid and Help now in four key presses, then the indicators) and a signed-in
+// reviewer's waiting work.
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD, demoAccount, expectSignedInHome, submitPassword } from './journeys.ts';
@@ -173,7 +174,7 @@ async function press(page: Page, ...keys: string[]): Promise<number> {
 const focusedHref = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('href') ?? null);
 
 describe('the front door, signed out', () => {
-  test('a Romanian doctor reaches the indicators chapter and Help now in under five key presses; axe clean', async () => {
+  test('a Romanian doctor reaches the identification aid, the indicators chapter and Help now in a few key presses; axe clean', async () => {
     const { context, page } = await newJourney(browser, { locale: 'ro-RO' });
     const t = (key: string) => text('ro', 'common', key);
     await page.goto('/');
@@ -181,21 +182,33 @@ describe('the front door, signed out', () => {
     await expectNoRawKeys(page);
     await expectNoAxeViolations(page);
 
-    // Skip link, into main, the first card: the indicators.
+    // Skip link, into main, the first card: the identification aid.
     let presses = await press(page, 'Tab', 'Enter', 'Tab');
-    expect(await focusedHref(page)).toBe('/library/manual/recognising-indicators');
+    expect(await focusedHref(page)).toBe('/identify');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(t('home.start.aid.title'));
     presses += await press(page, 'Enter');
-    await page.waitForURL((url) => url.pathname === '/library/manual/recognising-indicators');
+    await page.waitForURL((url) => url.pathname === '/identify');
     expect(presses).toBeLessThan(5);
 
+    // The next card: the indicators chapter.
     await page.goto('/');
     await page.getByRole('heading', { level: 2, name: exactly(t('home.start.heading')) }).waitFor();
     presses = await press(page, 'Tab', 'Enter', 'Tab', 'Tab');
-    expect(await focusedHref(page)).toBe('/help');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(t('home.start.helpNow.title'));
-    expect(presses).toBeLessThan(5);
+    expect(await focusedHref(page)).toBe('/library/manual/recognising-indicators');
+    presses += await press(page, 'Enter');
+    await page.waitForURL((url) => url.pathname === '/library/manual/recognising-indicators');
+    expect(presses).toBeLessThanOrEqual(5);
 
-    // With a pointer it is one click from the home page.
+    // Help now: the header's link, three presses from the top; and the urgent card in the list.
+    await page.goto('/');
+    await page.getByRole('heading', { level: 2, name: exactly(t('home.start.heading')) }).waitFor();
+    presses = await press(page, 'Tab', 'Tab', 'Tab');
+    expect(await focusedHref(page)).toBe('/help');
+    expect(presses).toBeLessThan(5);
+    const cards = page.getByRole('region', { name: t('home.start.heading') }).getByRole('link');
+    expect(await cards.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['/identify', '/library/manual/recognising-indicators', '/help', '/library/manual/referral-romania']);
+
+    // With a pointer each is one click from the home page.
     await page.getByRole('link', { name: exactly(t('home.start.indicators.title')) }).click();
     await page.waitForURL((url) => url.pathname === '/library/manual/recognising-indicators');
     await context.close();

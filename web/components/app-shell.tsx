@@ -17,6 +17,7 @@ import { useDisclosureMenu } from './use-disclosure-menu.ts';
 import { Wordmark } from './wordmark.tsx';
 import { OfflineIndicator } from '#web/features/library/offline-indicator.tsx';
 import { clearOfflineLibrary } from '#web/features/library/offline.ts';
+import { keepState as forgetAidAnswers } from '#web/features/identify/aid-state.ts';
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -94,6 +95,7 @@ function SignOutButton() {
     await request('POST', '/api/auth/sign-out').catch(() => undefined);
     client.clear();
     clearOfflineLibrary();
+    forgetAidAnswers(null);
     client.setQueryData(ME_KEY, null);
     await navigate('/sign-in');
   };

@@ -1,4 +1,4 @@
-// Pro Health service worker: keeps the published library readable offline, in every language.
+// Pro Health service worker: keeps the published library and the identification aid usable offline, in every language.
 //
 // NOTE: a hand-written file in web/public (served as-is at /sw.js with scope "/"), not built by Vite: the worker needs
 // no bundling, the project has no PWA plugin, and the hashed file names it must cache are read at run time (from the
@@ -6,9 +6,12 @@
 //
 // What it stores — and nothing else:
 //  - ph-shell-*: the app's index.html and its /assets/* files (cache-first: a hashed name never changes content),
-//    so "/" and /library pages open without a connection.
+//    so "/", /library pages and /identify (the identification aid: its content is in its script files) open
+//    without a connection.
 //  - ph-library-*: GET /api/library/publications[/<slug>[/chapters/<chapter>]]?lang=<en|ro|nb> (stale-while-
 //    revalidate), never a professionals-only chapter. Saved in advance without cookies, so only public text.
+//  - ph-help-*: GET /api/help/contacts?lang=<en|ro|nb> (stale-while-revalidate): the public Help now numbers the aid
+//    and the chapters show, saved in advance like the library; public, so signing out leaves them.
 // Every other request, above all every other /api path (the account, cases, administration, audit, outbox), goes to
 // the network untouched and is never stored.
 
@@ -17,12 +20,14 @@
 const VERSION = 'v1';
 const SHELL_CACHE = `ph-shell-${VERSION}`;
 const LIBRARY_CACHE = `ph-library-${VERSION}`;
+const HELP_CACHE = `ph-help-${VERSION}`;
 const LANGUAGES = ['en', 'ro', 'nb'];
 const SHELL_URL = '/';
 const WARMED_KEY = '/__library-saved-at';
 const LIBRARY_API = /^\/api\/library\/publications(?:\/[a-z0-9][a-z0-9-]*(?:\/chapters\/[a-z0-9][a-z0-9-]*)?)?$/;
 const ASSET = /^\/assets\/[\w.-]+$/;
-const OFFLINE_PAGES = /^\/(?:library(?:\/.*)?)?$/;
+const HELP_API = '/api/help/contacts';
+const OFFLINE_PAGES = /^\/(?:library(?:\/.*)?|identify)?$/;
 const WARM_EVERY_MS = 6 * 60 * 60 * 1000;
 const WARM_PARALLEL = 4;
 
@@ -33,6 +38,7 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       await saveShell().catch(() => undefined);
+      await saveHelp().catch(() => undefined);
       // Installing happens on the first visit, before the worker controls anything, so nothing waits for this.
       await saveLibrary(true).catch(() => undefined);
       await self.skipWaiting();
@@ -44,7 +50,7 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       const names = await caches.keys();
-      const old = names.filter((name) => name.startsWith('ph-') && name !== SHELL_CACHE && name !== LIBRARY_CACHE);
+      const old = names.filter((name) => name.startsWith('ph-') && ![SHELL_CACHE, LIBRARY_CACHE, HELP_CACHE].includes(name));
       await Promise.all(old.map((name) => caches.delete(name)));
       await self.clients.claim();
     })(),
@@ -54,7 +60,7 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('message', (event) => {
   const data = event.data ?? {};
   if (data.type === 'warm-library') {
-    event.waitUntil(Promise.all([saveAssets(data.assets), saveLibrary(false)]).catch(() => undefined));
+    event.waitUntil(Promise.all([saveAssets(data.assets), saveLibrary(false), saveHelp()]).catch(() => undefined));
   } else if (data.type === 'clear-library') {
     generation += 1;
     event.waitUntil(caches.delete(LIBRARY_CACHE));
@@ -67,7 +73,8 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/api/')) {
-    if (isLibraryRead(url)) event.respondWith(staleWhileRevalidate(event));
+    if (isLibraryRead(url)) event.respondWith(staleWhileRevalidate(event, LIBRARY_CACHE));
+    else if (url.pathname === HELP_API && hasOnlyLang(url)) event.respondWith(staleWhileRevalidate(event, HELP_CACHE));
     return;
   }
   if (request.mode === 'navigate') {
@@ -79,17 +86,20 @@ self.addEventListener('fetch', (event) => {
 
 /** Only the public reading routes, with nothing in the query but a known ?lang= (no ?preview=, no PDF). */
 function isLibraryRead(url) {
-  if (!LIBRARY_API.test(url.pathname)) return false;
+  return LIBRARY_API.test(url.pathname) && hasOnlyLang(url);
+}
+
+function hasOnlyLang(url) {
   const keys = [...url.searchParams.keys()];
   return keys.length === 1 && keys[0] === 'lang' && LANGUAGES.includes(url.searchParams.get('lang'));
 }
 
-async function staleWhileRevalidate(event) {
+async function staleWhileRevalidate(event, cacheName) {
   const request = event.request;
   // NOTE: the generation when the request started: an answer that arrives after signing out cleared the library
   // must not be stored into the library again.
   const startedIn = generation;
-  const cache = await caches.open(LIBRARY_CACHE);
+  const cache = await caches.open(cacheName);
   const cached = await cache.match(request.url, { ignoreVary: true });
   const network = fetch(request).then(async (response) => {
     await storePublic(cache, request.url, response.clone(), startedIn);
@@ -137,6 +147,12 @@ async function saveLibrary(force) {
   }
   await inParallel(chapters, WARM_PARALLEL, (url) => fetchPublic(cache, url, startedIn));
   if (startedIn === generation) await cache.put(WARMED_KEY, new Response(String(Date.now())));
+}
+
+/** The Help now list in every language (three small answers; kept apart from the library, which signing out clears). */
+async function saveHelp() {
+  const cache = await caches.open(HELP_CACHE);
+  await Promise.all(LANGUAGES.map((lang) => fetchPublic(cache, `${HELP_API}?lang=${lang}`, generation)));
 }
 
 async function fetchPublic(cache, url, startedIn) {

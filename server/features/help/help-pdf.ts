@@ -8,6 +8,7 @@ import { listPublishedContacts } from './help.queries.ts';
 
 export interface PrintedHelpContact {
   country: HelpCountry;
+  kind: 'emergency' | 'helpline';
   name: string;
   purpose: string;
   number: string;
@@ -26,6 +27,7 @@ export async function helpContactsForPdf(db: Db, lang: LibraryLanguage): Promise
   const sorted = [...rows].sort((a, b) => order.indexOf(a.country as HelpCountry) - order.indexOf(b.country as HelpCountry));
   const contacts = sorted.map((r) => ({
     country: r.country as HelpCountry,
+    kind: r.kind as PrintedHelpContact['kind'],
     name: r.names[lang] || r.names.en || r.key,
     purpose: r.purposes[lang] || r.purposes.en || '',
     number: r.number,

@@ -45,11 +45,13 @@ export interface Page {
   drawBar(x: number, from: Position, to: Position): void;
 }
 
-export function createDocument(info: { title: string; lang: string }): Page {
-  const margin = 60;
+/** A tagged document; A4 with 60 pt margins unless told otherwise (the identification aid's cards are A6). */
+export function createDocument(info: { title: string; lang: string; size?: string; margin?: number }): Page {
+  const margin = info.margin ?? 60;
+  const footerRoom = info.margin === undefined ? 12 : 0;
   const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: margin, bottom: margin + 12, left: margin, right: margin },
+    size: info.size ?? 'A4',
+    margins: { top: margin, bottom: margin + footerRoom, left: margin, right: margin },
     bufferPages: true,
     // NOTE: a tagged PDF (structure tree, /MarkInfo /Marked true) with the language and the title shown in the window
     // bar, so screen readers read headings, lists and tables as such; tagged PDF needs PDF 1.4 or later.
@@ -66,7 +68,7 @@ export function createDocument(info: { title: string; lang: string }): Page {
     left: margin,
     width: doc.page.width - 2 * margin,
     top: margin,
-    bottom: doc.page.height - margin - 12,
+    bottom: doc.page.height - margin - footerRoom,
     tags: createTags(doc),
     current: () => {
       const range = doc.bufferedPageRange();

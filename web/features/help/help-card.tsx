@@ -8,9 +8,9 @@ import { sourceHost, telHref } from './help.api.ts';
 
 const LOCALES: Record<LibraryLanguage, string> = { en: 'en-GB', ro: 'ro-RO', nb: 'nb-NO' };
 
-export function HelpCard({ contact, lang, headingLevel = 3 }: { contact: HelpContact; lang: LibraryLanguage; headingLevel?: 2 | 3 }) {
+export function HelpCard({ contact, lang, headingLevel = 3 }: { contact: HelpContact; lang: LibraryLanguage; headingLevel?: 2 | 3 | 4 }) {
   const { t } = useTranslation();
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const Heading = (['h2', 'h3', 'h4'] as const)[headingLevel - 2]!;
   const names = new Intl.DisplayNames([LOCALES[lang]], { type: 'language' });
   const checked = formatDate(new Date(`${contact.verifiedOn}T12:00:00Z`), lang);
   return (

@@ -43,7 +43,7 @@ export function useWarmOfflineLibrary(): void {
 }
 
 /** Same-site script and style files this page has loaded so far, lazy chunks included. */
-function loadedAssets(): string[] {
+export function loadedAssets(): string[] {
   return performance
     .getEntriesByType('resource')
     .map((entry) => new URL(entry.name))
