@@ -108,7 +108,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     website: 'https://podul-verde.example.org',
     descriptions: { ro: 'Adăpost și reintegrare socială în vestul țării.', en: 'Shelter and social reintegration in western Romania.', nb: 'Botilbud og sosial reintegrering i Vest-Romania.' },
     places: [
-      { name: 'Casa Podul Verde', confidential: true, address1: 'Adresă confidențială 1', city: 'Timișoara', region: 'RO-TM', postalCode: '300001', latitude: 45.75, longitude: 21.22 },
+      { name: 'Casa Podul Verde', confidential: true, address1: 'Adresă confidențială 1', city: 'Timișoara', region: 'RO-TM', postalCode: '300001', latitude: 45.7491, longitude: 21.2187 },
       { name: 'Biroul de primire', address1: 'Bulevardul Demonstrativ 12', city: 'Timișoara', region: 'RO-TM', postalCode: '300012', latitude: 45.754, longitude: 21.226 },
     ],
     services: [
@@ -161,7 +161,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     phone: '+40 21 000 0013',
     website: 'https://fundatia-ancora.example.org',
     descriptions: { ro: 'Sprijin pentru victimele exploatării prin muncă din zona portului.', en: 'Support for people exploited for labour around the port.', nb: 'Støtte til personer utnyttet til arbeid i havneområdet.' },
-    places: [{ name: 'Locuința protejată Ancora', confidential: true, address1: 'Adresă confidențială 2', city: 'Constanța', region: 'RO-CT', postalCode: '900002', latitude: 44.17, longitude: 28.63 }],
+    places: [{ name: 'Locuința protejată Ancora', confidential: true, address1: 'Adresă confidențială 2', city: 'Constanța', region: 'RO-CT', postalCode: '900002', latitude: 44.1733, longitude: 28.6383 }],
     services: [
       {
         name: 'Locuință protejată pentru bărbați',
