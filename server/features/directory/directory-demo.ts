@@ -8,8 +8,9 @@ import { refreshSearchVectors } from './directory-search-text.ts';
 import { address1Write, type Trx } from './directory-desk.queries.ts';
 import { DEMO_LISTINGS, type DemoListing, type DemoService } from './directory-demo-listings.ts';
 import { DEMO_OFF_PLATFORM } from './directory-demo-offplatform.ts';
+import { DEMO_OSLO } from './directory-demo-oslo.ts';
 
-export const DEMO_DIRECTORY: DemoListing[] = [...DEMO_LISTINGS, ...DEMO_OFF_PLATFORM];
+export const DEMO_DIRECTORY: DemoListing[] = [...DEMO_LISTINGS, ...DEMO_OFF_PLATFORM, ...DEMO_OSLO];
 
 const HOURS: Record<NonNullable<DemoService['hours']>, Schedule[]> = {
   '24/7': [{ byday: 'MO,TU,WE,TH,FR,SA,SU', opensAt: '00:00', closesAt: '23:59' }],
