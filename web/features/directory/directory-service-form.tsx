@@ -6,7 +6,6 @@ import { SERVICE_CATEGORIES } from '#shared/directory/taxonomy.ts';
 import { COUNTRIES, REGIONS } from '#shared/directory/regions.ts';
 import { REQUIRED_DOCUMENTS, SEXES } from '#shared/directory/directory-service.schema.ts';
 import { DIRECTORY_LANGUAGES, SERVICE_STATUSES, type DeskLocation, type DeskService } from '#shared/directory/directory-desk.schema.ts';
-import { Banner } from '#web/components/ui/banner.tsx';
 import { SelectField, TextField, apiError, useFormErrors } from '#web/components/ui/form.tsx';
 import { useCreateService, useUpdateService } from './directory.api.ts';
 import { Checkbox, CheckboxGroup, FormFrame, TextArea, schemaErrors, serverErrors, useErrorText } from './directory-form-kit.tsx';
@@ -64,7 +63,6 @@ export function ServiceFormCard({ organizationId, locations, service, onDone, on
   );
   return (
     <FormFrame id={id} title={service ? t('desk.editService') : t('desk.newService')} errors={errors} formError={formError} summaryRef={summaryRef} label={label} notice={notice} busy={create.isPending || update.isPending} onSubmit={(e) => void submit(e)} onCancel={onCancel}>
-      {!service && <Banner>{t('desk.fourEyes')}</Banner>}
       {text('name')}
       {(['en', 'ro', 'nb'] as const).map((lang) => (
         <TextArea key={lang} id={`${id}-summaries-${lang}`} lang={lang} label={label(`summaries.${lang}`)} hint={lang === 'en' ? t('desk.hints.summaries') : undefined} value={form.summaries[lang] ?? ''} onChange={(v) => setForm((f) => ({ ...f, summaries: { ...f.summaries, [lang]: v } }))} error={err(`summaries.${lang}`)} />

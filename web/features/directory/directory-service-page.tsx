@@ -118,7 +118,7 @@ function Contact({ service }: { service: DirectoryServiceDetail }) {
             <dt>{t('facts.website')}</dt>
             <dd>
               <a href={web} rel="noopener noreferrer">
-                {web.replace(/^https:\/\//, '')}
+                {web}
               </a>
             </dd>
           </>
