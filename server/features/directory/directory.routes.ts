@@ -33,7 +33,9 @@ export function register(fastify: FastifyInstance, deps: Deps): void {
   const open = { access: access.public() };
   // NOTE: the routes let in everyone who may hold a listing; the service scopes each record to its organisation.
   const desk = { access: access.roles('org_admin', 'coordinator', 'case_manager') };
-  const review = { access: access.roles('org_admin', 'coordinator') };
+  // NOTE: coordinators and platform admins review; no role rule says both (platform admins pass a rule only through
+  // org_admin), so the route takes anyone signed in and the service refuses everyone else with 403.
+  const review = { access: access.signedIn() };
   const params = DirectoryIdParamsSchema;
 
   app.get('/api/directory/services', { config: open, schema: { tags, querystring: DirectorySearchQuerySchema, response: { 200: DirectoryPublicResultSchema } } }, async (request) =>
