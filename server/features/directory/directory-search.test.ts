@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '#tests/test-app.ts';
 import type { DirectoryPublicResult, DirectoryRegionCounts, DirectoryServiceDetail } from '#shared/directory/directory-service.schema.ts';
 import { DirectorySearchResultSchema } from '#shared/directory/directory-search.schema.ts';
+import { SERVICE_CATEGORIES } from '#shared/directory/taxonomy.ts';
 import { APPROVED, seedDirectory, type DemoEntry } from './directory-fixtures.ts';
 
 let t: TestApp;
@@ -40,6 +41,18 @@ const FILTERS: [string, Record<string, string>, (s: DemoEntry) => boolean][] = [
   ['age of a child', { age: '12' }, (s) => (s.minAge ?? 0) <= 12 && (s.maxAge ?? 200) >= 12],
   ['age of an adult', { age: '30' }, (s) => (s.minAge ?? 0) <= 30 && (s.maxAge ?? 200) >= 30],
 ];
+
+describe('the demo directory', () => {
+  test('25–40 listings, every category, both countries, all marked demo; the association takes adults in Romania', async () => {
+    expect(APPROVED.length).toBeGreaterThanOrEqual(25);
+    expect(APPROVED.length).toBeLessThanOrEqual(40);
+    for (const category of SERVICE_CATEGORIES) expect(APPROVED.some((s) => s.categories.includes(category)), category).toBe(true);
+    expect((await search({ country: 'NO' })).total).toBeGreaterThan(5);
+    expect((await search({})).services.every((s) => s.isDemo)).toBe(true);
+    const association = (await search({ q: 'Punți', accepting: 'true', age: '30', country: 'RO' })).services.map((s) => s.name);
+    expect(association).toContain('Consiliere medicală și managementul cazului');
+  });
+});
 
 describe('filters', () => {
   test('no filter: every approved listing, pending ones never', async () => {
