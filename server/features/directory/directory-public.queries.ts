@@ -4,6 +4,8 @@
 import { sql } from 'kysely';
 import type { Db } from '#server/db/db.ts';
 
+const FILTER_KEYS = ['tsquery', 'category', 'region', 'country', 'language', 'free', 'accepting', 'age'] as const;
+
 export interface SearchFilter {
   tsquery: string | null;
   category?: string | undefined;
@@ -15,8 +17,10 @@ export interface SearchFilter {
   age?: number | undefined;
 }
 
-const hasConfidentialPlace = sql<boolean>`exists (select 1 from directory_service_location sl join directory_location l on l.id = sl.location_id
-  where sl.service_id = s.id and l.is_confidential)`;
+// NOTE: a scalar aggregate, not EXISTS: the planner turned EXISTS into a hash of every service's places (10,000 rows
+// read for a page of 20); this form looks up the page's services one by one through the (service_id, location_id) index.
+const hasConfidentialPlace = sql<boolean>`coalesce((select bool_or(l.is_confidential) from directory_service_location sl
+  join directory_location l on l.id = sl.location_id where sl.service_id = s.id), false)`;
 const firstPublicCity = sql<string | null>`(select l.city from directory_service_location sl join directory_location l on l.id = sl.location_id
   where sl.service_id = s.id and not l.is_confidential and l.city is not null order by l.created_at, l.id limit 1)`;
 const jsonList = (value: string) => sql`${JSON.stringify([value])}::jsonb`;
@@ -76,18 +80,21 @@ export async function countServices(db: Db, f: SearchFilter): Promise<number> {
 }
 
 /**
- * One page in plain order: text rank (when searching), then accepting referrals now, then name. NOTE: the ids of the
- * page first, then the cards of those ids only, so the per-card lookups (town, confidential place) never run for the
- * rows an offset skips.
+ * One page in plain order (text rank when searching, then accepting referrals now, then name) and the number of all
+ * matches. NOTE: the total rides along as a window count, so the filters and words are evaluated once, not twice; the
+ * cards (with their per-service lookups of town and confidential place) are then read for the page's ids only.
  */
-export async function searchServices(db: Db, f: SearchFilter, page: { limit: number; offset: number }): Promise<CardRow[]> {
-  let q = approved(db, f).select('s.id');
+export async function searchServices(db: Db, f: SearchFilter, page: { limit: number; offset: number }): Promise<{ total: number; rows: CardRow[] }> {
+  // NOTE: without any filter, a plain count and a page read in index order cost less than a window over every row.
+  const unfiltered = FILTER_KEYS.every((k) => f[k] === undefined || f[k] === null);
+  let q = approved(db, f).select(['s.id', unfiltered ? sql<number>`0`.as('total') : sql<number>`count(*) over ()`.as('total')]);
   if (f.tsquery) q = q.orderBy(sql`ts_rank(s.search_vector, to_tsquery('simple', ${f.tsquery}))`, 'desc');
-  const ids = (await q.orderBy('s.acceptingReferrals', 'desc').orderBy('s.name').orderBy('s.id').limit(page.limit).offset(page.offset).execute()).map((r) => r.id);
-  if (ids.length === 0) return [];
-  const cards = await cardColumns(db).where('s.id', 'in', ids).execute();
+  const found = await q.orderBy('s.acceptingReferrals', 'desc').orderBy('s.name').orderBy('s.id').limit(page.limit).offset(page.offset).execute();
+  const total = unfiltered || found.length === 0 ? await countServices(db, f) : Number(found[0]!.total);
+  if (found.length === 0) return { total, rows: [] };
+  const cards = await cardColumns(db).where('s.id', 'in', found.map((r) => r.id)).execute();
   const byId = new Map(cards.map((c) => [c.id, c]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return { total, rows: found.flatMap((r) => byId.get(r.id) ?? []) };
 }
 
 /** An approved service with what its detail page shows; undefined when there is none (or it is not approved). */

@@ -7,7 +7,7 @@ import type { DirectoryPublicCard, DirectoryPublicResult, DirectoryRegionCounts,
 import type { ServiceCategory } from '#shared/directory/taxonomy.ts';
 import { isRegionCode } from '#shared/directory/regions.ts';
 import { prefixQuery } from './directory-search-text.ts';
-import { countByRegion, countServices, findApprovedService, publicLocations, searchServices, type CardRow } from './directory-public.queries.ts';
+import { countByRegion, findApprovedService, publicLocations, searchServices, type CardRow } from './directory-public.queries.ts';
 import { isVerificationDue, reverifyCutoff } from './directory.policy.ts';
 
 /** The text in `lang`, else English, else any; with the language it is in. */
@@ -52,10 +52,7 @@ const cutoffOf = (ctx: Ctx) => reverifyCutoff(ctx.now, DIRECTORY_REVERIFY_MONTHS
 export async function searchDirectory(ctx: Ctx, query: DirectorySearchQuery): Promise<DirectoryPublicResult> {
   const page = query.page ?? 1;
   const filter = { ...query, tsquery: query.q ? prefixQuery(query.q) : null };
-  const [total, rows] = await Promise.all([
-    countServices(ctx.db, filter),
-    searchServices(ctx.db, filter, { limit: DIRECTORY_PAGE_SIZE, offset: (page - 1) * DIRECTORY_PAGE_SIZE }),
-  ]);
+  const { total, rows } = await searchServices(ctx.db, filter, { limit: DIRECTORY_PAGE_SIZE, offset: (page - 1) * DIRECTORY_PAGE_SIZE });
   const cutoff = cutoffOf(ctx);
   return { total, page, pageSize: DIRECTORY_PAGE_SIZE, services: rows.map((r) => card(r, query.lang, cutoff)) };
 }
