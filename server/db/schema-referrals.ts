@@ -38,6 +38,8 @@ export interface DirectoryLocationTable {
   longitude: number | null;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
+  // migration 2026-12-06T1900-add-directory-review
+  version: Generated<number>;
 }
 
 export interface DirectorySchedule {
@@ -79,6 +81,10 @@ export interface DirectoryServiceTable {
   updatedAt: Timestamp;
   updatedBy: string | null;
   version: Generated<number>;
+  // migration 2026-12-06T1900-add-directory-review
+  createdBy: string | null;
+  reviewedBy: string | null;
+  reviewedAt: Date | null;
 }
 
 export interface DirectoryServiceLocationTable {

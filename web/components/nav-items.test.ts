@@ -12,8 +12,8 @@ function me(roles: Role[], isPlatformAdmin = false): Me {
 const links = (who: Me | null) => visibleNav(who).map((item) => item.to);
 
 describe('visibleNav', () => {
-  test('signed out: the library only', () => {
-    expect(links(null)).toEqual(['/library']);
+  test('signed out: the library and the directory only', () => {
+    expect(links(null)).toEqual(['/library', '/directory']);
   });
 
   test('an organisation admin sees the members and the organisation profile', () => {

@@ -17,8 +17,11 @@ export interface NavItem {
 
 export const NAV: NavItem[] = [
   { to: '/library', label: 'nav.library', public: true },
+  { to: '/directory', label: 'nav.directory', public: true },
   { to: '/account', label: 'nav.account' },
   { to: '/desk', label: 'nav.desk', roles: ['editor', 'reviewer'] },
+  { to: '/desk/directory', label: 'nav.directoryDesk', roles: ['org_admin', 'coordinator', 'case_manager'] },
+  { to: '/desk/directory/review', label: 'nav.directoryReview', roles: ['coordinator'] },
   { to: '/reports/library-usage', label: 'nav.reports', roles: ['coordinator', 'org_admin', 'donor_viewer'] },
   { to: '/admin/members', label: 'nav.members', roles: ['org_admin'], ownOrganisation: true },
   { to: '/admin/access-requests', label: 'nav.accessRequests', roles: ['org_admin'] },

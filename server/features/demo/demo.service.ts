@@ -8,6 +8,7 @@ import { listOrganisationForRequests } from '#server/features/access-requests/ac
 import { insertAccountAudited } from '#server/features/organisations/operator.service.ts';
 import { insertOrganisationAudited } from '#server/features/organisations/organisation.service.ts';
 import { seedDemoLibrary } from '#server/features/library/content.service.ts';
+import { seedDemoDirectory } from '#server/features/directory/directory-demo.ts';
 import { OrganisationCreateSchema } from '#shared/organisations/organisation.schema.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, type DemoAccount, type DemoOrganisationKey } from './demo-data.ts';
 import { countOrganisations, findDemoAccountEmails } from './demo.queries.ts';
@@ -37,6 +38,7 @@ export async function seedDemo(ctx: Ctx, via: 'startup' | 'cli' = 'startup'): Pr
       const account = { email: demo.email, displayName: demo.displayName, passwordHash, language: demo.language, isPlatformAdmin: demo.shows === 'platform_admin', isDemo: true };
       await insertAccountAudited(ctx, trx, { account, organisationId: demo.organisation ? ids[demo.organisation] : null, roles: demo.roles }, details);
     }
+    await seedDemoDirectory(ctx, trx, ids);
     return 'seeded';
   });
 }

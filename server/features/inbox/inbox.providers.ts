@@ -4,6 +4,8 @@ import type { Actor } from '#server/http/access.ts';
 import { ownTextsReturned, readerReportsToAnswer, textsWaitingForReview } from '#server/features/library/waiting-work.service.ts';
 import { accessRequestsWaiting } from '#server/features/access-requests/access-request-admin.service.ts';
 import { helpContactsDue } from '#server/features/help/help.service.ts';
+import { directoryListingsDue } from '#server/features/directory/directory-desk.service.ts';
+import { directoryListingsToReview } from '#server/features/directory/directory-review.service.ts';
 import { invitationsPending } from '#server/features/organisations/invitation.service.ts';
 import type { InboxItem, InboxKind } from '#shared/inbox/inbox.schema.ts';
 
@@ -36,4 +38,6 @@ export const INBOX_PROVIDERS: readonly InboxProvider[] = [
   counted('invitations_pending', '/admin/members', ({ db, actor, now }) => invitationsPending(db, actor, now)),
   counted('access_requests', '/admin/access-requests', ({ db, actor }) => accessRequestsWaiting(db, actor)),
   counted('help_contacts', '/desk/help-contacts', ({ db, actor, now }) => helpContactsDue(db, actor, now)),
+  counted('directory_listings_due', '/desk/directory', ({ db, actor, now }) => directoryListingsDue(db, actor, now)),
+  counted('directory_listings_to_review', '/desk/directory/review', ({ db, actor }) => directoryListingsToReview(db, actor)),
 ];
