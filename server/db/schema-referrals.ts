@@ -38,6 +38,8 @@ export interface DirectoryLocationTable {
   longitude: number | null;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
+  /** HSDS location.description (migration 2026-12-06T1910-add-hsds-fields). */
+  description: string | null;
 }
 
 export interface DirectorySchedule {
@@ -79,6 +81,9 @@ export interface DirectoryServiceTable {
   updatedAt: Timestamp;
   updatedBy: string | null;
   version: Generated<number>;
+  /** HSDS service.alternate_name and eligibility_description (migration 2026-12-06T1910-add-hsds-fields). */
+  alternateName: string | null;
+  eligibilityDescription: string | null;
 }
 
 export interface DirectoryServiceLocationTable {
