@@ -28,9 +28,10 @@ import * as accessRequests from '#server/features/access-requests/access-request
 import * as help from '#server/features/help/help.routes.ts';
 import * as thesaurus from '#server/features/search/thesaurus.routes.ts';
 import * as hsds from '#server/features/hsds/hsds.routes.ts';
+import * as hsdsImport from '#server/features/hsds/hsds-import.routes.ts';
 
 /** Every feature, in one list: each exports register(app, deps). */
-const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<void> }[] = [auth, account, health, audit, outbox, organisations, members, invitations, accessRequests, librarySearch, thesaurus, libraryPdf, library, help, inbox, hsds];
+const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<void> }[] = [auth, account, health, audit, outbox, organisations, members, invitations, accessRequests, librarySearch, thesaurus, libraryPdf, library, help, inbox, hsds, hsdsImport];
 
 export async function createApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({
