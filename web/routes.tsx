@@ -58,6 +58,7 @@ export const router = createBrowserRouter([
           { path: 'desk/help-contacts', lazy: page(() => import('#web/features/help/help-desk-page.tsx'), 'HelpDeskPage') },
           { path: 'desk/thesaurus', lazy: page(() => import('#web/features/thesaurus/thesaurus-page.tsx'), 'ThesaurusPage') },
           { path: 'desk/reports', lazy: page(() => import('#web/features/library-desk/reports-page.tsx'), 'ReportsPage') },
+          { path: 'desk/directory/import', lazy: page(() => import('#web/features/hsds/hsds-import-page.tsx'), 'HsdsImportPage') },
         ],
       },
     ],
