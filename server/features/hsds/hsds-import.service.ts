@@ -11,7 +11,6 @@ import { assemble, type ImportSet } from './hsds-import-assemble.ts';
 import { readJson, readZip, type Problem, type ReadResult } from './hsds-import-read.ts';
 import { existingOrganizations, existingOwners, replaceLinks, upsertLocations, upsertOrganizations, upsertServices } from './hsds-import.queries.ts';
 import type { Db } from '#server/db/db.ts';
-import type { Actor } from '#server/http/access.ts';
 import { canImportDirectory } from './hsds.policy.ts';
 
 /** Problems listed in a report, most: past that the count says how many more there were. */
@@ -31,7 +30,7 @@ interface Plan {
 }
 
 /** Checks against what the database holds: owners exist, platform organisations' listings are left alone. */
-async function checkAgainstDirectory(db: Db, actor: Actor, set: ImportSet, fallbackCountry: string): Promise<Plan> {
+async function checkAgainstDirectory(db: Db, importer: Importer, set: ImportSet, fallbackCountry: string): Promise<Plan> {
   const problems: Problem[] = [];
   const where = { file: '(import)', line: 0 };
   const orgIds = [...new Set([...set.organizations.keys(), ...[...set.services.values()].map((s) => s.organizationId), ...[...set.locations.values()].flatMap((l) => (l.organizationId ? [l.organizationId] : []))])];
@@ -44,7 +43,7 @@ async function checkAgainstDirectory(db: Db, actor: Actor, set: ImportSet, fallb
     if (link) l.organizationId = set.services.get(link.serviceId)!.organizationId;
     else problems.push({ ...where, field: `location ${l.id}/organization_id`, message: 'No organization with this id in the import or the directory.' });
   }
-  if (!actor.isPlatformAdmin) {
+  if (!importer.trusted) {
     const [services, locations] = await Promise.all([existingOwners(db, 'directoryService', [...set.services.keys()]), existingOwners(db, 'directoryLocation', [...set.locations.keys()])]);
     const ownersOfExisting = await existingOrganizations(db, [...new Set([...services.values(), ...locations.values()])]);
     const kept = (orgId: string | undefined) => !!orgId && !!(existing.get(orgId) ?? ownersOfExisting.get(orgId))?.organisationId;
@@ -61,8 +60,7 @@ async function checkAgainstDirectory(db: Db, actor: Actor, set: ImportSet, fallb
   return { set, problems, countries };
 }
 
-async function write(ctx: Ctx, plan: Plan, input: HsdsImportRequest): Promise<void> {
-  const actor = actorOf(ctx);
+async function write(ctx: Ctx, plan: Plan, input: HsdsImportRequest, importer: Importer): Promise<void> {
   const { set } = plan;
   await ctx.db.transaction().execute(async (trx) => {
     const orgs = [...set.organizations.values()].map((o) => ({ ...o, country: plan.countries.get(o.id)! }));
@@ -70,35 +68,53 @@ async function write(ctx: Ctx, plan: Plan, input: HsdsImportRequest): Promise<vo
     const locations = [...set.locations.values()].map((l) => ({ ...l, organizationId: l.organizationId!, country: l.country ?? plan.countries.get(l.organizationId!) ?? 'RO' }));
     await upsertLocations(trx, locations, ctx.now);
     const services = [...set.services.values()];
-    await upsertServices(trx, services, { reviewStatus: actor.isPlatformAdmin ? 'approved' : 'pending', updatedBy: actor.accountId, lang: input.language, at: ctx.now });
+    await upsertServices(trx, services, { reviewStatus: importer.trusted ? 'approved' : 'pending', updatedBy: importer.accountId, lang: input.language, at: ctx.now });
     await replaceLinks(trx, services.map((s) => s.id), [...set.links.values()], ctx.now);
     await refreshSearchVectors(trx, services.map((s) => s.id));
     await recordAudit(ctx, trx, {
       action: 'hsds.imported',
       entityType: 'directory',
-      details: { format: input.format, organizations: orgs.length, services: services.length, locations: locations.length, approved: actor.isPlatformAdmin },
+      details: { format: input.format, organizations: orgs.length, services: services.length, locations: locations.length, approved: importer.trusted, ...(importer.accountId ? {} : { via: 'cli' }) },
     });
   });
+}
+
+/**
+ * Who imports: a platform admin or the operator at the command line is trusted (listings approved, may replace
+ * listings kept by platform organisations); a coordinator is not (listings wait for approval).
+ */
+interface Importer {
+  trusted: boolean;
+  accountId: string | null;
 }
 
 /** Reads, checks and (unless it is a dry run or anything is wrong) writes an HSDS upload; the report says which. */
 export async function importHsds(ctx: Ctx, input: HsdsImportRequest): Promise<HsdsImportReport> {
   const actor = actorOf(ctx);
   if (!canImportDirectory(actor)) throw new AppError('forbidden', 'Only coordinators and platform admins can import the directory.');
+  return runImport(ctx, input, { trusted: actor.isPlatformAdmin, accountId: actor.accountId });
+}
+
+/** The same from the command line (`npm run cli -- import-hsds`): the operator's imports are approved. */
+export function importHsdsByOperator(ctx: Ctx, input: HsdsImportRequest): Promise<HsdsImportReport> {
+  return runImport(ctx, input, { trusted: true, accountId: null });
+}
+
+async function runImport(ctx: Ctx, input: HsdsImportRequest, importer: Importer): Promise<HsdsImportReport> {
   const upload = read(input);
   const assembled = assemble(upload.tables);
   let problems = [...upload.problems, ...assembled.problems];
   let plan: Plan | null = null;
   if (problems.length === 0) {
-    plan = await checkAgainstDirectory(ctx.db, actor, assembled.set, input.country);
+    plan = await checkAgainstDirectory(ctx.db, importer, assembled.set, input.country);
     problems = plan.problems;
   }
   const counts = { organizations: assembled.set.organizations.size, services: assembled.set.services.size, locations: assembled.set.locations.size, serviceAtLocations: assembled.set.links.size };
   const imported = problems.length === 0 && !input.dryRun;
-  if (imported) await write(ctx, plan!, input);
+  if (imported) await write(ctx, plan!, input, importer);
   return {
     imported,
-    reviewStatus: actor.isPlatformAdmin ? 'approved' : 'pending',
+    reviewStatus: importer.trusted ? 'approved' : 'pending',
     counts,
     problemCount: problems.length,
     problems: problems.slice(0, REPORT_PROBLEMS_MAX),

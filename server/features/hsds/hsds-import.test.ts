@@ -11,6 +11,7 @@ import type { HsdsImportReport } from '#shared/hsds/hsds-import.schema.ts';
 import { signIn } from '#tests/auth-helpers.ts';
 import { createAccount, createOrganisation } from '#tests/factories.ts';
 import { createTestApp, type TestApp } from '#tests/test-app.ts';
+import { HSDS_COMMANDS } from './hsds.cli.ts';
 import { seedLocation, seedOrganization, seedService } from '#tests/standards/hsds/hsds-fixtures.ts';
 import { EXAMPLES_DIR, example, validateOne } from '#tests/standards/hsds/hsds-validator.ts';
 
@@ -212,5 +213,28 @@ describe('the confidential rule in exports', () => {
       expect(body).toContain('+40 700 111 222');
       for (const secret of ['Strada Secretă', '400987', '46.789', '23.612']) expect(body).not.toContain(secret);
     }
+  });
+});
+
+describe('the command line', () => {
+  test('import-hsds imports the official CSV example as the operator, approved, and says what it ignored', async () => {
+    const dir = path.join(EXAMPLES_DIR, 'csv');
+    const zipFile = path.join(await import('node:os').then((os) => os.tmpdir()), `hsds-${Date.now()}.zip`);
+    (await import('node:fs')).writeFileSync(zipFile, zipSync(Object.fromEntries(readdirSync(dir).map((f) => [f, new Uint8Array(readFileSync(path.join(dir, f)))]))));
+    const logs: string[] = [];
+    const log = console.log;
+    console.log = (line: string) => void logs.push(line);
+    try {
+      const open = async () => ({ db: t.deps.db, engine: t.deps.engine, close: async () => undefined });
+      const code = await HSDS_COMMANDS['import-hsds']!.run({ options: { file: zipFile, language: 'en' }, config: t.deps.config, open });
+      expect(code).toBe(0);
+      expect(logs.at(-1)).toMatch(/^imported 1 services, 1 organisations, 1 locations \(approved\)$/);
+      expect(logs.join('\n')).toMatch(/ignored: attribute/);
+    } finally {
+      console.log = log;
+    }
+    const entry = await t.deps.db.selectFrom('auditEvent').select(['details', 'actorAccountId']).where('action', '=', 'hsds.imported').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect(entry.actorAccountId).toBeNull();
+    expect(entry.details).toMatchObject({ via: 'cli', approved: true });
   });
 });

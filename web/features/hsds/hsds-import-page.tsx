@@ -64,6 +64,7 @@ export function HsdsImportPage() {
             ref={fileRef}
             id={`${id}-file`}
             type="file"
+            className="hsds-file"
             accept=".json,.zip,application/json,application/zip"
             aria-invalid={fileError ? true : undefined}
             aria-describedby={`${id}-file-hint${fileError ? ` ${id}-file-error` : ''}`}
