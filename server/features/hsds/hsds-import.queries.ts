@@ -112,43 +112,46 @@ export interface ServiceWrite {
   at: Date;
 }
 
+/** One imported service as a row (new services take the imported capacity, or none). */
+function serviceValues(s: ImportService, w: ServiceWrite) {
+  return {
+    id: s.id,
+    directoryOrganizationId: s.organizationId,
+    name: s.name,
+    alternateName: s.alternateName,
+    summaries: text({ [w.lang]: s.description }),
+    status: s.status,
+    reviewStatus: w.reviewStatus,
+    email: s.email,
+    url: s.url,
+    phone: s.phone,
+    categories: JSON.stringify(s.categories),
+    languages: JSON.stringify(s.languages),
+    serviceAreas: JSON.stringify(s.serviceAreas),
+    sexes: '[]',
+    requiredDocuments: JSON.stringify(s.requiredDocuments),
+    schedules: JSON.stringify(s.schedules),
+    minimumAge: s.minimumAge,
+    maximumAge: s.maximumAge,
+    isFree: s.isFree ?? true,
+    feesDescription: s.feesDescription,
+    eligibilityDescription: s.eligibilityDescription,
+    acceptingReferrals: s.acceptingReferrals ?? false,
+    availablePlaces: s.availablePlaces,
+    capacityUpdatedAt: s.acceptingReferrals !== null || s.availablePlaces !== null ? w.at : null,
+    assuredDate: s.assuredDate,
+    assurerEmail: s.assurerEmail,
+    updatedAt: w.at,
+    updatedBy: w.updatedBy,
+  };
+}
+
 /** Services upserted; capacity (accepting referrals, places) is set on new services only: their organisation keeps it. */
 export async function upsertServices(db: Db, rows: ImportService[], w: ServiceWrite): Promise<void> {
   for (const part of chunks(rows)) {
     await db
       .insertInto('directoryService')
-      .values(
-        part.map((s) => ({
-          id: s.id,
-          directoryOrganizationId: s.organizationId,
-          name: s.name,
-          alternateName: s.alternateName,
-          summaries: text({ [w.lang]: s.description }),
-          status: s.status,
-          reviewStatus: w.reviewStatus,
-          email: s.email,
-          url: s.url,
-          phone: s.phone,
-          categories: JSON.stringify(s.categories),
-          languages: JSON.stringify(s.languages),
-          serviceAreas: JSON.stringify(s.serviceAreas),
-          sexes: '[]',
-          requiredDocuments: JSON.stringify(s.requiredDocuments),
-          schedules: JSON.stringify(s.schedules),
-          minimumAge: s.minimumAge,
-          maximumAge: s.maximumAge,
-          isFree: s.isFree ?? true,
-          feesDescription: s.feesDescription,
-          eligibilityDescription: s.eligibilityDescription,
-          acceptingReferrals: s.acceptingReferrals ?? false,
-          availablePlaces: s.availablePlaces,
-          capacityUpdatedAt: s.acceptingReferrals !== null || s.availablePlaces !== null ? w.at : null,
-          assuredDate: s.assuredDate,
-          assurerEmail: s.assurerEmail,
-          updatedAt: w.at,
-          updatedBy: w.updatedBy,
-        })),
-      )
+      .values(part.map((s) => serviceValues(s, w)))
       .onConflict((oc) =>
         oc.column('id').doUpdateSet({
           directoryOrganizationId: sql`excluded.directory_organization_id`,
