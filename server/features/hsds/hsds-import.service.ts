@@ -37,9 +37,10 @@ async function checkAgainstDirectory(db: Db, importer: Importer, set: ImportSet,
   const existing = await existingOrganizations(db, orgIds);
   const known = (id: string | null) => !!id && (set.organizations.has(id) || existing.has(id));
   for (const s of set.services.values()) if (!known(s.organizationId)) problems.push({ ...where, field: `service ${s.id}/organization_id`, message: 'No organization with this id in the import or the directory.' });
+  const linkOf = new Map([...set.links.values()].map((k) => [k.locationId, k]));
   for (const l of set.locations.values()) {
     if (known(l.organizationId)) continue;
-    const link = [...set.links.values()].find((k) => k.locationId === l.id);
+    const link = linkOf.get(l.id);
     if (link) l.organizationId = set.services.get(link.serviceId)!.organizationId;
     else problems.push({ ...where, field: `location ${l.id}/organization_id`, message: 'No organization with this id in the import or the directory.' });
   }
@@ -52,8 +53,9 @@ async function checkAgainstDirectory(db: Db, importer: Importer, set: ImportSet,
     for (const [id, owner] of locations) if (kept(owner)) problems.push({ ...where, field: `location ${id}`, message: 'This location is kept by an organization on the platform; only a platform admin may import over it.' });
   }
   const countries = new Map<string, string>();
+  const countryOf = new Map([...set.locations.values()].filter((l) => l.country).map((l) => [l.organizationId, l.country!]));
   for (const o of set.organizations.values()) {
-    const fromLocation = [...set.locations.values()].find((l) => l.organizationId === o.id && l.country)?.country;
+    const fromLocation = countryOf.get(o.id);
     countries.set(o.id, existing.get(o.id)?.country ?? fromLocation ?? fallbackCountry);
   }
   for (const [id, e] of existing) if (!countries.has(id)) countries.set(id, e.country);

@@ -93,18 +93,22 @@ const centroid = (postcode: string) => sql`(select avg(pl.latitude) as lat, avg(
 /** Haversine distance in metres between a location (alias l) and the centroid (alias c). */
 const DISTANCE = sql`2 * 6371008.8 * asin(sqrt(power(sin(radians(l.latitude - c.lat) / 2), 2) + cos(radians(c.lat)) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - c.lon) / 2), 2)))`;
 
-/** A location (alias l) that may be found by geography: public, and matching the postcode or within the proximity. */
-function locationNear(filter: ServiceFilter): RawBuilder<unknown> {
+/**
+ * Ids of the locations geography may find: public, and with the postcode, or within the proximity of its centroid.
+ * Uncorrelated, so the database computes the set once per query (a hashed subplan), not once per row.
+ */
+function locationsNear(filter: ServiceFilter): RawBuilder<unknown> {
   if (filter.proximity !== undefined) {
-    return sql`not l.is_confidential and l.latitude is not null and l.longitude is not null and exists (select 1 from ${centroid(filter.postcode!)} c where c.lat is not null and ${DISTANCE} <= ${filter.proximity})`;
+    return sql`(select l.id from directory_location l cross join ${centroid(filter.postcode!)} c
+      where not l.is_confidential and l.latitude is not null and l.longitude is not null and c.lat is not null and ${DISTANCE} <= ${filter.proximity})`;
   }
-  return sql`not l.is_confidential and ${normalisedPostcode(sql`l.postal_code`)} = ${normalisePostcode(filter.postcode!)}`;
+  return sql`(select l.id from directory_location l where not l.is_confidential and ${normalisedPostcode(sql`l.postal_code`)} = ${normalisePostcode(filter.postcode!)})`;
 }
 
-/** Counties (service areas) our public locations with this postcode lie in. */
-const postcodeRegions = (postcode: string) => sql`(select pl.region from directory_location pl where ${PUBLIC_LOCATION} and pl.region is not null and ${normalisedPostcode(sql`pl.postal_code`)} = ${normalisePostcode(postcode)})`;
+/** Counties (service areas) our public locations with this postcode lie in, as a text array computed once. */
+const postcodeRegions = (postcode: string) => sql`array(select distinct pl.region from directory_location pl where ${PUBLIC_LOCATION} and pl.region is not null and ${normalisedPostcode(sql`pl.postal_code`)} = ${normalisePostcode(postcode)})`;
 
-/** The AND of every filter over services (alias s); `locationAlias` set when rows are service-at-locations (alias l). */
+/** The AND of every filter over services (alias s); `atLocation` when rows are service-at-locations (alias sl). */
 export function serviceWhere(filter: ServiceFilter, atLocation = false): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [APPROVED];
   const query = filter.search ? prefixQuery(filter.search) : null;
@@ -122,12 +126,12 @@ export function serviceWhere(filter: ServiceFilter, atLocation = false): RawBuil
 
 function geography(filter: ServiceFilter, atLocation: boolean): RawBuilder<unknown> {
   const near = atLocation
-    ? locationNear(filter)
-    : sql`exists (select 1 from directory_service_location sl join directory_location l on l.id = sl.location_id where sl.service_id = s.id and ${locationNear(filter)})`;
+    ? sql`sl.location_id in ${locationsNear(filter)}`
+    : sql`s.id in (select nsl.service_id from directory_service_location nsl where nsl.location_id in ${locationsNear(filter)})`;
   if (filter.proximity !== undefined) return near;
   // NOTE: HSDS's postcode asks "does the service cover this postcode": a public place there, or a service area (county)
   // in which one of our public places with that postcode lies. We have no postcode gazetteer (profile note).
-  return sql`(${near} or exists (select 1 from jsonb_array_elements_text(s.service_areas) a where a in ${postcodeRegions(filter.postcode!)}))`;
+  return sql`(${near} or s.service_areas ?| ${postcodeRegions(filter.postcode!)})`;
 }
 
 const SERVICE_COLUMNS = sql`s.id, s.directory_organization_id as organization_id, s.name, s.alternate_name, s.summaries, s.status, s.email, s.url, s.phone,
