@@ -25,8 +25,18 @@ import { chooseLanguage } from './hsds-language.ts';
 import type { HsdsObject, Language } from './hsds-serialize.ts';
 import * as hsds from './hsds.service.ts';
 
-const config = { access: access.public() };
 const tags = ['hsds'];
+/**
+ * Public data, read by other services' web pages too: any origin may read it. NOTE: safe with `*`: browsers then
+ * send no cookies, and nothing here depends on who asks.
+ */
+const config = { access: access.public() };
+const openToAll = {
+  config,
+  onSend: async (_request: unknown, reply: FastifyReply) => {
+    void reply.header('access-control-allow-origin', '*');
+  },
+};
 const Paged = HsdsPageSchema;
 
 /** Sends batches as newline-delimited JSON, never holding more than one batch. */
@@ -49,54 +59,54 @@ export function register(fastify: FastifyInstance, deps: Deps): void {
   const one = <Q extends z.ZodType>(querystring: Q) => ({ tags, params: HsdsIdParamsSchema, querystring, response: { 200: HsdsObjectSchema } });
   const db = deps.db;
 
-  app.get('/hsds', { config, schema: { tags, response: { 200: HsdsBaseSchema } } }, async () => ({
+  app.get('/hsds', { ...openToAll, schema: { tags, response: { 200: HsdsBaseSchema } } }, async () => ({
     version: HSDS_VERSION,
     profile: `${deps.config.publicUrl}/hsds/profile.json`,
     openapi_url: `${deps.config.publicUrl}/hsds/openapi.json`,
   }));
-  app.get('/hsds/openapi.json', { config, schema: { hide: true } }, async () => hsdsOpenApi(deps.config.publicUrl));
-  app.get('/hsds/profile.json', { config, schema: { hide: true } }, async () => hsdsProfile());
-  app.get('/hsds/schema/:file', { config, schema: { hide: true, params: z.object({ file: z.enum(SCHEMA_FILES) }).strict() } }, async (request) => schemaFile(request.params.file));
-  app.get('/hsds/schema/compiled/:file', { config, schema: { hide: true, params: z.object({ file: z.enum(COMPILED_FILES) }).strict() } }, async (request) =>
+  app.get('/hsds/openapi.json', { ...openToAll, schema: { hide: true } }, async () => hsdsOpenApi(deps.config.publicUrl));
+  app.get('/hsds/profile.json', { ...openToAll, schema: { hide: true } }, async () => hsdsProfile());
+  app.get('/hsds/schema/:file', { ...openToAll, schema: { hide: true, params: z.object({ file: z.enum(SCHEMA_FILES) }).strict() } }, async (request) => schemaFile(request.params.file));
+  app.get('/hsds/schema/compiled/:file', { ...openToAll, schema: { hide: true, params: z.object({ file: z.enum(COMPILED_FILES) }).strict() } }, async (request) =>
     schemaFile(`compiled/${request.params.file}`),
   );
 
-  app.get('/hsds/services', { config, schema: { tags, querystring: HsdsServicesQuerySchema, response: { 200: Paged } } }, async (request, reply) => {
+  app.get('/hsds/services', { ...openToAll, schema: { tags, querystring: HsdsServicesQuerySchema, response: { 200: Paged } } }, async (request, reply) => {
     const language = lang(request, reply);
     if (request.query.format === 'ndjson') return sendNdjson(reply, hsds.streamServices(db, request.query, language));
     return hsds.listServices(db, request.query, language);
   });
-  app.get('/hsds/services/:id', { config, schema: one(HsdsOneQuerySchema) }, async (request, reply) => hsds.getService(db, request.params.id, lang(request, reply)));
+  app.get('/hsds/services/:id', { ...openToAll, schema: one(HsdsOneQuerySchema) }, async (request, reply) => hsds.getService(db, request.params.id, lang(request, reply)));
 
-  app.get('/hsds/organizations', { config, schema: { tags, querystring: HsdsOrganizationsQuerySchema, response: { 200: Paged } } }, async (request, reply) => {
+  app.get('/hsds/organizations', { ...openToAll, schema: { tags, querystring: HsdsOrganizationsQuerySchema, response: { 200: Paged } } }, async (request, reply) => {
     const language = lang(request, reply);
     if (request.query.format === 'ndjson') return sendNdjson(reply, hsds.streamOrganizations(db, request.query, language));
     return hsds.listOrganizations(db, request.query, language);
   });
-  app.get('/hsds/organizations/:id', { config, schema: one(HsdsOrganizationQuerySchema) }, async (request, reply) =>
+  app.get('/hsds/organizations/:id', { ...openToAll, schema: one(HsdsOrganizationQuerySchema) }, async (request, reply) =>
     hsds.getOrganization(db, request.params.id, (request.query as { full_service?: boolean }).full_service ?? false, lang(request, reply)),
   );
 
-  app.get('/hsds/service_at_locations', { config, schema: { tags, querystring: HsdsServiceAtLocationsQuerySchema, response: { 200: Paged } } }, async (request, reply) => {
+  app.get('/hsds/service_at_locations', { ...openToAll, schema: { tags, querystring: HsdsServiceAtLocationsQuerySchema, response: { 200: Paged } } }, async (request, reply) => {
     const language = lang(request, reply);
     if (request.query.format === 'ndjson') return sendNdjson(reply, hsds.streamServiceAtLocations(db, request.query, language));
     return hsds.listServiceAtLocations(db, request.query, language);
   });
-  app.get('/hsds/service_at_locations/:id', { config, schema: one(HsdsOneQuerySchema) }, async (request, reply) => hsds.getServiceAtLocation(db, request.params.id, lang(request, reply)));
+  app.get('/hsds/service_at_locations/:id', { ...openToAll, schema: one(HsdsOneQuerySchema) }, async (request, reply) => hsds.getServiceAtLocation(db, request.params.id, lang(request, reply)));
 
-  app.get('/hsds/taxonomies', { config, schema: { tags, querystring: HsdsTaxonomiesQuerySchema, response: { 200: Paged } } }, async (request, reply) => {
+  app.get('/hsds/taxonomies', { ...openToAll, schema: { tags, querystring: HsdsTaxonomiesQuerySchema, response: { 200: Paged } } }, async (request, reply) => {
     lang(request, reply);
     if (request.query.format === 'ndjson') return sendNdjson(reply, once(hsds.taxonomies(request.query)));
     return hsds.listTaxonomies(request.query);
   });
-  app.get('/hsds/taxonomies/:id', { config, schema: one(HsdsOneQuerySchema) }, async (request) => hsds.getTaxonomy(request.params.id));
+  app.get('/hsds/taxonomies/:id', { ...openToAll, schema: one(HsdsOneQuerySchema) }, async (request) => hsds.getTaxonomy(request.params.id));
 
-  app.get('/hsds/taxonomy_terms', { config, schema: { tags, querystring: HsdsTaxonomyTermsQuerySchema, response: { 200: Paged } } }, async (request, reply) => {
+  app.get('/hsds/taxonomy_terms', { ...openToAll, schema: { tags, querystring: HsdsTaxonomyTermsQuerySchema, response: { 200: Paged } } }, async (request, reply) => {
     lang(request, reply);
     if (request.query.format === 'ndjson') return sendNdjson(reply, once(hsds.taxonomyTerms(request.query)));
     return hsds.listTaxonomyTerms(request.query);
   });
-  app.get('/hsds/taxonomy_terms/:id', { config, schema: one(HsdsOneQuerySchema) }, async (request) => hsds.getTaxonomyTerm(request.params.id));
+  app.get('/hsds/taxonomy_terms/:id', { ...openToAll, schema: one(HsdsOneQuerySchema) }, async (request) => hsds.getTaxonomyTerm(request.params.id));
 }
 
 async function* once(items: HsdsObject[]): AsyncGenerator<HsdsObject[]> {
