@@ -32,7 +32,7 @@ const hex = (n: number, width = 12) => n.toString(16).padStart(width, '0');
 const WORDS = ['medical', 'counselling', 'shelter', 'legal', 'advice', 'clinic', 'support', 'women', 'children', 'return', 'interpreter', 'health', 'centre', 'help'];
 
 /** One batch: 20 organisations, each with 50 services, each service at its own location. */
-function batch(b: number): unknown[] {
+export function batch(b: number): unknown[] {
   const docs: unknown[] = [];
   for (let o = 0; o < PER_BATCH / 50; o++) {
     const orgId = `0000${hex(b, 4)}-0000-4000-8000-${hex(o)}`;

@@ -147,8 +147,11 @@ export async function countServices(db: Db, filter: ServiceFilter): Promise<numb
 /** One page (offset) or one batch after an id (keyset, for streaming), in id order. */
 export async function listServices(db: Db, filter: ServiceFilter, window: { limit: number; offset?: number; afterId?: string }): Promise<ServiceRow[]> {
   const after = window.afterId ? sql`and s.id > ${window.afterId}` : sql``;
-  const { rows } = await sql<ServiceRow>`select ${SERVICE_COLUMNS} from directory_service s where ${serviceWhere(filter)} ${after}
-    order by s.id limit ${window.limit} offset ${window.offset ?? 0}`.execute(db);
+  // NOTE: the page's ids first (an index-only scan when unfiltered), then only those rows: skipping the offset's rows
+  // never reads their wide columns.
+  const { rows } = await sql<ServiceRow>`select ${SERVICE_COLUMNS} from directory_service s where s.id in (
+      select s.id from directory_service s where ${serviceWhere(filter)} ${after} order by s.id limit ${window.limit} offset ${window.offset ?? 0})
+    order by s.id`.execute(db);
   return rows;
 }
 
