@@ -105,7 +105,9 @@ export function importHsdsByOperator(ctx: Ctx, input: HsdsImportRequest): Promis
 async function runImport(ctx: Ctx, input: HsdsImportRequest, importer: Importer): Promise<HsdsImportReport> {
   const upload = read(input);
   const assembled = assemble(upload.tables);
-  let problems = [...upload.problems, ...assembled.problems];
+  // NOTE: a row the schemas refused is missing from the tables, so rows referring to it would be reported too; the
+  // report lists the refused rows alone until they are corrected.
+  let problems = upload.problems.length > 0 ? upload.problems : assembled.problems;
   let plan: Plan | null = null;
   if (problems.length === 0) {
     plan = await checkAgainstDirectory(ctx.db, importer, assembled.set, input.country);
@@ -120,7 +122,7 @@ async function runImport(ctx: Ctx, input: HsdsImportRequest, importer: Importer)
     counts,
     problemCount: problems.length,
     problems: problems.slice(0, REPORT_PROBLEMS_MAX),
-    ignored: Object.entries(assembled.ignored).map(([what, count]) => ({ what, count })),
+    ignored: upload.problems.length > 0 ? [] : Object.entries(assembled.ignored).map(([what, count]) => ({ what, count })),
     skipped: upload.skipped,
   };
 }

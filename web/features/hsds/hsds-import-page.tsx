@@ -108,7 +108,7 @@ function ImportReport({ report, dryRun }: { report: HsdsImportReport; dryRun: bo
   const counts = t('report.counts', { services: report.counts.services, organizations: report.counts.organizations, locations: report.counts.locations });
   const ok = report.problemCount === 0;
   return (
-    <section className="stack" aria-label={t('report.heading')}>
+    <section className="hsds-report" aria-label={t('report.heading')}>
       <Banner tone={ok ? 'success' : 'error'} role={ok ? 'status' : 'alert'} title={ok ? (dryRun ? t('report.checked') : t(`report.imported.${report.reviewStatus}`)) : t('report.rejected', { count: report.problemCount })}>
         <p>{ok ? counts : t('report.nothingWritten')}</p>
       </Banner>
