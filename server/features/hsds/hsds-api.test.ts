@@ -57,6 +57,7 @@ describe('GET /hsds', () => {
     expect(base.openapi_url).toMatch(/^http.*\/hsds\/openapi\.json$/);
     expect((await json('/hsds/profile.json')).patches['service.json'].properties.accepting_referrals).toBeDefined();
     expect((await get('/hsds/services')).headers['access-control-allow-origin']).toBe('*');
+    expect((await json('/hsds/')).version).toBe('3.0');
   });
 
   test('our OpenAPI copy has its info filled and every $ref pointing at schema files we serve', async () => {

@@ -165,7 +165,9 @@ function ExportCard() {
     <Card labelledBy={`${id}-export`}>
       <h2 id={`${id}-export`}>{t('export.heading')}</h2>
       <p>{t('export.lead')}</p>
-      <SelectField id={`${id}-lang`} label={t('export.language')} value={lang} onChange={(v) => setLang(v as Lang)} options={(['en', 'ro', 'nb'] as const).map((l) => ({ value: l, label: t(`languages.${l}`) }))} />
+      <div className="stack">
+        <SelectField id={`${id}-lang`} label={t('export.language')} value={lang} onChange={(v) => setLang(v as Lang)} options={(['en', 'ro', 'nb'] as const).map((l) => ({ value: l, label: t(`languages.${l}`) }))} />
+      </div>
       <ul className="hsds-downloads">
         <li>
           <a href={exportUrl('json', lang)} download>
