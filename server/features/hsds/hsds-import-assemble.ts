@@ -2,78 +2,12 @@
 // ISO 639-1 codes, service areas as ISO 3166-2 counties, categories as our taxonomy terms, weekly schedules); what we
 // cannot keep is counted as ignored, never silently dropped. Problems name the file, line and field.
 import { isRegionCode, REGIONS } from '#shared/directory/regions.ts';
-import { categoryOfTermId, type ServiceCategory } from '#shared/directory/taxonomy.ts';
+import { categoryOfTermId } from '#shared/directory/taxonomy.ts';
 import { INT4_MAX } from '#shared/lib/input.ts';
 import type { Problem, Row, Sourced, Tables } from './hsds-import-read.ts';
+import type { ImportLocation, ImportOrganization, ImportService, ImportSet } from './hsds-import.types.ts';
 
-export type ImportLanguage = 'en' | 'ro' | 'nb';
-
-export interface ImportOrganization {
-  id: string;
-  name: string;
-  alternateName: string | null;
-  description: string | null;
-  email: string | null;
-  website: string | null;
-  phone: string | null;
-  country: string | null;
-}
-
-export interface ImportLocation {
-  id: string;
-  organizationId: string | null;
-  name: string | null;
-  description: string | null;
-  locationType: string;
-  isConfidential: boolean;
-  address1: string | null;
-  city: string | null;
-  region: string | null;
-  postalCode: string | null;
-  country: string | null;
-  latitude: number | null;
-  longitude: number | null;
-}
-
-export interface ImportService {
-  id: string;
-  organizationId: string;
-  name: string;
-  alternateName: string | null;
-  description: string | null;
-  status: string;
-  email: string | null;
-  url: string | null;
-  phone: string | null;
-  feesDescription: string | null;
-  eligibilityDescription: string | null;
-  minimumAge: number | null;
-  maximumAge: number | null;
-  assuredDate: string | null;
-  assurerEmail: string | null;
-  categories: ServiceCategory[];
-  languages: string[];
-  serviceAreas: string[];
-  requiredDocuments: string[];
-  schedules: { byday: string; opensAt: string; closesAt: string }[];
-  acceptingReferrals: boolean | null;
-  availablePlaces: number | null;
-  isFree: boolean | null;
-}
-
-export interface ImportLink {
-  id: string;
-  serviceId: string;
-  locationId: string;
-  description: string | null;
-}
-
-export interface ImportSet {
-  organizations: Map<string, ImportOrganization>;
-  locations: Map<string, ImportLocation>;
-  services: Map<string, ImportService>;
-  links: Map<string, ImportLink>;
-}
+export type { ImportLanguage, ImportLink, ImportLocation, ImportOrganization, ImportService, ImportSet } from './hsds-import.types.ts';
 
 /** Longest text we keep in one field. */
 const MAX_TEXT = 10_000;
