@@ -65,6 +65,8 @@ describe('GET /hsds', () => {
     expect(doc.info.title).not.toMatch(/REQUIRED/);
     expect(doc.info.description).toMatch(/Accept-Language/);
     expect(doc.info.description).toMatch(/centroid/);
+    expect(doc.paths['/service_at_locations/{id}'].get.responses['200'].content['application/json'].schema.$ref).toBe('schema/service_at_location.json');
+    expect(doc.paths['/services'].get.parameters).toContainEqual({ $ref: '#/components/parameters/lang' });
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"([^"#][^"]*)"/g)].map((m) => m[1]!);
     expect(refs.length).toBeGreaterThan(5);
     expect(refs.filter((r) => r.startsWith('http'))).toEqual([]);

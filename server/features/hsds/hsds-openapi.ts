@@ -69,6 +69,10 @@ export function hsdsOpenApi(publicUrl: string): Record<string, unknown> {
     license: { name: 'CC BY-SA 4.0 (this description, adapted from Open Referral HSDS 3.0)', url: 'https://creativecommons.org/licenses/by-sa/4.0/' },
   };
   doc.servers = [{ url: `${publicUrl}/hsds` }];
+  // NOTE: upstream points this answer at the compiled service schema although it describes a service_at_location.
+  const salAnswer = doc.paths['/service_at_locations/{id}']?.get as { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> } | undefined;
+  const salJson = salAnswer?.responses?.['200']?.content?.['application/json'];
+  if (salJson) salJson.schema = { $ref: 'schema/service_at_location.json' };
   const p = doc.components.parameters;
   p.lang = LANG_PARAMETER;
   p.per_page = { ...p.per_page, description: `Number of results in one page: 1–${HSDS_PER_PAGE_MAX}, default ${HSDS_PER_PAGE_DEFAULT} (up to ${HSDS_MINIMAL_PER_PAGE_MAX} with minimal=true).`, schema: { type: 'integer', minimum: 1, maximum: HSDS_MINIMAL_PER_PAGE_MAX } };
