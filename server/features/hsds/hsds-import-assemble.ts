@@ -157,7 +157,24 @@ function applyAddresses(rows: Sourced[], set: ImportSet, c: Collector): void {
   }
 }
 
-const HHMM = (v: string | null) => (v && /^\d{2}:\d{2}/.test(v) ? v.slice(0, 5) : null);
+const HHMM = (v: string | null) => (v && /^([01][0-9]|2[0-3]):[0-5][0-9]/.test(v) ? v.slice(0, 5) : null);
+
+/**
+ * The document codes the directory keeps (NOTE: the same list as REQUIRED_DOCUMENTS of the directory desk's
+ * contract, shared/directory/directory-service.schema.ts; use that once both are on main). HSDS's document is free
+ * text: a code is taken as it is, or recognised from English words; anything else is counted as ignored.
+ */
+const DOCUMENTS: [code: string, words: RegExp][] = [
+  ['identity-document', /identity|identification|passport|id card/i],
+  ['residence-permit', /residence|residency permit|visa/i],
+  ['health-insurance', /insurance/i],
+  ['referral-letter', /referral/i],
+  ['medical-records', /medical record|medical history|health record/i],
+];
+function documentCode(text: string): string | null {
+  const code = DOCUMENTS.find(([c]) => c === text.trim().toLowerCase())?.[0];
+  return code ?? DOCUMENTS.find(([, words]) => words.test(text))?.[0] ?? null;
+}
 
 /** Lists kept on the service, each from its HSDS table. */
 function applyServiceLists(tables: Tables, set: ImportSet, c: Collector): void {
@@ -180,9 +197,9 @@ function applyServiceLists(tables: Tables, set: ImportSet, c: Collector): void {
   }
   for (const s of tables.required_document) {
     const service = owner(s);
-    const document = str(s.row, 'document');
+    const document = documentCode(str(s.row, 'document') ?? '');
     if (service && document) service.requiredDocuments = [...new Set([...service.requiredDocuments, document])];
-    else c.ignore('required_document (no document or service)');
+    else c.ignore('required_document (not a document the directory lists)');
   }
   for (const s of tables.schedule) {
     const service = owner(s);

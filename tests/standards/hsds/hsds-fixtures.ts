@@ -45,7 +45,7 @@ export async function seedService(db: Db, organizationId: string, seed: ServiceS
       languages: JSON.stringify(seed.languages ?? ['ro', 'en']),
       serviceAreas: JSON.stringify(seed.areas ?? ['RO-CJ']),
       sexes: '[]',
-      requiredDocuments: JSON.stringify(['identity-card']),
+      requiredDocuments: JSON.stringify(['identity-document']),
       schedules: JSON.stringify([{ byday: 'MO,TU,WE,TH,FR', opensAt: '08:00', closesAt: '16:00' }]),
       phone: seed.phone ?? '+40 264 000 000',
       email: 'service@example.org',
