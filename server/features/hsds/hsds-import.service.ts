@@ -51,6 +51,9 @@ async function checkAgainstDirectory(db: Db, importer: Importer, set: ImportSet,
     for (const id of set.organizations.keys()) if (kept(id)) problems.push({ ...where, field: `organization ${id}`, message: 'This organization keeps its own listings on the platform; only a platform admin may import over them.' });
     for (const [id, owner] of services) if (kept(owner)) problems.push({ ...where, field: `service ${id}`, message: 'This service is kept by an organization on the platform; only a platform admin may import over it.' });
     for (const [id, owner] of locations) if (kept(owner)) problems.push({ ...where, field: `location ${id}`, message: 'This location is kept by an organization on the platform; only a platform admin may import over it.' });
+    // NOTE: nor may a new service or place be added to such an organization: it would receive referrals it never offered.
+    for (const s of set.services.values()) if (!services.has(s.id) && kept(s.organizationId)) problems.push({ ...where, field: `service ${s.id}/organization_id`, message: 'This organization keeps its own listings on the platform; only a platform admin may add to them.' });
+    for (const l of set.locations.values()) if (!locations.has(l.id) && kept(l.organizationId ?? undefined)) problems.push({ ...where, field: `location ${l.id}/organization_id`, message: 'This organization keeps its own listings on the platform; only a platform admin may add to them.' });
   }
   const countries = new Map<string, string>();
   const countryOf = new Map([...set.locations.values()].filter((l) => l.country).map((l) => [l.organizationId, l.country!]));

@@ -161,6 +161,8 @@ describe('who imports, and what state listings take', () => {
     const report = await importJson(coordinator, { id: serviceId, name: 'Taken over', status: 'active', organization_id: orgId });
     expect(report.imported).toBe(false);
     expect(report.problems.map((p) => p.field)).toEqual([`service ${serviceId}`]);
+    const added = await importJson(coordinator, { id: '12121212-1212-4121-8121-121212121212', name: 'Added', status: 'active', organization_id: orgId });
+    expect(added.problems.map((p) => p.field)).toEqual(['service 12121212-1212-4121-8121-121212121212/organization_id']);
   });
 
   test('only platform admins and coordinators import and export; anonymous callers must sign in', async () => {
