@@ -9,5 +9,5 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('directory_service').addColumn('eligibility_description', 'text').execute();
   await db.schema.alterTable('directory_location').addColumn('description', 'text').execute();
   await sql`create index directory_service_approved_idx on directory_service (id) where review_status = 'approved'`.execute(db);
-  await sql`create index directory_location_postcode_idx on directory_location (upper(regexp_replace(coalesce(postal_code, ''), '\s', '', 'g')))`.execute(db);
+  await sql`create index directory_location_postcode_idx on directory_location (upper(regexp_replace(coalesce(postal_code, ''), '\\s', '', 'g')))`.execute(db);
 }

@@ -175,6 +175,12 @@ describe('filters, combined with AND', () => {
     expect(await idsOf('/hsds/taxonomy_terms?top_only=true')).toHaveLength(10);
   });
 
+  test('the postcode index holds the very expression the filter compares (so the database uses it)', async () => {
+    const { sql } = await import('kysely');
+    const { rows } = await sql<{ indexdef: string }>`select indexdef from pg_indexes where indexname = 'directory_location_postcode_idx'`.execute(t.deps.db);
+    expect(rows[0]?.indexdef).toContain("'\\s'::text");
+  });
+
   test('postcode: a public place there or a service area containing one; proximity from the centroid; confidential places never match', async () => {
     // 400001 is the clinic's (public) postcode, in RO-CJ: the clinic's services, and the shelter by its service area RO-CJ.
     expect(await idsOf('/hsds/services?postcode=400001')).toEqual([ids.clinic, ids.old, ids.shelter].sort());

@@ -125,13 +125,13 @@ export function serviceWhere(filter: ServiceFilter, atLocation = false): RawBuil
 }
 
 function geography(filter: ServiceFilter, atLocation: boolean): RawBuilder<unknown> {
-  const near = atLocation
-    ? sql`sl.location_id in ${locationsNear(filter)}`
-    : sql`s.id in (select nsl.service_id from directory_service_location nsl where nsl.location_id in ${locationsNear(filter)})`;
-  if (filter.proximity !== undefined) return near;
+  const servicesNear = sql`select nsl.service_id from directory_service_location nsl where nsl.location_id in ${locationsNear(filter)}`;
+  if (filter.proximity !== undefined) return atLocation ? sql`sl.location_id in ${locationsNear(filter)}` : sql`s.id in (${servicesNear})`;
   // NOTE: HSDS's postcode asks "does the service cover this postcode": a public place there, or a service area (county)
-  // in which one of our public places with that postcode lies. We have no postcode gazetteer (profile note).
-  return sql`(${near} or s.service_areas ?| ${postcodeRegions(filter.postcode!)})`;
+  // in which one of our public places with that postcode lies. We have no postcode gazetteer (profile note). One
+  // containment test per county, so the service-area index answers it.
+  const covering = sql`select cs.id from unnest(${postcodeRegions(filter.postcode!)}) r join directory_service cs on cs.service_areas @> jsonb_build_array(r)`;
+  return atLocation ? sql`(sl.location_id in ${locationsNear(filter)} or s.id in (${covering}))` : sql`s.id in (${servicesNear} union ${covering})`;
 }
 
 const SERVICE_COLUMNS = sql`s.id, s.directory_organization_id as organization_id, s.name, s.alternate_name, s.summaries, s.status, s.email, s.url, s.phone,
