@@ -13,6 +13,7 @@ import { benchSearch } from './search.ts';
 import { benchRelevance } from './relevance.ts';
 import { benchReader } from './reader.ts';
 import { benchDirectory } from './directory.ts';
+import { benchHsds } from './hsds.ts';
 import { DOC, writeDocSection } from './doc.ts';
 
 const CONNECTIONS = 50;
@@ -106,7 +107,7 @@ function table(results: EngineResult[], loadBefore: number): string {
 }
 
 
-/** `npm run bench` runs all six; `npm run bench -- --only=core|search|relevance|reader|load|directory` one of them. */
+/** `npm run bench` runs them all; `npm run bench -- --only=core|search|relevance|reader|load|directory|hsds` one of them. */
 async function main(): Promise<void> {
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   if (!only || only === 'core') await benchCore();
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
   if (!only || only === 'reader') await benchReader();
   if (!only || only === 'load') await benchLoad();
   if (!only || only === 'directory') await benchDirectory();
+  if (!only || only === 'hsds') await benchHsds();
 }
 
 async function benchCore(): Promise<void> {

@@ -29,9 +29,31 @@ import * as help from '#server/features/help/help.routes.ts';
 import * as identify from '#server/features/identify/identify.routes.ts';
 import * as thesaurus from '#server/features/search/thesaurus.routes.ts';
 import * as directory from '#server/features/directory/directory.routes.ts';
+import * as hsds from '#server/features/hsds/hsds.routes.ts';
+import * as hsdsImport from '#server/features/hsds/hsds-import.routes.ts';
 
 /** Every feature, in one list: each exports register(app, deps). */
-const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<void> }[] = [auth, account, health, audit, outbox, organisations, members, invitations, accessRequests, librarySearch, thesaurus, libraryPdf, library, help, inbox, identify, directory];
+const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<void> }[] = [
+  auth,
+  account,
+  health,
+  audit,
+  outbox,
+  organisations,
+  members,
+  invitations,
+  accessRequests,
+  librarySearch,
+  thesaurus,
+  libraryPdf,
+  library,
+  help,
+  inbox,
+  identify,
+  directory,
+  hsds,
+  hsdsImport,
+];
 
 export async function createApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({

@@ -8,6 +8,7 @@ import { backupCommand, restoreCommand } from '#server/features/backup/backup.cl
 import { DEMO_COMMANDS } from '#server/features/demo/demo.cli.ts';
 import { ORGANISATION_COMMANDS } from '#server/features/organisations/organisations.cli.ts';
 import { LIBRARY_COMMANDS } from '#server/features/library/library.cli.ts';
+import { HSDS_COMMANDS } from '#server/features/hsds/hsds.cli.ts';
 
 export interface CliCommand {
   summary: string;
@@ -27,7 +28,7 @@ const migrate: CliCommand = {
   },
 };
 
-export const COMMANDS: Record<string, CliCommand> = { migrate, backup: backupCommand, restore: restoreCommand, 'verify-audit': verifyAuditCommand, ...ORGANISATION_COMMANDS, ...DEMO_COMMANDS, ...LIBRARY_COMMANDS };
+export const COMMANDS: Record<string, CliCommand> = { migrate, backup: backupCommand, restore: restoreCommand, 'verify-audit': verifyAuditCommand, ...ORGANISATION_COMMANDS, ...DEMO_COMMANDS, ...LIBRARY_COMMANDS, ...HSDS_COMMANDS };
 
 function help(): void {
   console.log('usage: npm run cli -- <command> [--option value …]\n');

@@ -64,6 +64,7 @@ export const router = createBrowserRouter([
           { path: 'desk/directory', lazy: page(() => import('#web/features/directory/directory-desk-page.tsx'), 'DirectoryDeskPage') },
           { path: 'desk/directory/review', lazy: page(() => import('#web/features/directory/directory-review-page.tsx'), 'DirectoryReviewPage') },
           { path: 'desk/reports', lazy: page(() => import('#web/features/library-desk/reports-page.tsx'), 'ReportsPage') },
+          { path: 'desk/directory/import', lazy: page(() => import('#web/features/hsds/hsds-import-page.tsx'), 'HsdsImportPage') },
         ],
       },
     ],

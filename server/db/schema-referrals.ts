@@ -40,6 +40,8 @@ export interface DirectoryLocationTable {
   updatedAt: Timestamp;
   // migration 2026-12-06T1900-add-directory-review
   version: Generated<number>;
+  /** HSDS location.description (migration 2026-12-06T1910-add-hsds-fields). */
+  description: string | null;
 }
 
 export interface DirectorySchedule {
@@ -85,6 +87,9 @@ export interface DirectoryServiceTable {
   createdBy: string | null;
   reviewedBy: string | null;
   reviewedAt: Date | null;
+  /** HSDS service.alternate_name and eligibility_description (migration 2026-12-06T1910-add-hsds-fields). */
+  alternateName: string | null;
+  eligibilityDescription: string | null;
 }
 
 export interface DirectoryServiceLocationTable {

@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = [
   'help_contact.updated',
   'help_contact.verified',
   'help_contact.withdrawn',
+  'hsds.exported',
+  'hsds.imported',
   'invitation.accepted',
   'invitation.created',
   'invitation.resent',
