@@ -34,7 +34,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('location_type', 'text', (c) => c.notNull().defaultTo('physical')) // physical | postal | virtual
     // shelters and safe houses: address and coordinates are never published or exported (standards.md §1.5)
     .addColumn('is_confidential', 'boolean', (c) => c.notNull().defaultTo(false))
-    .addColumn('address_1', 'text')
+    .addColumn('address1', 'text')
     .addColumn('city', 'text')
     .addColumn('region', 'text') // county code, ISO 3166-2 (RO-CJ, NO-03)
     .addColumn('postal_code', 'text')

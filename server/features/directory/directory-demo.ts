@@ -5,7 +5,7 @@ import { recordAudit } from '#server/features/audit/audit.service.ts';
 import type { DemoOrganisationKey } from '#server/features/demo/demo-data.ts';
 import type { Schedule } from '#shared/directory/directory-service.schema.ts';
 import { refreshSearchVectors } from './directory-search-text.ts';
-import { address1Write, type Trx } from './directory-desk.queries.ts';
+import type { Trx } from './directory-desk.queries.ts';
 import { DEMO_LISTINGS, type DemoListing, type DemoService } from './directory-demo-listings.ts';
 import { DEMO_OFF_PLATFORM } from './directory-demo-offplatform.ts';
 import { DEMO_OSLO } from './directory-demo-oslo.ts';
@@ -64,7 +64,7 @@ async function seedListing(trx: Trx, listing: DemoListing, organisationId: strin
     const { confidential, ...place } = p;
     const row = await trx
       .insertInto('directoryLocation')
-      .values({ ...address1Write({ ...place, address1: place.address1 ?? null }), isConfidential: confidential ?? false, country: listing.country, directoryOrganizationId: organization.id, createdAt: now, updatedAt: now })
+      .values({ ...place, address1: place.address1 ?? null, isConfidential: confidential ?? false, country: listing.country, directoryOrganizationId: organization.id, createdAt: now, updatedAt: now })
       .returning('id')
       .executeTakeFirstOrThrow();
     places.push(row.id);

@@ -6,13 +6,6 @@ import type { Database } from '#server/db/schema.ts';
 
 type Executor = Db | Transaction<Database>;
 
-// NOTE: the column is address_1 (HSDS): CamelCasePlugin reads it as address1 but writes address1 unchanged (no
-// underscore before digits), so reads select it by its snake name and writes name it so.
-export const address1Select = sql<string | null>`l.address_1`.as('address1');
-export function address1Write<T extends { address1: string | null }>(values: T): Omit<T, 'address1'> {
-  const { address1, ...rest } = values;
-  return { ...rest, address_1: address1 } as unknown as Omit<T, 'address1'>;
-}
 export type Trx = Transaction<Database>;
 
 /** Whose listings: one platform organisation's, or those kept for organisations not on the platform. */
@@ -40,7 +33,7 @@ function selectLocations(db: Executor) {
   return db
     .selectFrom('directoryLocation as l')
     .innerJoin('directoryOrganization as o', 'o.id', 'l.directoryOrganizationId')
-    .select(['l.id', 'l.directoryOrganizationId', 'o.organisationId', 'l.name', 'l.locationType', 'l.isConfidential', address1Select, 'l.city', 'l.region', 'l.postalCode', 'l.country', 'l.latitude', 'l.longitude', 'l.version'])
+    .select(['l.id', 'l.directoryOrganizationId', 'o.organisationId', 'l.name', 'l.locationType', 'l.isConfidential', 'l.address1', 'l.city', 'l.region', 'l.postalCode', 'l.country', 'l.latitude', 'l.longitude', 'l.version'])
     .orderBy('l.createdAt')
     .orderBy('l.id');
 }

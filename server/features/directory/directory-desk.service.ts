@@ -17,7 +17,6 @@ import {
   locationsOf,
   servicesOf,
   updateVersioned,
-  address1Write,
   type Keeper,
   type OrganizationRow,
   type Trx,
@@ -149,7 +148,7 @@ export async function createLocation(ctx: Ctx, organizationId: string, input: Lo
   const id = await ctx.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('directoryLocation')
-      .values({ ...address1Write(locationColumns(input)), directoryOrganizationId: organizationId, createdAt: ctx.now, updatedAt: ctx.now })
+      .values({ ...locationColumns(input), directoryOrganizationId: organizationId, createdAt: ctx.now, updatedAt: ctx.now })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(ctx, trx, { action: 'directory.location_created', entityType: 'directory_location', entityId: row.id, details: { organizationId, confidential: input.isConfidential } });
@@ -165,7 +164,7 @@ export async function updateLocation(ctx: Ctx, id: string, input: LocationUpdate
   checkLocation((await findOrganization(ctx.db, location.directoryOrganizationId))!, input);
   const values = locationColumns(input);
   const written = await ctx.db.transaction().execute(async (trx) => {
-    if (!(await updateVersioned(trx, 'directoryLocation', id, input.version, { ...address1Write(values), updatedAt: ctx.now }))) return false;
+    if (!(await updateVersioned(trx, 'directoryLocation', id, input.version, { ...values, updatedAt: ctx.now }))) return false;
     await recordAudit(ctx, trx, { action: 'directory.location_updated', entityType: 'directory_location', entityId: id, details: { fields: changedFields(location, values) } });
     return true;
   });

@@ -124,7 +124,7 @@ export function publicLocations(db: Db, serviceId: string) {
   return db
     .selectFrom('directoryServiceLocation as sl')
     .innerJoin('directoryLocation as l', 'l.id', 'sl.locationId')
-    .select(['l.name', sql<string | null>`l.address_1`.as('address1'), 'l.city', 'l.region', 'l.postalCode', 'l.country', 'l.latitude', 'l.longitude'])
+    .select(['l.name', 'l.address1', 'l.city', 'l.region', 'l.postalCode', 'l.country', 'l.latitude', 'l.longitude'])
     .where('sl.serviceId', '=', serviceId)
     .where('l.isConfidential', '=', false)
     .orderBy('l.createdAt')

@@ -4,14 +4,6 @@ import { sql } from 'kysely';
 import type { Db } from '#server/db/db.ts';
 import type { ImportLanguage, ImportLink, ImportLocation, ImportOrganization, ImportService } from './hsds-import-assemble.ts';
 
-/**
- * The column address_1 as Kysely's CamelCasePlugin needs it: the plugin reads `address_1` as `address1` but writes
- * `address1` unchanged (no underscore before digits), so a write names the column in its snake form.
- */
-export function address1(value: string | null): { address1: string | null } {
-  return { address_1: value } as unknown as { address1: string | null };
-}
-
 const CHUNK = 500;
 function chunks<T>(items: T[]): T[][] {
   const out: T[][] = [];
@@ -73,7 +65,7 @@ export async function upsertLocations(db: Db, rows: (ImportLocation & { organiza
           description: l.description,
           locationType: l.locationType,
           isConfidential: l.isConfidential,
-          ...address1(l.address1),
+          address1: l.address1,
           city: l.city,
           region: l.region,
           postalCode: l.postalCode,
@@ -91,7 +83,7 @@ export async function upsertLocations(db: Db, rows: (ImportLocation & { organiza
           locationType: sql`excluded.location_type`,
           // NOTE: an import can make a place confidential but never public again: that takes a person at the desk.
           isConfidential: sql`directory_location.is_confidential or excluded.is_confidential`,
-          ...({ address_1: sql`excluded.address_1` } as object),
+          address1: sql`excluded.address1`,
           city: sql`excluded.city`,
           region: sql`excluded.region`,
           postalCode: sql`excluded.postal_code`,

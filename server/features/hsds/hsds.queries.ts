@@ -199,7 +199,7 @@ export async function organizationsByIds(db: Db, ids: readonly string[]): Promis
   return rows;
 }
 
-const LOCATION_COLUMNS = sql`l.id, l.directory_organization_id as organization_id, l.name, l.description, l.location_type, l.is_confidential, l.address_1,
+const LOCATION_COLUMNS = sql`l.id, l.directory_organization_id as organization_id, l.name, l.description, l.location_type, l.is_confidential, l.address1,
   l.city, l.region, l.postal_code, l.country, l.latitude, l.longitude`;
 
 /** The service-at-location links of these services, each with its location. */

@@ -3,7 +3,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '#server/db/db.ts';
 import { refreshSearchVectors } from '#server/features/directory/directory-search-text.ts';
-import { address1 } from '#server/features/hsds/hsds-import.queries.ts';
 
 export interface ServiceSeed {
   name: string;
@@ -68,7 +67,7 @@ export async function seedLocation(db: Db, organizationId: string, serviceIds: s
       directoryOrganizationId: organizationId,
       name: seed.confidential ? 'Safe house' : 'Clinic',
       isConfidential: seed.confidential ?? false,
-      ...address1(seed.confidential ? 'Strada Secretă 7' : 'Strada Spitalului 1'),
+      address1: seed.confidential ? 'Strada Secretă 7' : 'Strada Spitalului 1',
       city: seed.city ?? 'Cluj-Napoca',
       region: seed.region ?? 'RO-CJ',
       postalCode: seed.postalCode ?? '400001',
