@@ -9,7 +9,7 @@
 //   GET/PUT /api/referral-settings           ReferralSettings (org admin of the organisation)
 import { z } from 'zod';
 import { DateTime } from '../lib/datetime.ts';
-import { int4, line, text, Version } from '../lib/input.ts';
+import { int4, line, text } from '../lib/input.ts';
 import { ServiceCategorySchema } from '../directory/taxonomy.ts';
 import { TaskStatusSchema } from './task-status.ts';
 import { AgeBandSchema, OutcomeSchema, SexSchema, UrgencySchema, type Outcome } from './referral-vocabulary.ts';
@@ -49,7 +49,7 @@ export const ReferralCreateSchema = z
 export type ReferralCreate = z.infer<typeof ReferralCreateSchema>;
 
 export const ReferralStatusChangeSchema = z
-  .object({ to: TaskStatusSchema, reason: text(1000).nullable().optional(), outcome: OutcomeSchema.nullable().optional(), version: Version.optional() })
+  .object({ to: TaskStatusSchema, reason: text(1000).nullable().optional(), outcome: OutcomeSchema.nullable().optional() })
   .strict();
 export type ReferralStatusChange = z.infer<typeof ReferralStatusChangeSchema>;
 
@@ -152,7 +152,7 @@ export type ReferralList = z.infer<typeof ReferralListSchema>;
 export const ReferralSettingsSchema = z.object({ routineHours: z.number(), urgentHours: z.number(), version: z.number() });
 export type ReferralSettings = z.infer<typeof ReferralSettingsSchema>;
 export const ReferralSettingsUpdateSchema = z
-  .object({ routineHours: z.int().min(1).max(720), urgentHours: z.int().min(1).max(168), version: Version })
+  .object({ routineHours: int4(1, 720), urgentHours: int4(1, 168), version: int4(0) })
   .strict()
   .refine((s) => s.urgentHours <= s.routineHours, { message: 'Urgent answers cannot take longer than routine ones', path: ['urgentHours'] });
 export type ReferralSettingsUpdate = z.infer<typeof ReferralSettingsUpdateSchema>;

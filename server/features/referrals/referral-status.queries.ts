@@ -35,6 +35,7 @@ export interface StatusUpdate {
   sentAt?: Date;
   dueAt?: Date | null;
   answeredAt?: Date;
+  senderSeenAt?: Date;
   at: Date;
 }
 

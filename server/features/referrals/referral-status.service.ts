@@ -30,9 +30,10 @@ const HOUR_MS = 3_600_000;
 const unprocessable = (field: string, message: string) => new AppError('unprocessable', message, { fields: { [field]: message } });
 
 /** The sides an organisation holds on a referral: none, one, or both for a service outside the platform. */
-export function sidesOf(r: Pick<LockedReferral, 'senderOrganisationId' | 'receiverOrganisationId'>, organisationId: string): Side[] {
+export function sidesOf(r: Pick<LockedReferral, 'senderOrganisationId' | 'receiverOrganisationId' | 'status'>, organisationId: string): Side[] {
   if (r.senderOrganisationId === organisationId) return r.receiverOrganisationId === null ? ['sender', 'receiver'] : ['sender'];
-  return r.receiverOrganisationId === organisationId ? ['receiver'] : [];
+  // NOTE: a draft is the sender's alone: the receiver learns of a referral only when it is sent.
+  return r.receiverOrganisationId === organisationId && r.status !== 'draft' ? ['receiver'] : [];
 }
 
 /** The statuses the organisation may set next, over every side it holds. */
@@ -95,9 +96,10 @@ async function sendingValues(db: Db, r: LockedReferral, now: Date) {
   return { sentAt: now, dueAt: new Date(now.getTime() + hours * HOUR_MS) };
 }
 
-type Applied = { view: ReferralStatusView } | { refused: true; exists: boolean };
+export type Applied = { view: ReferralStatusView } | { refused: true; exists: boolean };
 
-async function applyLocked(trx: Transaction<Database>, change: StatusChange): Promise<Applied> {
+/** The same inside the caller's transaction (sending a referral as it is created). */
+export async function applyLocked(trx: Transaction<Database>, change: StatusChange): Promise<Applied> {
   const r = await lockReferral(trx, change.referralId);
   const sides = r ? sidesOf(r, change.organisationId) : [];
   if (!r || sides.length === 0) return { refused: true, exists: !!r };
@@ -107,7 +109,8 @@ async function applyLocked(trx: Transaction<Database>, change: StatusChange): Pr
   const reason = change.reason?.trim() || null;
   const sending: { sentAt?: Date; dueAt?: Date | null } = change.to === 'requested' ? await sendingValues(trx, r, change.now) : {};
   const answered = AWAITING_ANSWER.includes(from) && !AWAITING_ANSWER.includes(change.to) && !r.answeredAt ? { answeredAt: change.now } : {};
-  await updateReferralStatus(trx, r.id, { status: change.to, statusReason: reason, outcome, ...sending, ...answered, at: change.now });
+  const seen = side === 'sender' ? { senderSeenAt: change.now } : {};
+  await updateReferralStatus(trx, r.id, { status: change.to, statusReason: reason, outcome, ...sending, ...answered, ...seen, at: change.now });
   const by = 'accountId' in change.by ? { actorAccountId: change.by.accountId } : { apiTokenId: change.by.apiTokenId };
   const eventId = await insertReferralEvent(trx, { referralId: r.id, at: change.now, side, kind: 'status', ...by, fromStatus: from, toStatus: change.to, reason, outcome });
   await recordAudit({ now: change.now, actor: null, ip: change.ip ?? null }, trx, {
@@ -145,4 +148,37 @@ export async function applyStatusChange(db: Db, change: StatusChange): Promise<R
     }),
   );
   throw new AppError('not_found', 'No such referral.');
+}
+
+export const CONSENT_WITHDRAWN_REASON = 'consent withdrawn';
+
+/**
+ * A withdrawn consent stops every open referral relying on it: cancelled with the reason "consent withdrawn", in the
+ * withdrawal's transaction, each with its history entry, audit event and a notice to the receiver (stop processing).
+ */
+export async function cancelForWithdrawnConsent(
+  trx: Transaction<Database>,
+  r: { id: string; status: string; receiverOrganisationId: string | null },
+  o: { accountId: string; organisationId: string; now: Date; ip: string | null },
+): Promise<void> {
+  await updateReferralStatus(trx, r.id, { status: 'cancelled', statusReason: CONSENT_WITHDRAWN_REASON, outcome: null, senderSeenAt: o.now, at: o.now });
+  const eventId = await insertReferralEvent(trx, {
+    referralId: r.id,
+    at: o.now,
+    side: 'sender',
+    kind: 'consent-withdrawn',
+    actorAccountId: o.accountId,
+    fromStatus: r.status,
+    toStatus: 'cancelled',
+    reason: CONSENT_WITHDRAWN_REASON,
+  });
+  await recordAudit({ now: o.now, actor: null, ip: o.ip }, trx, {
+    action: 'referral.status_changed',
+    entityType: 'referral',
+    entityId: r.id,
+    organisationId: o.organisationId,
+    actorAccountId: o.accountId,
+    details: { from: r.status, to: 'cancelled', side: 'sender', cause: 'consent_withdrawn' },
+  });
+  if (r.receiverOrganisationId && r.status !== 'draft') await queueReferralNotice(trx, { referralId: r.id, audience: 'receiver', eventId, at: o.now });
 }
