@@ -13,6 +13,7 @@ export function StatusText({ status, outcome }: { status: TaskStatus; outcome: O
 
 export function ReferralTags(p: { overdue: boolean; urgency: string; external: boolean; consentWithdrawn: boolean; escalated?: boolean }) {
   const { t } = useTranslation('referrals');
+  if (!p.overdue && !p.escalated && p.urgency !== 'urgent' && !p.external && !p.consentWithdrawn) return null;
   return (
     <span className="referral-tags">
       {p.overdue && <Tag tone="warning">{t('badge.overdue')}</Tag>}

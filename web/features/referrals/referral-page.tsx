@@ -22,9 +22,8 @@ export function ReferralPage() {
   const { t } = useTranslation('referrals');
   const { id = '' } = useParams();
   const referral = useReferral(id);
-  const title = referral.data ? `${t('title')} ${referral.data.reference}` : t('title');
   return (
-    <Page title={title}>
+    <Page title={t('detail.title')}>
       <p>
         <Link to={referral.data?.side === 'sender' ? '/referrals?box=outgoing' : '/referrals'}>{t('detail.back')}</Link>
       </p>
@@ -56,7 +55,8 @@ function ReferralBody({ referral }: { referral: ReferralDetail }) {
   const { t } = useTranslation('referrals');
   return (
     <div className="referral-detail">
-      <p className="referral-status-line" role="status">
+      <p className="referral-reference">{t('detail.reference', { reference: referral.reference })}</p>
+      <p className="referral-status-line">
         {t('detail.statusLabel')}{' '}
         <strong>
           <StatusText status={referral.status} outcome={referral.outcome} />

@@ -7,7 +7,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { URGENCIES } from '#shared/referrals/referral-vocabulary.ts';
 import type { ReferralListItem, ReferralListQuery } from '#shared/referrals/referral.schema.ts';
-import { TASK_STATUSES, type TaskStatus } from '#shared/referrals/task-status.ts';
+import { AWAITING_ANSWER, TASK_STATUSES, type TaskStatus } from '#shared/referrals/task-status.ts';
 import { Page } from '#web/components/page.tsx';
 import { Banner } from '#web/components/ui/banner.tsx';
 import { SelectField } from '#web/components/ui/form.tsx';
@@ -118,7 +118,7 @@ function ReferralTable({ box, referrals }: { box: Box; referrals: ReferralListIt
               <td data-label={label('status')}>
                 <StatusText status={r.status} outcome={r.outcome} /> <ReferralTags overdue={r.overdue} urgency={r.urgency} external={r.external} consentWithdrawn={r.consentWithdrawn} />
               </td>
-              <td data-label={label('due')}>{r.dueAt ? <Time date={r.dueAt} /> : t('detail.none')}</td>
+              <td data-label={label('due')}>{r.dueAt && AWAITING_ANSWER.includes(r.status) ? <Time date={r.dueAt} /> : t('detail.none')}</td>
               <td data-label={label('updated')}>
                 <Time date={r.updatedAt} />
               </td>

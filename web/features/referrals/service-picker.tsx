@@ -53,7 +53,8 @@ export function ServicePicker({ onChoose }: { onChoose(s: ChosenService): void }
                 {!s.onPlatform && ` · ${t('form.offPlatform')}`}
               </p>
               <button type="button" className="secondary" onClick={() => onChoose({ id: s.id, name: s.name, organizationName: s.organizationName, onPlatform: s.onPlatform })}>
-                {t('form.choose', { name: s.name })}
+                {t('form.chooseShort')}
+                <span className="visually-hidden"> {s.name}</span>
               </button>
             </li>
           ))}
