@@ -101,21 +101,48 @@ export function findReferralFor(db: Db, id: string, organisationId: string, now:
 }
 export type ReferralRow = NonNullable<Awaited<ReturnType<typeof findReferralFor>>>;
 
-export const LIST_LIMIT = 200;
+export const LIST_LIMIT = 50;
 
-/** The incoming or outgoing referrals of an organisation: overdue first, then by deadline and latest change. */
-export function listReferrals(db: Db, o: { organisationId: string; box: 'incoming' | 'outgoing'; status?: string; urgency?: string; open?: boolean; now: Date }) {
+export interface ListFilter {
+  organisationId: string;
+  box: 'incoming' | 'outgoing';
+  status?: string;
+  urgency?: string;
+  open?: boolean;
+  now: Date;
+}
+
+const OPEN = ['draft', 'requested', 'received', 'accepted', 'in-progress', 'on-hold'];
+
+function boxQuery(db: Db, o: ListFilter) {
   let query = base(db, o.now);
   query = o.box === 'incoming' ? query.where('r.receiverOrganisationId', '=', o.organisationId).where('r.status', '!=', 'draft') : query.where('r.senderOrganisationId', '=', o.organisationId);
   if (o.status) query = query.where('r.status', '=', o.status);
   if (o.urgency) query = query.where('r.urgency', '=', o.urgency);
-  if (o.open) query = query.where('r.status', 'in', ['draft', 'requested', 'received', 'accepted', 'in-progress', 'on-hold']);
-  return query
-    .orderBy(overdue(o.now), 'desc')
+  if (o.open) query = query.where('r.status', 'in', OPEN);
+  return query;
+}
+
+/**
+ * The incoming or outgoing referrals of an organisation: those waiting for an answer first, by deadline (so overdue
+ * ones lead), then the others by latest change. NOTE: two index range scans (organisation, status, due_at) and
+ * (organisation, updated_at), each stopped at the page size, instead of sorting every referral of the organisation.
+ */
+export async function listReferrals(db: Db, o: ListFilter) {
+  const waiting = await boxQuery(db, o)
+    .where('r.status', 'in', [...AWAITING_ANSWER])
     .orderBy('r.dueAt', (ob) => ob.asc().nullsLast())
-    .orderBy('r.updatedAt', 'desc')
+    .orderBy('r.id')
     .limit(LIST_LIMIT + 1)
     .execute();
+  if (waiting.length > LIST_LIMIT) return waiting;
+  const rest = await boxQuery(db, o)
+    .where('r.status', 'not in', [...AWAITING_ANSWER])
+    .orderBy('r.updatedAt', 'desc')
+    .orderBy('r.id')
+    .limit(LIST_LIMIT + 1 - waiting.length)
+    .execute();
+  return [...waiting, ...rest];
 }
 
 export function findPackage(db: Db, referralId: string, version: number) {
