@@ -103,6 +103,7 @@ async function benchEngine(engine: string, databaseUrl: string | undefined): Pro
       const cookie = await caseManagerCookie(handle.db, base, organisationId);
       const rows: string[] = [];
       for (const [label, route] of [
+        ['GET /api/me (reference: the lightest signed-in route, same run)', '/api/me'],
         ['GET /api/referrals?box=incoming (50 of 10,000, waiting first)', '/api/referrals?box=incoming'],
         ['GET /api/referrals?box=outgoing&status=requested', '/api/referrals?box=outgoing&status=requested'],
         ['GET /api/inbox (home page lines)', '/api/inbox'],
