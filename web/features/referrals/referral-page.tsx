@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ReferralDetail } from '#shared/referrals/referral.schema.ts';
 import type { Outcome } from '#shared/referrals/referral-vocabulary.ts';
-import type { TaskStatus } from '#shared/referrals/task-status.ts';
+import { TERMINAL_STATUSES, type TaskStatus } from '#shared/referrals/task-status.ts';
 import { Page } from '#web/components/page.tsx';
 import { Banner } from '#web/components/ui/banner.tsx';
 import { BusyButton } from '#web/components/ui/busy-button.tsx';
@@ -13,6 +13,7 @@ import { Card } from '#web/components/ui/card.tsx';
 import { apiError } from '#web/components/ui/form.tsx';
 import { Loading } from '#web/components/ui/loading.tsx';
 import { ReferralHistory, ReferralSummary } from './referral-summary.tsx';
+import { PackageVersionForm } from './package-version-form.tsx';
 import { PackageView } from './referral-package-view.tsx';
 import { StatusText } from './referral-badges.tsx';
 import { useChangeStatus, useReferral, useWithdrawConsent } from './referrals.api.ts';
@@ -53,6 +54,9 @@ function ConsentNotice({ referral }: { referral: ReferralDetail }) {
 
 function ReferralBody({ referral }: { referral: ReferralDetail }) {
   const { t } = useTranslation('referrals');
+  const [versioning, setVersioning] = useState(false);
+  const [versioned, setVersioned] = useState(false);
+  const canVersion = referral.side === 'sender' && !!referral.package && referral.consentState === 'active' && !TERMINAL_STATUSES.includes(referral.status);
   return (
     <div className="referral-detail">
       <p className="referral-reference">{t('detail.reference', { reference: referral.reference })}</p>
@@ -66,7 +70,25 @@ function ReferralBody({ referral }: { referral: ReferralDetail }) {
       {referral.external && <Banner>{t('detail.external')}</Banner>}
       <Actions referral={referral} />
       <ReferralSummary referral={referral} />
-      {referral.package && <PackageView pack={referral.package} />}
+      {versioned && (
+        <Banner tone="success" role="status">
+          <p>{t('detail.versionSaved')}</p>
+        </Banner>
+      )}
+      {versioning ? (
+        <Card>
+          <PackageVersionForm referral={referral} onDone={() => (setVersioning(false), setVersioned(true))} onCancel={() => setVersioning(false)} />
+        </Card>
+      ) : (
+        referral.package && <PackageView pack={referral.package} />
+      )}
+      {canVersion && !versioning && (
+        <p>
+          <button type="button" className="secondary" onClick={() => (setVersioned(false), setVersioning(true))}>
+            {t('detail.newVersion')}
+          </button>
+        </p>
+      )}
       {referral.side === 'receiver' && referral.status === 'accepted' && <p className="muted">{t('detail.caseLink')}</p>}
       <ReferralHistory referral={referral} />
     </div>
