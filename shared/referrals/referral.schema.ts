@@ -157,6 +157,9 @@ export const ReferralSettingsUpdateSchema = z
   .refine((s) => s.urgentHours <= s.routineHours, { message: 'Urgent answers cannot take longer than routine ones', path: ['urgentHours'] });
 export type ReferralSettingsUpdate = z.infer<typeof ReferralSettingsUpdateSchema>;
 
+/** The status reason written when a withdrawn consent cancels a referral (the interface names it per language). */
+export const CONSENT_WITHDRAWN_REASON = 'consent withdrawn';
+
 /** Which plain outcomes fit each ending; completed defaults to got_help. */
 export const OUTCOMES_FOR: Partial<Record<TaskStatus, readonly Outcome[]>> = {
   completed: ['got_help', 'referred_elsewhere'],

@@ -8,7 +8,7 @@ import { AppError } from '#server/errors.ts';
 import { recordAudit } from '#server/features/audit/audit.service.ts';
 import { AWAITING_ANSWER, checkTransition, nextStatuses, type Side, type TaskStatus } from '#shared/referrals/task-status.ts';
 import type { Outcome } from '#shared/referrals/referral-vocabulary.ts';
-import { OUTCOME_REQUIRED, OUTCOMES_FOR, type ReferralStatusView } from '#shared/referrals/referral.schema.ts';
+import { CONSENT_WITHDRAWN_REASON, OUTCOME_REQUIRED, OUTCOMES_FOR, type ReferralStatusView } from '#shared/referrals/referral.schema.ts';
 import { scheduleDeadline } from './referral-deadline.service.ts';
 import { queueReferralNotice } from './referral-notify.service.ts';
 import { receiverOf, requireSharingConsent, serviceTakingReferrals } from './referral-sharing.ts';
@@ -150,7 +150,7 @@ export async function applyStatusChange(db: Db, change: StatusChange): Promise<R
   throw new AppError('not_found', 'No such referral.');
 }
 
-export const CONSENT_WITHDRAWN_REASON = 'consent withdrawn';
+export { CONSENT_WITHDRAWN_REASON };
 
 /**
  * A withdrawn consent stops every open referral relying on it: cancelled with the reason "consent withdrawn", in the
