@@ -45,9 +45,10 @@ async function seed(db: Db): Promise<string> {
     services.push(service.id);
   }
   const orgIds = orgs.map((o) => o.id);
-  // NOTE: one statement: receiver g % n, sender (g + 3) % n; a spread of statuses, a fifth urgent, deadlines around now.
+  // NOTE: one statement: receiver g % n, sender (g + 3) % n; a spread of statuses, a fifth urgent, deadlines around now;
+  // senders have looked at all but one in fifty since their last change.
   await sql`
-    insert into referral (reference, sender_organisation_id, service_id, receiver_organisation_id, status, urgency, sent_at, due_at, created_at, updated_at)
+    insert into referral (reference, sender_organisation_id, service_id, receiver_organisation_id, status, urgency, sent_at, due_at, created_at, updated_at, sender_seen_at)
     select 'B-' || g,
            (${orgIds}::uuid[])[1 + (g + 3) % ${ORGANISATIONS}],
            (${services}::uuid[])[1 + g % ${ORGANISATIONS}],
@@ -57,7 +58,8 @@ async function seed(db: Db): Promise<string> {
            now() - (g % 2000) * interval '1 hour',
            now() - (g % 2000) * interval '1 hour' + interval '48 hours',
            now() - (g % 2000) * interval '1 hour',
-           now() - (g % 1500) * interval '1 hour'
+           now() - (g % 1500) * interval '1 hour',
+           case when g % 50 = 0 then null else now() end
     from generate_series(1, ${REFERRALS}) as g`.execute(db);
   await sql`analyze`.execute(db);
   return orgIds[0]!;
