@@ -14,6 +14,7 @@ import { benchRelevance } from './relevance.ts';
 import { benchReader } from './reader.ts';
 import { benchDirectory } from './directory.ts';
 import { benchHsds } from './hsds.ts';
+import { benchReferrals } from './referrals.ts';
 import { DOC, writeDocSection } from './doc.ts';
 
 const CONNECTIONS = 50;
@@ -107,7 +108,7 @@ function table(results: EngineResult[], loadBefore: number): string {
 }
 
 
-/** `npm run bench` runs them all; `npm run bench -- --only=core|search|relevance|reader|load|directory|hsds` one of them. */
+/** `npm run bench` runs them all; `npm run bench -- --only=core|search|relevance|reader|load|directory|hsds|referrals` one of them. */
 async function main(): Promise<void> {
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   if (!only || only === 'core') await benchCore();
@@ -117,6 +118,7 @@ async function main(): Promise<void> {
   if (!only || only === 'load') await benchLoad();
   if (!only || only === 'directory') await benchDirectory();
   if (!only || only === 'hsds') await benchHsds();
+  if (!only || only === 'referrals') await benchReferrals();
 }
 
 async function benchCore(): Promise<void> {

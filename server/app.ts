@@ -31,6 +31,7 @@ import * as thesaurus from '#server/features/search/thesaurus.routes.ts';
 import * as directory from '#server/features/directory/directory.routes.ts';
 import * as hsds from '#server/features/hsds/hsds.routes.ts';
 import * as hsdsImport from '#server/features/hsds/hsds-import.routes.ts';
+import * as referrals from '#server/features/referrals/referral.routes.ts';
 
 /** Every feature, in one list: each exports register(app, deps). */
 const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<void> }[] = [
@@ -53,6 +54,7 @@ const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<voi
   directory,
   hsds,
   hsdsImport,
+  referrals,
 ];
 
 export async function createApp(deps: Deps): Promise<FastifyInstance> {

@@ -1,7 +1,7 @@
 // The main navigation's links and who sees them. Labels are keys of the `common` namespace only: the shell renders
 // on every page, before any page's own namespaces have loaded (web/lib/i18n.ts, issue 8).
 import type { Me } from '#shared/auth/me.schema.ts';
-import type { Role } from '#shared/auth/roles.ts';
+import { CASE_DATA_ROLES, type Role } from '#shared/auth/roles.ts';
 
 export interface NavItem {
   to: string;
@@ -18,6 +18,7 @@ export interface NavItem {
 export const NAV: NavItem[] = [
   { to: '/library', label: 'nav.library', public: true },
   { to: '/directory', label: 'nav.directory', public: true },
+  { to: '/referrals', label: 'nav.referrals', roles: [...CASE_DATA_ROLES], ownOrganisation: true },
   { to: '/account', label: 'nav.account' },
   { to: '/desk', label: 'nav.desk', roles: ['editor', 'reviewer'] },
   { to: '/desk/directory', label: 'nav.directoryDesk', roles: ['org_admin', 'coordinator', 'case_manager'] },
