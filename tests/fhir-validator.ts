@@ -22,6 +22,10 @@ function schemaValidator(resourceType: string): ValidateFunction {
     schema.$id = schema.id;
     delete schema.id;
     delete schema.$schema;
+    // NOTE: this copy of the R4 schema was generated from the 4.0.0 build, whose FHIRVersion list ends at 4.0.0; R4's
+    // technical correction 4.0.1 (what every R4 server declares) is added, and nothing else is changed.
+    const definitions = schema.definitions as Record<string, { properties: Record<string, { enum?: string[] }> }>;
+    definitions.CapabilityStatement!.properties.fhirVersion!.enum!.push('4.0.1');
     ajv = new Ajv({ strict: false, allErrors: true });
     ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json') as Json);
     ajv.addSchema(schema);

@@ -91,7 +91,7 @@ export async function insertReferral(db: Db, world: ReferralWorld, spec: Referra
       statusReason: spec.statusReason ?? null,
       outcome: spec.outcome ?? null,
       urgency: spec.urgency ?? 'urgent',
-      sentAt: status === 'draft' ? null : now,
+      sentAt: status === 'draft' ? null : (spec.updatedAt ?? now),
       dueAt: status === 'draft' ? null : new Date(now.getTime() + 4 * 3_600_000),
       updatedAt: spec.updatedAt ?? now,
     })

@@ -23,14 +23,9 @@ type Trx = Transaction<Database>;
 type Kind = 'Task' | 'ServiceRequest' | 'Consent' | 'Bundle';
 
 async function auditUse(ctx: Ctx, trx: Trx, client: ApiClient, found: boolean, resource: Kind, id: string): Promise<void> {
-  await recordAudit(ctx, trx, {
-    action: found ? 'fhir.read' : 'fhir.not_found',
-    entityType: resource === 'Consent' ? 'consent' : 'referral',
-    entityId: id,
-    organisationId: client.organisationId,
-    actorAccountId: null,
-    details: { apiTokenId: client.tokenId, resource },
-  });
+  const entry = { entityType: resource === 'Consent' ? 'consent' : 'referral', entityId: id, organisationId: client.organisationId, actorAccountId: null, details: { apiTokenId: client.tokenId, resource } };
+  if (found) await recordAudit(ctx, trx, { action: 'fhir.read', ...entry });
+  else await recordAudit(ctx, trx, { action: 'fhir.not_found', ...entry });
 }
 
 const notFound = (resource: Kind, id: string) => new AppError('not_found', `${resource}/${id} is not known to this server.`);
