@@ -27,11 +27,12 @@ import * as inbox from '#server/features/inbox/inbox.routes.ts';
 import * as accessRequests from '#server/features/access-requests/access-request.routes.ts';
 import * as help from '#server/features/help/help.routes.ts';
 import * as thesaurus from '#server/features/search/thesaurus.routes.ts';
+import * as referrals from '#server/features/referrals/referral.routes.ts';
 import * as apiTokens from '#server/features/api-tokens/api-token.routes.ts';
 import * as fhir from '#server/features/fhir/fhir.routes.ts';
 
 /** Every feature, in one list: each exports register(app, deps). */
-const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<void> }[] = [auth, account, health, audit, outbox, organisations, members, invitations, accessRequests, librarySearch, thesaurus, libraryPdf, library, help, inbox, apiTokens, fhir];
+const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<void> }[] = [auth, account, health, audit, outbox, organisations, members, invitations, accessRequests, librarySearch, thesaurus, libraryPdf, library, help, inbox, referrals, apiTokens, fhir];
 
 export async function createApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({

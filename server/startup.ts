@@ -9,6 +9,8 @@ import { SEND_EMAIL_JOB, sendEmailJob } from '#server/features/email/email.servi
 import type { JobHandlers } from '#server/features/jobs/jobs.service.ts';
 import { startJobWorker } from '#server/features/jobs/jobs.worker.ts';
 import { PURGE_JOB, purgeExpired } from '#server/features/jobs/purge.service.ts';
+import { REFERRAL_ESCALATION_JOB, REFERRAL_REMINDER_JOB, referralEscalationJob, referralReminderJob } from '#server/features/referrals/referral-deadline.service.ts';
+import { REFERRAL_NOTICE_JOB, referralNoticeJob } from '#server/features/referrals/referral-notify.service.ts';
 
 export interface Background {
   stop(): Promise<void>;
@@ -26,6 +28,9 @@ export const JOB_HANDLERS: JobHandlers = {
   [PURGE_JOB]: purgeExpired,
   [PASSWORD_RESET_JOB]: passwordResetJob,
   [ACCESS_REQUEST_JOB]: accessRequestJob,
+  [REFERRAL_NOTICE_JOB]: referralNoticeJob,
+  [REFERRAL_REMINDER_JOB]: referralReminderJob,
+  [REFERRAL_ESCALATION_JOB]: referralEscalationJob,
 };
 
 /** Starts the job worker unless JOBS=false (e.g. an instance that should only serve HTTP). */

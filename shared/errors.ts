@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'forbidden',
   'not_found',
   'conflict',
+  /** Well-formed but against a rule of the domain (a referral without a valid consent, a reason missing). */
+  'unprocessable',
   'payload_too_large',
   'unsupported_media_type',
   'too_many_requests',

@@ -139,6 +139,8 @@ export interface ReferralTable {
   createdAt: CreatedAt;
   updatedAt: Timestamp;
   version: Generated<number>;
+  /** Migration 2026-12-06T1930: when the sending organisation last looked (later changes are news). */
+  senderSeenAt: Date | null;
 }
 
 export interface ReferralPackageTable {

@@ -5,7 +5,11 @@ import { z } from 'zod';
  * Kinds of waiting work, in the order the home page shows them. A module adding an inbox line adds its kind here,
  * its provider to INBOX_PROVIDERS (server/features/inbox/inbox.providers.ts) and `home.inbox.<kind>` strings.
  */
-export const INBOX_KINDS = ['texts_to_review', 'texts_returned', 'reports_to_answer', 'invitations_pending', 'access_requests', 'help_contacts'] as const;
+export const INBOX_KINDS = [
+  'referrals_overdue',
+  'referrals_waiting',
+  'referrals_news',
+  'texts_to_review', 'texts_returned', 'reports_to_answer', 'invitations_pending', 'access_requests', 'help_contacts'] as const;
 export const InboxKindSchema = z.enum(INBOX_KINDS);
 export type InboxKind = z.infer<typeof InboxKindSchema>;
 

@@ -23,7 +23,7 @@ export interface AuditEntry {
 export type ChainedRow = Omit<Selectable<AuditEventTable>, 'details' | 'prevHash' | 'hash'> & { details: Record<string, unknown> };
 
 /** Appends one entry; the caller's transaction must also hold the change it records. */
-export async function recordAudit(ctx: Ctx, trx: Transaction<Database>, entry: AuditEntry): Promise<void> {
+export async function recordAudit(ctx: Pick<Ctx, 'now' | 'actor' | 'ip'>, trx: Transaction<Database>, entry: AuditEntry): Promise<void> {
   if (!trx.isTransaction) throw new Error('recordAudit must run inside the transaction of the change');
   // NOTE: locking the head row serialises appends across app instances, so the chain has one order.
   const head = await trx.selectFrom('auditHead').select(['lastSeq', 'lastHash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();

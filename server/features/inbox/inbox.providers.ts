@@ -5,6 +5,7 @@ import { ownTextsReturned, readerReportsToAnswer, textsWaitingForReview } from '
 import { accessRequestsWaiting } from '#server/features/access-requests/access-request-admin.service.ts';
 import { helpContactsDue } from '#server/features/help/help.service.ts';
 import { invitationsPending } from '#server/features/organisations/invitation.service.ts';
+import { referralsOverdue, referralsWaiting, referralsWithNews } from '#server/features/referrals/referral-inbox.service.ts';
 import type { InboxItem, InboxKind } from '#shared/inbox/inbox.schema.ts';
 
 /** What a provider gets: the database, the fully signed-in actor, the request's time. */
@@ -30,6 +31,9 @@ export function counted(kind: InboxKind, href: string, count: (ctx: InboxCtx) =>
 
 /** Every line, in the order the home page shows them. */
 export const INBOX_PROVIDERS: readonly InboxProvider[] = [
+  counted('referrals_overdue', '/referrals', ({ db, actor, now }) => referralsOverdue(db, actor, now)),
+  counted('referrals_waiting', '/referrals', ({ db, actor }) => referralsWaiting(db, actor)),
+  counted('referrals_news', '/referrals?box=outgoing', ({ db, actor }) => referralsWithNews(db, actor)),
   counted('texts_to_review', '/desk', ({ db, actor }) => textsWaitingForReview(db, actor)),
   counted('texts_returned', '/desk', ({ db, actor }) => ownTextsReturned(db, actor)),
   counted('reports_to_answer', '/desk/reports', ({ db, actor }) => readerReportsToAnswer(db, actor)),

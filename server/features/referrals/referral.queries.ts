@@ -1,0 +1,147 @@
+// Referral rows for the two inboxes and the detail page, and the package versions. Every read is scoped in SQL to
+// the sender or the receiver organisation; a receiver never sees a draft.
+import { sql } from 'kysely';
+import type { Db } from '#server/db/db.ts';
+import { AWAITING_ANSWER } from '#shared/referrals/task-status.ts';
+
+export interface NewReferral {
+  reference: string;
+  senderOrganisationId: string;
+  senderAccountId: string;
+  serviceId: string;
+  receiverOrganisationId: string | null;
+  consentId: string;
+  urgency: string;
+  at: Date;
+}
+
+export async function insertReferral(db: Db, r: NewReferral): Promise<string> {
+  const { at, ...values } = r;
+  const row = await db.insertInto('referral').values({ ...values, createdAt: at, updatedAt: at, senderSeenAt: at }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface NewPackage {
+  referralId: string;
+  version: number;
+  consentId: string;
+  subjectCode: string;
+  ageBand: string;
+  sex: string | null;
+  languages: string[];
+  needs: string[];
+  urgency: string;
+  safeContact: string | null;
+  note: string | null;
+  identity: string | null;
+  createdBy: string;
+  createdAt: Date;
+}
+
+export async function insertPackage(db: Db, p: NewPackage): Promise<void> {
+  await db
+    .insertInto('referralPackage')
+    .values({ ...p, languages: JSON.stringify(p.languages), needs: JSON.stringify(p.needs) })
+    .execute();
+}
+
+/** Moves the referral to its new package version (and the consent it relies on now). */
+export async function bumpPackageVersion(db: Db, id: string, o: { version: number; consentId: string; urgency: string; at: Date }): Promise<void> {
+  await db
+    .updateTable('referral')
+    .set((eb) => ({ packageVersion: o.version, consentId: o.consentId, urgency: o.urgency, updatedAt: o.at, senderSeenAt: o.at, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+const overdue = (now: Date) => sql<boolean>`(r.status in (${sql.join([...AWAITING_ANSWER])}) and r.due_at is not null and r.due_at < ${now})`;
+
+function base(db: Db, now: Date) {
+  return db
+    .selectFrom('referral as r')
+    .innerJoin('directoryService as s', 's.id', 'r.serviceId')
+    .innerJoin('directoryOrganization as d', 'd.id', 's.directoryOrganizationId')
+    .innerJoin('organisation as so', 'so.id', 'r.senderOrganisationId')
+    .leftJoin('organisation as ro', 'ro.id', 'r.receiverOrganisationId')
+    .leftJoin('consent as c', 'c.id', 'r.consentId')
+    .select([
+      'r.id',
+      'r.reference',
+      'r.status',
+      'r.statusReason',
+      'r.outcome',
+      'r.urgency',
+      'r.senderOrganisationId',
+      'r.receiverOrganisationId',
+      'r.serviceId',
+      'r.consentId',
+      'r.sentAt',
+      'r.dueAt',
+      'r.answeredAt',
+      'r.escalatedAt',
+      'r.packageVersion',
+      'r.caseId',
+      'r.updatedAt',
+      'r.version',
+      's.name as serviceName',
+      'so.name as senderName',
+      'c.decision as consentDecision',
+      'c.expiresAt as consentExpiresAt',
+      'c.withdrawnAt as consentWithdrawnAt',
+    ])
+    .select((eb) => [eb.fn.coalesce('ro.name', 'd.name').as('receiverName'), overdue(now).as('overdue')]);
+}
+
+/** One referral, if the organisation is its sender, or its receiver once sent. */
+export function findReferralFor(db: Db, id: string, organisationId: string, now: Date) {
+  return base(db, now)
+    .where('r.id', '=', id)
+    .where((eb) => eb.or([eb('r.senderOrganisationId', '=', organisationId), eb.and([eb('r.receiverOrganisationId', '=', organisationId), eb('r.status', '!=', 'draft')])]))
+    .executeTakeFirst();
+}
+export type ReferralRow = NonNullable<Awaited<ReturnType<typeof findReferralFor>>>;
+
+export const LIST_LIMIT = 200;
+
+/** The incoming or outgoing referrals of an organisation: overdue first, then by deadline and latest change. */
+export function listReferrals(db: Db, o: { organisationId: string; box: 'incoming' | 'outgoing'; status?: string; urgency?: string; open?: boolean; now: Date }) {
+  let query = base(db, o.now);
+  query = o.box === 'incoming' ? query.where('r.receiverOrganisationId', '=', o.organisationId).where('r.status', '!=', 'draft') : query.where('r.senderOrganisationId', '=', o.organisationId);
+  if (o.status) query = query.where('r.status', '=', o.status);
+  if (o.urgency) query = query.where('r.urgency', '=', o.urgency);
+  if (o.open) query = query.where('r.status', 'in', ['draft', 'requested', 'received', 'accepted', 'in-progress', 'on-hold']);
+  return query
+    .orderBy(overdue(o.now), 'desc')
+    .orderBy(sql`r.due_at`, sql`asc nulls last`)
+    .orderBy('r.updatedAt', 'desc')
+    .limit(LIST_LIMIT + 1)
+    .execute();
+}
+
+export function findPackage(db: Db, referralId: string, version: number) {
+  return db
+    .selectFrom('referralPackage')
+    .select(['version', 'subjectCode', 'ageBand', 'sex', 'languages', 'needs', 'urgency', 'safeContact', 'note', 'identity', 'createdAt'])
+    .where('referralId', '=', referralId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+}
+
+export function listEvents(db: Db, referralId: string) {
+  return db
+    .selectFrom('referralEvent')
+    .select(['at', 'side', 'kind', 'fromStatus', 'toStatus', 'reason', 'outcome'])
+    .where('referralId', '=', referralId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}
+
+/** The sender has looked at the referral now: what changed before is no longer news. */
+export async function markSenderSeen(db: Db, id: string, at: Date): Promise<void> {
+  await db.updateTable('referral').set({ senderSeenAt: at }).where('id', '=', id).execute();
+}
+
+export async function referenceTaken(db: Db, reference: string): Promise<boolean> {
+  return !!(await db.selectFrom('referral').select('id').where('reference', '=', reference).executeTakeFirst());
+}
