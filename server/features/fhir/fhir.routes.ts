@@ -4,10 +4,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf, type Deps } from '#server/context.ts';
 import { access, type ApiClient } from '#server/http/access.ts';
-import { FhirIdParamsSchema, FhirTaskSearchSchema } from '#shared/fhir/fhir-api.schema.ts';
+import { FhirIdParamsSchema, FhirTaskPatchSchema, FhirTaskSearchSchema } from '#shared/fhir/fhir-api.schema.ts';
 import { capabilityStatementOf } from './capability.ts';
 import { FHIR_JSON, installFhirScope } from './fhir-outcome.ts';
 import { fhirBaseOf } from './fhir-systems.ts';
+import { patchTask } from './fhir-patch.service.ts';
 import { readConsent, readReferralBundle, readServiceRequest, readTask, searchTasks } from './fhir.service.ts';
 
 /** The API client the access check let through (routes with access.apiToken always have one). */
@@ -36,6 +37,9 @@ export function register(fastify: FastifyInstance, deps: Deps) {
       app.get('/Task/:id', { config: reading, schema: byId }, async (request) => readTask(ctxOf(request, deps), clientOf(request), request.params.id));
       app.get('/Task/:id/$bundle', { config: reading, schema: byId }, async (request) => readReferralBundle(ctxOf(request, deps), clientOf(request), request.params.id));
       app.get('/ServiceRequest/:id', { config: reading, schema: byId }, async (request) => readServiceRequest(ctxOf(request, deps), clientOf(request), request.params.id));
+      app.patch('/Task/:id', { config: { access: access.apiToken('referrals:write') }, schema: { ...byId, body: FhirTaskPatchSchema } }, async (request) =>
+        patchTask(ctxOf(request, deps), clientOf(request), request.params.id, request.body),
+      );
       app.get('/Consent/:id', { config: reading, schema: byId }, async (request) => readConsent(ctxOf(request, deps), clientOf(request), request.params.id));
     },
     { prefix: '/fhir' },
