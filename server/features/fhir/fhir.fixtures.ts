@@ -18,9 +18,11 @@ export interface ReferralWorld {
 }
 
 /** Two platform organisations; the receiver keeps a directory listing with one service accepting referrals. */
-export async function referralWorld(db: Db): Promise<ReferralWorld> {
+export async function referralWorld(db: Db, existing: { receiverId?: string } = {}): Promise<ReferralWorld> {
   const sender = await createOrganisation(db, { country: 'NO' });
-  const receiver = await createOrganisation(db, { country: 'RO' });
+  const receiver = existing.receiverId
+    ? await db.selectFrom('organisation').select(['id', 'name']).where('id', '=', existing.receiverId).executeTakeFirstOrThrow()
+    : await createOrganisation(db, { country: 'RO' });
   const listing = await db
     .insertInto('directoryOrganization')
     .values({ organisationId: receiver.id, name: receiver.name, country: 'RO', phone: '+40 21 000 0000', email: 'intake@example.test', descriptions: JSON.stringify({}), updatedAt: new Date() })
