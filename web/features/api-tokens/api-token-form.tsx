@@ -7,6 +7,8 @@ import { ErrorSummary, SubmitButton, TextField, apiError, useFormErrors } from '
 import { useCreateApiToken } from './api-tokens.api.ts';
 
 type Scope = (typeof API_SCOPES)[number];
+/** NOTE: i18next reads ":" as a namespace separator, so "referrals:read" is keyed "referrals_read". */
+export const scopeKey = (scope: string) => scope.replace(':', '_');
 const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 export function ApiTokenForm(props: { onCreated(created: ApiTokenCreated): void }) {
@@ -60,9 +62,9 @@ export function ApiTokenForm(props: { onCreated(created: ApiTokenCreated): void 
           {API_SCOPES.map((scope) => (
             <div className="checkbox-field" key={scope}>
               <input type="checkbox" id={`${id}-${scope}`} checked={scopes.includes(scope)} onChange={(e) => toggle(scope, e.target.checked)} aria-describedby={`${id}-${scope}-hint`} />
-              <label htmlFor={`${id}-${scope}`}>{t(`scopes.${scope}`)}</label>
+              <label htmlFor={`${id}-${scope}`}>{t(`scopes.${scopeKey(scope)}`)}</label>
               <span className="hint" id={`${id}-${scope}-hint`}>
-                {t(`scopeHints.${scope}`)}
+                {t(`scopeHints.${scopeKey(scope)}`)}
               </span>
             </div>
           ))}

@@ -11,7 +11,7 @@ import { Loading } from '#web/components/ui/loading.tsx';
 import { TableWrap } from '#web/components/ui/table-wrap.tsx';
 import { Tag } from '#web/components/ui/tag.tsx';
 import { LoadError } from '#web/features/organisations/load-error.tsx';
-import { ApiTokenForm } from './api-token-form.tsx';
+import { ApiTokenForm, scopeKey } from './api-token-form.tsx';
 import { useApiTokens, useRevokeApiToken } from './api-tokens.api.ts';
 import { NewTokenBanner } from './new-token-banner.tsx';
 
@@ -38,6 +38,8 @@ function TokenList() {
   const [notice, setNotice] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const dateTime = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  // NOTE: a token works through the day chosen (UTC) and stops at the start of the next: show that last day.
+  const lastDay = (expiresAt: Date) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(expiresAt.getTime() - 1));
   const revoked = (token: ApiToken) => {
     setConfirming(null);
     setNotice(t('list.revoked', { name: token.name }));
@@ -72,11 +74,11 @@ function TokenList() {
                   <th scope="row" className="api-token-name">
                     {token.name}
                   </th>
-                  <td>{token.scopes.map((s) => t(`scopes.${s}`)).join(', ')}</td>
+                  <td>{token.scopes.map((s) => t(`scopes.${scopeKey(s)}`)).join(', ')}</td>
                   <td>
                     <Tag tone={TONE[token.state]}>{t(`states.${token.state}`)}</Tag>
                   </td>
-                  <td>{dateTime.format(token.expiresAt)}</td>
+                  <td>{lastDay(token.expiresAt)}</td>
                   <td>{token.lastUsedAt ? dateTime.format(token.lastUsedAt) : t('list.never')}</td>
                   <td>
                     {dateTime.format(token.createdAt)}
