@@ -61,6 +61,13 @@ describe('PATCH /fhir/Task/{id}', () => {
     expect((await status(id)).status).toBe('requested');
   });
 
+  test('for a service outside the platform the sender keeps the status itself', async () => {
+    const { id } = await insertReferral(t.deps.db, world, { external: true });
+    const res = await patch(id, sender.authorization, [{ op: 'replace', path: '/status', value: 'accepted' }]);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(fhirProblems(res.json())).toEqual([]);
+  });
+
   test('a transition that does not exist → 409', async () => {
     const { id } = await insertReferral(t.deps.db, world);
     expect((await patch(id, receiver.authorization, [{ op: 'replace', path: '/status', value: 'completed' }])).statusCode).toBe(409);

@@ -58,6 +58,8 @@ export interface ReferralSpec {
   consent?: 'given' | 'refused' | 'withdrawn' | 'expired';
   updatedAt?: Date;
   safeContact?: string | null;
+  /** A service outside the platform: no receiving organisation; the consent names the directory listing. */
+  external?: boolean;
 }
 
 /** A referral from the world's sender to its receiver, with package version 1 and a consent naming the receiver. */
@@ -70,7 +72,8 @@ export async function insertReferral(db: Db, world: ReferralWorld, spec: Referra
     .values({
       organisationId: world.senderId,
       subjectCode,
-      receiverOrganisationId: world.receiverId,
+      receiverOrganisationId: spec.external ? null : world.receiverId,
+      receiverDirectoryOrganizationId: spec.external ? world.directoryOrganizationId : null,
       purposes: JSON.stringify(['assistance', 'medical-care', 'coordination']),
       decision: consentKind === 'refused' ? 'refused' : 'given',
       language: 'nb',
@@ -87,7 +90,7 @@ export async function insertReferral(db: Db, world: ReferralWorld, spec: Referra
       reference: `R-${randomUUID().slice(0, 8).toUpperCase()}`,
       senderOrganisationId: world.senderId,
       serviceId: world.serviceId,
-      receiverOrganisationId: world.receiverId,
+      receiverOrganisationId: spec.external ? null : world.receiverId,
       consentId: consent.id,
       status,
       statusReason: spec.statusReason ?? null,

@@ -87,6 +87,17 @@ describe('FHIR reads', () => {
     expect((await get(`/fhir/Task/${draft.id}`, sender.authorization)).statusCode).toBe(200);
   });
 
+  test('a referral to a service outside the platform: the sender reads it, its listing is the owner', async () => {
+    const external = await insertReferral(t.deps.db, world, { external: true });
+    const res = await get(`/fhir/Task/${external.id}/$bundle`, sender.authorization);
+    expect(res.statusCode, res.body).toBe(200);
+    const bundle = res.json();
+    expect(fhirProblems(bundle)).toEqual([]);
+    expect(bundle.entry[0].resource.owner.reference).toBe(`Organization/${world.directoryOrganizationId}`);
+    expect(bundle.entry[2].resource.provision.actor[0].reference.reference).toBe(`Organization/${world.directoryOrganizationId}`);
+    expect((await get(`/fhir/Task/${external.id}`, receiver.authorization)).statusCode).toBe(404);
+  });
+
   test('a malformed id is a 400 OperationOutcome naming the field', async () => {
     const res = await get('/fhir/Task/not-a-uuid', receiver.authorization);
     expect(res.statusCode).toBe(400);
@@ -114,7 +125,7 @@ describe('Task search', () => {
   });
 
   test('a searchset Bundle of valid Tasks, owner and status filtered, audited with the ids it showed', async () => {
-    const res = await get(`/fhir/Task?owner=Organization/${world.receiverId}&status=accepted&_lastUpdated=ge2026-06-01T00:00:00Z&_lastUpdated=le2026-06-02T00:00:00Z`.replace('&_lastUpdated=le2026-06-02T00:00:00Z', ''), receiver.authorization);
+    const res = await get(`/fhir/Task?owner=Organization/${world.receiverId}&status=accepted&_lastUpdated=ge2026-06-01T00:00:00Z`, receiver.authorization);
     expect(res.statusCode, res.body).toBe(200);
     const bundle = res.json();
     expect(bundle.type).toBe('searchset');
@@ -185,6 +196,15 @@ describe('API token authentication', () => {
   test('a revoked token is refused at once', async () => {
     const token = await insertApiToken(t.deps.db, world.receiverId, { revokedAt: new Date() });
     expect((await get(`/fhir/Task/${referral.id}`, token.authorization)).statusCode).toBe(401);
+  });
+
+  test('past 600 calls a minute a token gets 429 with Retry-After, as an OperationOutcome', async () => {
+    const token = await insertApiToken(t.deps.db, world.receiverId);
+    await t.deps.db.insertInto('rateLimit').values({ key: `api_token:${token.id}`, hits: 600, windowStart: new Date() }).execute();
+    const res = await get(`/fhir/Task/${referral.id}`, token.authorization);
+    expect(res.statusCode).toBe(429);
+    expect(res.headers['retry-after']).toBe('60');
+    expect(res.json().issue[0].code).toBe('throttled');
   });
 
   test('use is recorded as last use', async () => {
