@@ -12,6 +12,7 @@ import { benchLoad } from './load.ts';
 import { benchSearch } from './search.ts';
 import { benchRelevance } from './relevance.ts';
 import { benchReader } from './reader.ts';
+import { benchFhir } from './fhir.ts';
 import { DOC, writeDocSection } from './doc.ts';
 
 const CONNECTIONS = 50;
@@ -105,7 +106,7 @@ function table(results: EngineResult[], loadBefore: number): string {
 }
 
 
-/** `npm run bench` runs all five; `npm run bench -- --only=core|search|relevance|reader|load` one of them. */
+/** `npm run bench` runs all five; `npm run bench -- --only=core|search|relevance|reader|load` one of them; `--only=fhir` the FHIR facade (printed only). */
 async function main(): Promise<void> {
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   if (!only || only === 'core') await benchCore();
@@ -113,6 +114,7 @@ async function main(): Promise<void> {
   if (!only || only === 'relevance') await benchRelevance();
   if (!only || only === 'reader') await benchReader();
   if (!only || only === 'load') await benchLoad();
+  if (only === 'fhir') await benchFhir();
 }
 
 async function benchCore(): Promise<void> {

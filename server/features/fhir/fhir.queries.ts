@@ -26,8 +26,13 @@ export interface TaskRow {
   subjectCode: string;
 }
 
-/** Referrals visible to `organisationId`: as sender (drafts too), or as receiver once sent. */
-function visibleTasks(db: Db, organisationId: string) {
+type Seen = 'either' | 'receiver' | 'sender';
+
+/**
+ * Referrals visible to `organisationId`: as sender (drafts too), or as receiver once sent. `seen` narrows it to one
+ * side when the search asks for that side anyway (a receiver polling its own tasks), so the side's index is used.
+ */
+function visibleTasks(db: Db, organisationId: string, seen: Seen = 'either') {
   return db
     .selectFrom('referral')
     .innerJoin('directoryService', 'directoryService.id', 'referral.serviceId')
@@ -35,9 +40,11 @@ function visibleTasks(db: Db, organisationId: string) {
     .innerJoin('organisation as senderOrg', 'senderOrg.id', 'referral.senderOrganisationId')
     .leftJoin('organisation as receiverOrg', 'receiverOrg.id', 'referral.receiverOrganisationId')
     .innerJoin('referralPackage', (join) => join.onRef('referralPackage.referralId', '=', 'referral.id').onRef('referralPackage.version', '=', 'referral.packageVersion'))
-    .where((eb) =>
-      eb.or([eb('referral.senderOrganisationId', '=', organisationId), eb.and([eb('referral.receiverOrganisationId', '=', organisationId), eb('referral.status', '<>', 'draft')])]),
-    )
+    .where((eb) => {
+      const asSender = eb('referral.senderOrganisationId', '=', organisationId);
+      const asReceiver = eb.and([eb('referral.receiverOrganisationId', '=', organisationId), eb('referral.status', '<>', 'draft')]);
+      return seen === 'receiver' ? asReceiver : seen === 'sender' ? asSender : eb.or([asSender, asReceiver]);
+    })
     .select([
       'referral.id',
       'referral.reference',
@@ -76,9 +83,10 @@ export interface TaskFilter {
 
 /** A page of visible tasks, oldest change first (what a polling client wants), one more than asked to see if more follow. */
 export async function searchVisibleTasks(db: Db, organisationId: string, filter: TaskFilter): Promise<TaskRow[]> {
-  let query = visibleTasks(db, organisationId);
-  if (filter.owner) query = query.where(sql<boolean>`coalesce(referral.receiver_organisation_id, directory_organization.id) = ${filter.owner}`);
-  if (filter.requester) query = query.where('referral.senderOrganisationId', '=', filter.requester);
+  const seen: Seen = filter.owner === organisationId ? 'receiver' : filter.requester === organisationId ? 'sender' : 'either';
+  let query = visibleTasks(db, organisationId, seen);
+  if (filter.owner && seen !== 'receiver') query = query.where(sql<boolean>`coalesce(referral.receiver_organisation_id, directory_organization.id) = ${filter.owner}`);
+  if (filter.requester && seen !== 'sender') query = query.where('referral.senderOrganisationId', '=', filter.requester);
   if (filter.statuses && filter.statuses.length > 0) query = query.where('referral.status', 'in', filter.statuses);
   if (filter.lastUpdated) query = query.where('referral.updatedAt', filter.lastUpdated.op, filter.lastUpdated.at);
   const after = filter.after;

@@ -154,6 +154,16 @@ describe('Task search', () => {
     expect(new Set(seen).size).toBe(seen.length);
   });
 
+  test('the sender searching its own requests sees its drafts too; the receiver never does', async () => {
+    const draft = await insertReferral(t.deps.db, world, { status: 'draft', updatedAt: new Date('2026-06-01T00:00:10Z') });
+    const query = `/fhir/Task?requester=Organization/${world.senderId}&_lastUpdated=ge2026-06-01T00:00:00Z&_count=100`;
+    const mine = (await get(query, sender.authorization)).json();
+    expect(mine.entry.map((e: { resource: { id: string } }) => e.resource.id)).toEqual(expect.arrayContaining([...ids, draft.id]));
+    const theirs = (await get(query, receiver.authorization)).json();
+    expect(theirs.entry.map((e: { resource: { id: string } }) => e.resource.id)).not.toContain(draft.id);
+    expect(fhirProblems(mine)).toEqual([]);
+  });
+
   test('another organisation sees none of them', async () => {
     const res = await get('/fhir/Task?_count=100', outsider.authorization);
     expect(res.json().entry).toEqual([]);
