@@ -98,6 +98,7 @@ export async function insertReferral(db: Db, world: ReferralWorld, spec: Referra
       urgency: spec.urgency ?? 'urgent',
       sentAt: status === 'draft' ? null : (spec.updatedAt ?? now),
       dueAt: status === 'draft' ? null : new Date(now.getTime() + 4 * 3_600_000),
+      createdAt: spec.updatedAt ?? now,
       updatedAt: spec.updatedAt ?? now,
     })
     .returning('id')
