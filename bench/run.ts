@@ -12,6 +12,7 @@ import { benchLoad } from './load.ts';
 import { benchSearch } from './search.ts';
 import { benchRelevance } from './relevance.ts';
 import { benchReader } from './reader.ts';
+import { benchReferrals } from './referrals.ts';
 import { benchFhir } from './fhir.ts';
 import { DOC, writeDocSection } from './doc.ts';
 
@@ -106,7 +107,7 @@ function table(results: EngineResult[], loadBefore: number): string {
 }
 
 
-/** `npm run bench` runs all five; `npm run bench -- --only=core|search|relevance|reader|load` one of them; `--only=fhir` the FHIR facade (printed only). */
+/** `npm run bench` runs all six; `npm run bench -- --only=core|search|relevance|reader|load|referrals` one of them; `--only=fhir` the FHIR facade (printed only). */
 async function main(): Promise<void> {
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   if (!only || only === 'core') await benchCore();
@@ -114,6 +115,7 @@ async function main(): Promise<void> {
   if (!only || only === 'relevance') await benchRelevance();
   if (!only || only === 'reader') await benchReader();
   if (!only || only === 'load') await benchLoad();
+  if (!only || only === 'referrals') await benchReferrals();
   if (only === 'fhir') await benchFhir();
 }
 

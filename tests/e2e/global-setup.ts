@@ -9,6 +9,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     serverOutput: string;
+    /** The private web build, for a journey that starts a server of its own (referrals: escalation). */
+    webRoot: string;
   }
 }
 
@@ -17,6 +19,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const server = await startServer({ cwd: webRoot, readyTimeoutMs: 180_000 });
   project.provide('baseUrl', server.url);
   project.provide('serverOutput', server.output());
+  project.provide('webRoot', webRoot);
   return async () => {
     await server.stop();
     rmSync(path.dirname(server.dataDir), { recursive: true, force: true });

@@ -26,4 +26,11 @@ describe('visibleNav', () => {
     expect(shown).not.toContain('/admin/members');
     expect(shown).not.toContain('/admin/organisation');
   });
+
+  test('referrals: for the roles that handle case data, in their own organisation', () => {
+    expect(links(me(['case_manager']))).toContain('/referrals');
+    expect(links(me(['medical_professional']))).toContain('/referrals');
+    expect(links(me(['trainer']))).not.toContain('/referrals');
+    expect(links(me([], true))).not.toContain('/referrals');
+  });
 });

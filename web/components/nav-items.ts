@@ -1,7 +1,7 @@
 // The main navigation's links and who sees them. Labels are keys of the `common` namespace only: the shell renders
 // on every page, before any page's own namespaces have loaded (web/lib/i18n.ts, issue 8).
 import type { Me } from '#shared/auth/me.schema.ts';
-import type { Role } from '#shared/auth/roles.ts';
+import { CASE_DATA_ROLES, type Role } from '#shared/auth/roles.ts';
 
 export interface NavItem {
   to: string;
@@ -17,6 +17,7 @@ export interface NavItem {
 
 export const NAV: NavItem[] = [
   { to: '/library', label: 'nav.library', public: true },
+  { to: '/referrals', label: 'nav.referrals', roles: [...CASE_DATA_ROLES], ownOrganisation: true },
   { to: '/account', label: 'nav.account' },
   { to: '/desk', label: 'nav.desk', roles: ['editor', 'reviewer'] },
   { to: '/reports/library-usage', label: 'nav.reports', roles: ['coordinator', 'org_admin', 'donor_viewer'] },

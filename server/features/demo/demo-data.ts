@@ -7,7 +7,7 @@ import type { OrganisationCreate } from '#shared/organisations/organisation.sche
 /** One password for every demo account; it passes the password policy. Demo data never exists in production. */
 export const DEMO_PASSWORD = 'Demo-Sanatate-2026';
 
-export type DemoOrganisationKey = 'association' | 'podulVerde' | 'ancora' | 'aurora' | 'fyrlykta' | 'agency' | 'hospitalOlt' | 'hospitalMures';
+export type DemoOrganisationKey = 'association' | 'podulVerde' | 'ancora' | 'aurora' | 'fyrlykta' | 'agency' | 'hospitalOlt' | 'hospitalMures' | 'fjordsiden';
 
 export const DEMO_ORGANISATIONS: Record<DemoOrganisationKey, OrganisationCreate> = {
   // The coordinating association of the partnership.
@@ -86,6 +86,16 @@ export const DEMO_ORGANISATIONS: Record<DemoOrganisationKey, OrganisationCreate>
     phone: '+40 21 000 0018',
     website: 'https://spital-muresul.example.org',
   },
+  // A Norwegian health centre, so a Norwegian clinician can refer someone to a Romanian partner in the demo.
+  fjordsiden: {
+    name: 'Fjordsiden legesenter',
+    type: 'HealthServiceOrganisation',
+    country: 'NO',
+    city: 'Bergen',
+    email: 'post@fjordsiden-legesenter.example.no',
+    phone: '+47 21 00 00 19',
+    website: 'https://fjordsiden-legesenter.example.no',
+  },
 };
 
 export interface DemoAccount {
@@ -116,5 +126,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   // NOTE: the trainer also administers the Norwegian foundation, so a Norwegian admin answers account requests in the demo.
   { shows: 'trainer', email: `trainer@${domain}`, displayName: 'Ingrid Solberg', language: 'nb', organisation: 'fyrlykta', roles: ['trainer', 'org_admin'] },
   { shows: 'donor_viewer', email: `donor-viewer@${domain}`, displayName: 'Kari Nordmann', language: 'nb', organisation: 'fyrlykta', roles: ['donor_viewer'] },
+  // NOTE: a second clinician, Norwegian-speaking, for the referral journey between Norway and Romania.
+  { shows: 'medical_professional', email: `clinician-nb@${domain}`, displayName: 'Sigrid Haugen', language: 'nb', organisation: 'fjordsiden', roles: ['medical_professional'] },
   { shows: 'participant', email: `participant@${domain}`, displayName: 'Daniel Moldovan', language: 'ro', organisation: 'hospitalMures', roles: ['participant'] },
 ];

@@ -41,13 +41,13 @@ describe('demo data', () => {
     await expect(seedDemo(ctx)).rejects.toMatchObject({ code: 'forbidden' });
   });
 
-  it('seeds 8 organisations and one account per role on an empty database, audited, and prints the sign-ins', async () => {
+  it('seeds 9 organisations and one account per role (and a Norwegian clinician) on an empty database, audited, and prints the sign-ins', async () => {
     const table = await announceDemo(withDemo());
     const organisations = await t.deps.db.selectFrom('organisation').select(['id', 'name', 'type', 'country', 'city', 'email', 'isDemo']).execute();
-    expect(organisations).toHaveLength(8);
+    expect(organisations).toHaveLength(9);
     expect(organisations.every((o) => o.isDemo)).toBe(true);
-    expect(organisations.filter((o) => o.country === 'NO').map((o) => o.city)).toEqual(['Oslo']);
-    expect(organisations.filter((o) => o.type === 'HealthServiceOrganisation')).toHaveLength(3);
+    expect(organisations.filter((o) => o.country === 'NO').map((o) => o.city).sort()).toEqual(['Bergen', 'Oslo']);
+    expect(organisations.filter((o) => o.type === 'HealthServiceOrganisation')).toHaveLength(4);
     expect(organisations.every((o) => /\.example\.(org|no)$/.test(o.email ?? ''))).toBe(true);
 
     const accounts = await t.deps.db
@@ -55,7 +55,8 @@ describe('demo data', () => {
       .leftJoin('membership', 'membership.accountId', 'account.id')
       .select(['account.email', 'account.isDemo', 'account.isPlatformAdmin', 'account.language', 'account.totpSecret', 'membership.roles'])
       .execute();
-    expect(accounts).toHaveLength(ROLES.length + 1);
+    expect(accounts).toHaveLength(DEMO_ACCOUNTS.length);
+    expect(accounts.find((a) => a.email.startsWith('clinician-nb@'))).toMatchObject({ language: 'nb', roles: ['medical_professional'] });
     expect(accounts.every((a) => a.isDemo && a.totpSecret === null)).toBe(true);
     for (const role of ROLES) {
       const shown = accounts.filter((a) => a.email === `${role.replaceAll('_', '-')}@demo.pro-health.example`);
@@ -67,9 +68,9 @@ describe('demo data', () => {
 
     const audit = await t.deps.db.selectFrom('auditEvent').select(['action', 'actorAccountId', 'details']).execute();
     const demoAudit = audit.filter((a) => (a.details as { demo?: boolean }).demo === true);
-    expect(demoAudit.filter((a) => a.action === 'organisation.created')).toHaveLength(8);
-    expect(demoAudit.filter((a) => a.action === 'account.created')).toHaveLength(ROLES.length + 1);
-    expect(demoAudit.filter((a) => a.action === 'membership.created')).toHaveLength(ROLES.length);
+    expect(demoAudit.filter((a) => a.action === 'organisation.created')).toHaveLength(9);
+    expect(demoAudit.filter((a) => a.action === 'account.created')).toHaveLength(DEMO_ACCOUNTS.length);
+    expect(demoAudit.filter((a) => a.action === 'membership.created')).toHaveLength(DEMO_ACCOUNTS.length - 1);
     expect(demoAudit.every((a) => a.actorAccountId === null)).toBe(true);
 
     expect(table).toContain(DEMO_PASSWORD);
@@ -84,7 +85,7 @@ describe('demo data', () => {
     const after = await t.deps.db.selectFrom('auditEvent').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirstOrThrow();
     expect(after.seq).toBe(before.seq);
     const organisations = await t.deps.db.selectFrom('organisation').select('id').execute();
-    expect(organisations).toHaveLength(8);
+    expect(organisations).toHaveLength(9);
   });
 
   it('has a demo password that passes the policy, and two-factor roles must enrol at first sign-in', async () => {

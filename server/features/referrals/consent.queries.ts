@@ -41,7 +41,7 @@ export type ConsentRow = NonNullable<Awaited<ReturnType<typeof findConsent>>>;
 export function findConsentFacts(db: Db, id: string) {
   return db
     .selectFrom('consent')
-    .select(['organisationId', 'subjectCode', 'receiverOrganisationId', 'receiverDirectoryOrganizationId', 'decision', 'expiresAt', 'withdrawnAt', 'coversIdentity'])
+    .select(['organisationId', 'subjectCode', 'receiverOrganisationId', 'receiverDirectoryOrganizationId', 'decision', 'expiresAt', 'withdrawnAt', 'coversIdentity', 'recordedAt', 'language', 'withInterpreter'])
     .where('id', '=', id)
     .executeTakeFirst();
 }

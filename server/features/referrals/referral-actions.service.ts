@@ -41,8 +41,5 @@ export async function referralLetter(ctx: Ctx, id: string, lang: LetterLanguage 
 }
 
 async function findRecordedConsent(ctx: Ctx, consentId: string) {
-  const facts = await findConsentFacts(ctx.db, consentId);
-  if (!facts) return null;
-  const row = await ctx.db.selectFrom('consent').select(['recordedAt', 'expiresAt', 'language', 'withInterpreter']).where('id', '=', consentId).executeTakeFirst();
-  return row ?? null;
+  return (await findConsentFacts(ctx.db, consentId)) ?? null;
 }

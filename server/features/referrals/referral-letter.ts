@@ -40,13 +40,18 @@ export async function renderReferralLetter(f: LetterFacts, lang: LetterLanguage)
     para(`${w.ageBand}: ${p.ageBand}${p.sex ? ` · ${w.sex}: ${w.sexes[p.sex] ?? p.sex}` : ''}`);
     if (p.languages.length > 0) para(`${w.languages}: ${p.languages.map(languageName).join(', ')}`);
     if (p.needs.length > 0) para(`${w.needs}: ${p.needs.map((n) => CATEGORY_LABELS[n as ServiceCategory]?.[lang] ?? n).join(', ')}`);
-    if (p.safeContact) (heading(w.safeContact), para(p.safeContact));
-    if (p.note) (heading(w.note), para(p.note));
+    const section = (title: string, body: string | null) => {
+      if (!body) return;
+      heading(title);
+      para(body);
+    };
+    section(w.safeContact, p.safeContact);
+    section(w.note, p.note);
     if (p.identity) {
       heading(w.identity);
       para([p.identity.name, p.identity.birthYear, p.identity.phone].filter(Boolean).join(' · '));
     }
-    if (f.consent) (heading(w.consent), para(w.consentLine(day(f.consent.recordedAt), day(new Date(f.consent.expiresAt.getTime() - 1)), languageName(f.consent.language), f.consent.withInterpreter)));
+    if (f.consent) section(w.consent, w.consentLine(day(f.consent.recordedAt), day(new Date(f.consent.expiresAt.getTime() - 1)), languageName(f.consent.language), f.consent.withInterpreter));
     doc.moveDown(1);
     para(w.closing);
   });

@@ -112,7 +112,7 @@ export function listReferrals(db: Db, o: { organisationId: string; box: 'incomin
   if (o.open) query = query.where('r.status', 'in', ['draft', 'requested', 'received', 'accepted', 'in-progress', 'on-hold']);
   return query
     .orderBy(overdue(o.now), 'desc')
-    .orderBy(sql`r.due_at`, sql`asc nulls last`)
+    .orderBy('r.dueAt', (ob) => ob.asc().nullsLast())
     .orderBy('r.updatedAt', 'desc')
     .limit(LIST_LIMIT + 1)
     .execute();
@@ -133,6 +133,8 @@ export function listEvents(db: Db, referralId: string) {
     .select(['at', 'side', 'kind', 'fromStatus', 'toStatus', 'reason', 'outcome'])
     .where('referralId', '=', referralId)
     .orderBy('at')
+    // NOTE: creating and sending share one instant; the creation comes first.
+    .orderBy(sql`case when kind = 'package' and to_status = 'draft' then 0 else 1 end`)
     .orderBy('id')
     .execute();
 }
