@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   'account.created',
   'account.locked',
   'api_token.created',
+  'api_token.refused',
   'api_token.revoked',
   'audit.exported',
   'consent.recorded',

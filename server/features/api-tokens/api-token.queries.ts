@@ -58,22 +58,17 @@ export async function revokeToken(db: Db, organisationId: string, id: string, by
   return Number(result.numUpdatedRows) > 0;
 }
 
-export interface LiveToken {
+export interface TokenByHash {
   id: string;
   organisationId: string;
   scopes: string[];
-  lastUsedAt: Date | null;
+  expiresAt: Date;
+  revokedAt: Date | null;
 }
 
-/** The token with this hash, if it is neither revoked nor expired at `now`. */
-export async function findLiveToken(db: Db, tokenHash: string, now: Date): Promise<LiveToken | undefined> {
-  return db
-    .selectFrom('apiToken')
-    .select(['id', 'organisationId', 'scopes', 'lastUsedAt'])
-    .where('tokenHash', '=', tokenHash)
-    .where('revokedAt', 'is', null)
-    .where('expiresAt', '>', now)
-    .executeTakeFirst();
+/** The token with this hash, live or not (the caller decides, and records a dead one's use). */
+export async function findTokenByHash(db: Db, tokenHash: string): Promise<TokenByHash | undefined> {
+  return db.selectFrom('apiToken').select(['id', 'organisationId', 'scopes', 'expiresAt', 'revokedAt']).where('tokenHash', '=', tokenHash).executeTakeFirst();
 }
 
 /** Records a use; at most one write a minute per token, so a busy client does not rewrite the row on every call. */

@@ -8,7 +8,7 @@ import type { ApiClient, ApiScope } from '#server/http/access.ts';
 import { randomToken, sha256 } from '#server/lib/crypto.ts';
 import { API_TOKEN_PREFIX, type ApiToken, type ApiTokenCreate, type ApiTokenCreated, type ApiTokenList } from '#shared/api-tokens/api-token.schema.ts';
 import { expiryOf, expiryProblem, tokenKeeperOrganisation, tokenState } from './api-token.policy.ts';
-import { findLiveToken, findOrganisationToken, insertToken, listOrganisationTokens, revokeToken, touchToken, type ApiTokenRow } from './api-token.queries.ts';
+import { findOrganisationToken, findTokenByHash, insertToken, listOrganisationTokens, revokeToken, touchToken, type ApiTokenRow } from './api-token.queries.ts';
 
 function keeperScope(ctx: Ctx): string {
   const organisationId = tokenKeeperOrganisation(actorOf(ctx));
@@ -56,12 +56,33 @@ export async function revokeApiToken(ctx: Ctx, id: string): Promise<ApiToken> {
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{10,200})$/;
 
-/** The organisation calling with this Authorization header, or null (no header, unknown, revoked or expired token). */
-export async function authenticateApiToken(db: Db, authorization: string | undefined, now: Date): Promise<ApiClient | null> {
+export type TokenCheck = { client: ApiClient } | { refused: { tokenId: string; organisationId: string; state: 'revoked' | 'expired' } } | null;
+
+/** Who calls with this Authorization header: a live token's organisation, a revoked or expired token, or nobody. */
+export async function checkApiToken(db: Db, authorization: string | undefined, now: Date): Promise<TokenCheck> {
   const match = authorization ? BEARER.exec(authorization) : null;
   if (!match) return null;
-  const token = await findLiveToken(db, sha256(match[1]!), now);
+  const token = await findTokenByHash(db, sha256(match[1]!));
   if (!token) return null;
+  const state = tokenState(token, now);
+  if (state !== 'active') return { refused: { tokenId: token.id, organisationId: token.organisationId, state } };
   await touchToken(db, token.id, now);
-  return { tokenId: token.id, organisationId: token.organisationId, scopes: token.scopes as ApiScope[] };
+  return { client: { tokenId: token.id, organisationId: token.organisationId, scopes: token.scopes as ApiScope[] } };
+}
+
+/**
+ * A revoked or expired token still in use is worth knowing (a forgotten system, or a leaked secret): audited for its
+ * organisation. The caller counts it against the token's rate limit first, so it cannot flood the trail.
+ */
+export async function recordRefusedToken(ctx: Pick<Ctx, 'db' | 'now' | 'ip'>, refused: { tokenId: string; organisationId: string; state: string }): Promise<void> {
+  await ctx.db.transaction().execute((trx) =>
+    recordAudit({ now: ctx.now, actor: null, ip: ctx.ip }, trx, {
+      action: 'api_token.refused',
+      entityType: 'api_token',
+      entityId: refused.tokenId,
+      organisationId: refused.organisationId,
+      actorAccountId: null,
+      details: { state: refused.state },
+    }),
+  );
 }

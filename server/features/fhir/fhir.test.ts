@@ -198,6 +198,7 @@ describe('API token authentication', () => {
     t.setNow(new Date(expiresAt.getTime() + 1));
     try {
       expect((await get(`/fhir/Task/${referral.id}`, token.authorization)).statusCode).toBe(401);
+      expect(await lastAudit()).toMatchObject({ action: 'api_token.refused', details: { state: 'expired' } });
     } finally {
       t.setNow(new Date());
     }
@@ -206,6 +207,8 @@ describe('API token authentication', () => {
   test('a revoked token is refused at once', async () => {
     const token = await insertApiToken(t.deps.db, world.receiverId, { revokedAt: new Date() });
     expect((await get(`/fhir/Task/${referral.id}`, token.authorization)).statusCode).toBe(401);
+    // a dead token still in use is recorded for its organisation (a forgotten system, or a leaked secret)
+    expect(await lastAudit()).toMatchObject({ action: 'api_token.refused', entityId: token.id, organisationId: world.receiverId, details: { state: 'revoked' } });
   });
 
   test('past 600 calls a minute a token gets 429 with Retry-After, as an OperationOutcome', async () => {
