@@ -32,6 +32,8 @@ import * as directory from '#server/features/directory/directory.routes.ts';
 import * as hsds from '#server/features/hsds/hsds.routes.ts';
 import * as hsdsImport from '#server/features/hsds/hsds-import.routes.ts';
 import * as referrals from '#server/features/referrals/referral.routes.ts';
+import * as apiTokens from '#server/features/api-tokens/api-token.routes.ts';
+import * as fhir from '#server/features/fhir/fhir.routes.ts';
 
 /** Every feature, in one list: each exports register(app, deps). */
 const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<void> }[] = [
@@ -55,6 +57,8 @@ const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<voi
   hsds,
   hsdsImport,
   referrals,
+  apiTokens,
+  fhir,
 ];
 
 export async function createApp(deps: Deps): Promise<FastifyInstance> {

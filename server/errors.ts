@@ -38,6 +38,12 @@ export function statusOf(code: ErrorCode): number {
 }
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const body = publicErrorOf(error, request, reply);
+  void reply.status(statusOf(body.code)).send(body);
+}
+
+/** What a client may learn of an error (logged when it is ours), for handlers that answer in another shape (FHIR). */
+export function publicErrorOf(error: FastifyError, request: FastifyRequest, reply: FastifyReply): ApiError {
   let body: ApiError;
   try {
     body = toApiError(error);
@@ -49,7 +55,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     request.log.error({ err: { type: error.name, code: error.code, message: error.message, stack: error.stack } }, 'request failed');
   }
   if (error instanceof AppError && error.code === 'too_many_requests') reply.header('retry-after', '60');
-  void reply.status(statusOf(body.code)).send(body);
+  return body;
 }
 
 function toApiError(error: FastifyError): ApiError {

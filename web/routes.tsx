@@ -54,6 +54,7 @@ export const router = createBrowserRouter([
           { path: 'admin/members', lazy: page(() => import('#web/features/organisations/members-page.tsx'), 'MembersPage') },
           { path: 'admin/organisation', lazy: page(() => import('#web/features/organisations/organisation-page.tsx'), 'OrganisationPage') },
           { path: 'admin/organisations', lazy: page(() => import('#web/features/organisations/organisations-page.tsx'), 'OrganisationsPage') },
+          { path: 'admin/api-tokens', lazy: page(() => import('#web/features/api-tokens/api-tokens-page.tsx'), 'ApiTokensPage') },
           { path: 'desk', lazy: page(() => import('#web/features/library-desk/desk-page.tsx'), 'DeskPage') },
           { path: 'desk/publications/:slug', lazy: page(() => import('#web/features/library-desk/publication-page.tsx'), 'PublicationPage') },
           { path: 'desk/sections/:sectionId/:lang', lazy: page(() => import('#web/features/library-desk/section-editor-page.tsx'), 'SectionEditorPage') },

@@ -7,9 +7,11 @@ import type { RouteOptions } from 'fastify';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Access } from '#server/http/access.ts';
 import { ROLES, type Role } from '#shared/auth/roles.ts';
+import { API_SCOPES } from '#shared/referrals/referral-vocabulary.ts';
 import { signIn } from '#tests/auth-helpers.ts';
 import { createAccount, createOrganisation } from '#tests/factories.ts';
 import { createTestApp } from '#tests/test-app.ts';
+import { insertApiToken } from '#server/features/fhir/fhir.fixtures.ts';
 
 interface Endpoint {
   method: string;
@@ -32,6 +34,8 @@ const api = endpoints.filter((e) => e.url.startsWith('/api/'));
 const guarded = api.filter((e) => e.access?.kind !== 'public');
 const pastSignIn = guarded.filter((e) => e.access?.kind !== 'signInStep');
 const byRole = guarded.filter((e) => e.access?.kind === 'roles' || e.access?.kind === 'platformAdmin');
+/** Routes for other systems (FHIR): an organisation's API token with a scope, never a session. */
+const byToken = endpoints.filter((e) => e.access?.kind === 'apiToken');
 
 /** The route's URL with every path parameter filled with a placeholder (a random uuid) and wildcards with a word. */
 function concrete(url: string): string {
@@ -90,7 +94,12 @@ describe('access matrix', () => {
   });
 
   test('every route that needs a session lives under /api/ (the session cookie is read only there)', () => {
-    expect(endpoints.filter((e) => e.access?.kind !== 'public' && !e.url.startsWith('/api/')).map(name)).toEqual([]);
+    expect(endpoints.filter((e) => e.access?.kind !== 'public' && e.access?.kind !== 'apiToken' && !e.url.startsWith('/api/')).map(name)).toEqual([]);
+  });
+
+  test('every route taking an API token lives under /fhir/, and the matrix sees them', () => {
+    expect(byToken.filter((e) => !e.url.startsWith('/fhir/')).map(name)).toEqual([]);
+    expect(byToken.map(name)).toContain('GET /fhir/Task/:id');
   });
 
   test.each(guarded.map((e) => [name(e), e] as const))('anonymous %s → 401', async (_label, e) => {
@@ -116,5 +125,28 @@ describe('access matrix', () => {
     const res = await call(e, cookie);
     // NOTE: placeholder ids and empty bodies make most of these 400 or 404; what matters is that access was granted.
     expect([401, 403]).not.toContain(res.statusCode);
+  });
+
+  test.each(byToken.map((e) => [name(e), e] as const))('%s → 401 without a token, with a revoked or expired one, and with only a session', async (_label, e) => {
+    const organisationId = (await createOrganisation(t.deps.db)).id;
+    const revoked = await insertApiToken(t.deps.db, organisationId, { revokedAt: new Date() });
+    const expired = await insertApiToken(t.deps.db, organisationId, { expiresAt: new Date(Date.now() - 1000) });
+    const everything = await sessionWith([...ROLES], true);
+    for (const headers of [{}, { authorization: revoked.authorization }, { authorization: expired.authorization }, { cookie: everything }, { authorization: 'Bearer not-a-token-at-all' }]) {
+      const res = await t.app.inject({ method: e.method as 'GET', url: concrete(e.url), headers });
+      expect(res.statusCode, JSON.stringify(Object.keys(headers))).toBe(401);
+      expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
+    }
+  });
+
+  test.each(byToken.map((e) => [name(e), e] as const))('%s refuses a token without its scope → 403, and lets one with it past the check', async (_label, e) => {
+    const rule = e.access as Extract<Access, { kind: 'apiToken' }>;
+    const organisationId = (await createOrganisation(t.deps.db)).id;
+    const without = await insertApiToken(t.deps.db, organisationId, { scopes: API_SCOPES.filter((s) => s !== rule.scope) });
+    const withScope = await insertApiToken(t.deps.db, organisationId, { scopes: [rule.scope] });
+    const refused = await t.app.inject({ method: e.method as 'GET', url: concrete(e.url), headers: { authorization: without.authorization } });
+    expect(refused.statusCode).toBe(403);
+    const passed = await t.app.inject({ method: e.method as 'GET', url: concrete(e.url), headers: { authorization: withScope.authorization } });
+    expect([401, 403]).not.toContain(passed.statusCode);
   });
 });

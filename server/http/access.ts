@@ -1,6 +1,9 @@
 // Route access policies: every route declares who may call it (config.access); undeclared routes are refused.
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Role } from '#shared/auth/roles.ts';
+import type { API_SCOPES } from '#shared/referrals/referral-vocabulary.ts';
+
+export type ApiScope = (typeof API_SCOPES)[number];
 import { AppError } from '#server/errors.ts';
 
 /** Who is calling: set from the session cookie by the auth feature, null when signed out. */
@@ -19,13 +22,22 @@ export interface Actor {
   twoFactorRequired: boolean;
 }
 
+/** A system calling with an organisation's API token (Authorization: Bearer), set by the api-tokens feature. */
+export interface ApiClient {
+  tokenId: string;
+  organisationId: string;
+  scopes: ApiScope[];
+}
+
 export type Access =
   | { kind: 'public' }
   | { kind: 'signedIn' }
   /** Allowed half-way through sign-in: before the second factor is given or enrolled. */
   | { kind: 'signInStep' }
   | { kind: 'roles'; roles: readonly Role[] }
-  | { kind: 'platformAdmin' };
+  | { kind: 'platformAdmin' }
+  /** Only an API token holding this scope (the FHIR routes, outside /api: no session cookie is read there). */
+  | { kind: 'apiToken'; scope: ApiScope };
 
 export const access = {
   public: (): Access => ({ kind: 'public' }),
@@ -33,6 +45,7 @@ export const access = {
   signInStep: (): Access => ({ kind: 'signInStep' }),
   roles: (...roles: Role[]): Access => ({ kind: 'roles', roles }),
   platformAdmin: (): Access => ({ kind: 'platformAdmin' }),
+  apiToken: (scope: ApiScope): Access => ({ kind: 'apiToken', scope }),
 };
 
 declare module 'fastify' {
@@ -41,6 +54,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor | null;
+    apiClient: ApiClient | null;
   }
   interface FastifyInstance {
     /** Every registered route, as the onRoute hook saw it (the access-matrix test enumerates them). */
@@ -49,9 +63,10 @@ declare module 'fastify' {
 }
 
 /** The decision for one call: 'ok', or why not. Pure, so the policy table can be unit-tested. */
-export function decide(rule: Access | undefined, actor: Actor | null): 'ok' | 'unauthorized' | 'forbidden' {
+export function decide(rule: Access | undefined, actor: Actor | null, client: ApiClient | null = null): 'ok' | 'unauthorized' | 'forbidden' {
   if (!rule) return 'forbidden';
   if (rule.kind === 'public') return 'ok';
+  if (rule.kind === 'apiToken') return !client ? 'unauthorized' : client.scopes.includes(rule.scope) ? 'ok' : 'forbidden';
   if (!actor) return 'unauthorized';
   if (rule.kind === 'signInStep') return 'ok';
   if (!actor.fullySignedIn) return 'unauthorized';
@@ -65,6 +80,7 @@ export function decide(rule: Access | undefined, actor: Actor | null): 'ok' | 'u
 export function installAccessControl(app: FastifyInstance): RouteOptions[] {
   const routes: RouteOptions[] = [];
   app.decorateRequest('actor', null);
+  app.decorateRequest('apiClient', null);
   app.decorate('routeList', routes);
   app.addHook('onRoute', (route) => {
     routes.push(route);
@@ -77,7 +93,7 @@ export function installAccessControl(app: FastifyInstance): RouteOptions[] {
   // answer never depends on (or reveals) the route's input schema.
   app.addHook('preValidation', async (request: FastifyRequest) => {
     if (request.is404) return; // the not-found handler reveals nothing
-    const verdict = decide(request.routeOptions.config.access, request.actor);
+    const verdict = decide(request.routeOptions.config.access, request.actor, request.apiClient);
     if (verdict === 'unauthorized') throw new AppError('unauthorized', 'Please sign in.');
     if (verdict === 'forbidden') throw new AppError('forbidden', 'You are not allowed to do this.');
   });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ORGANISATIONS } from '#server/features/demo/demo-data.ts';
 import { invitationEmail } from '#server/features/organisations/invitation-email.ts';
 import { demoAccount, enrolTwoFactor, expectHeading, expectSignedInHome, openNav, pageLanguage, submitPassword } from './journeys.ts';
-import { exactly, expectNoAxeViolations, launchBrowser, newJourney, text } from './support.ts';
+import { baseUrl, exactly, expectNoAxeViolations, launchBrowser, newJourney, text } from './support.ts';
 
 const admin = demoAccount('org_admin');
 const colleague = `colleague-${Date.now()}@example.org`;
@@ -107,6 +107,36 @@ describe('the demo organisation admin', () => {
     await entry.getByText(text(lang, 'audit', 'table.technicalDetails'), { exact: true }).click();
     await entry.getByText('invitation.created', { exact: true }).waitFor();
     await expectNoAxeViolations(page);
+  });
+
+  test('creates an API token for its own system, sees it once, uses it on /fhir and revokes it', async () => {
+    await openNav(page, 'nav.apiTokens');
+    await page.waitForURL(/\/admin\/api-tokens$/);
+    await expectHeading(page, 'api-tokens', 'title');
+    const lang = await pageLanguage(page);
+    const t = (key: string) => text(lang, 'api-tokens', key);
+    await expectNoAxeViolations(page);
+    await page.getByLabel(t('form.name'), { exact: true }).fill('Case system');
+    await page.getByRole('group', { name: t('form.scopes') }).getByLabel(t('scopes.referrals_write'), { exact: true }).check();
+    await page.getByRole('button', { name: exactly(t('form.create')) }).click();
+    const secretBox = page.getByLabel(t('created.label'), { exact: true });
+    const secret = await secretBox.inputValue();
+    expect(secret).toMatch(/^pht_[A-Za-z0-9_-]{43}$/);
+    await expectNoAxeViolations(page);
+    const search = await fetch(`${baseUrl()}/fhir/Task?_count=5`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(search.status).toBe(200);
+    expect(search.headers.get('content-type')).toMatch(/^application\/fhir\+json/);
+    await page.getByRole('button', { name: exactly(t('created.done')) }).click();
+    // Shown once: gone from the page, and a reload does not bring it back.
+    await page.reload();
+    await expectHeading(page, 'api-tokens', 'title');
+    expect(await page.content()).not.toContain(secret);
+    const row = page.getByRole('row').filter({ hasText: 'Case system' });
+    await row.getByRole('button', { name: `${t('list.revoke')}: Case system` }).click();
+    await page.getByRole('button', { name: exactly(t('list.revokeNow')) }).click();
+    await page.getByText(t('list.revoked').replace('{{name}}', 'Case system'), { exact: true }).waitFor();
+    await expectNoAxeViolations(page);
+    expect((await fetch(`${baseUrl()}/fhir/Task`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(401);
   });
 
   test('the colleague opens the link in another browser and joins with a new account', async () => {

@@ -61,7 +61,8 @@ export function buildRequest(route: FuzzRoute, random: Random, ids: readonly str
   const values: Record<Part, Values> = {
     params: asObject(route.params ? plausible(route.params, random, ids) : {}),
     query: asObject(route.query ? plausible(route.query, random, ids) : {}),
-    body: asObject(route.body ? plausible(route.body, random, ids) : {}),
+    // NOTE: a JSON Patch body (PATCH /fhir/Task/:id) is an array: kept as one, so its operations get mutated too.
+    body: route.body ? asBody(plausible(route.body, random, ids)) : {},
   };
   const mutation = MUTATIONS[progress.round++ % MUTATIONS.length]!;
   let rawBody: string | undefined = route.body || route.method !== 'GET' ? JSON.stringify(values.body) : undefined;
@@ -91,6 +92,10 @@ export function buildRequest(route: FuzzRoute, random: Random, ids: readonly str
   const url = fillPath(route.url, values.params, random) + (query ? `?${query}` : '');
   const headers: Record<string, string> = rawBody !== undefined ? { 'content-type': contentType.replace('\u0000', '') } : {};
   return { method: route.method, url, payload: rawBody, headers, mutation: label };
+}
+
+function asBody(value: unknown): Values {
+  return Array.isArray(value) ? (value as unknown as Values) : asObject(value);
 }
 
 function asObject(value: unknown): Values {

@@ -8,6 +8,7 @@ import type { Role } from '#shared/auth/roles.ts';
 import { markSecondFactor } from '#server/features/auth/session.queries.ts';
 import { startSession } from '#server/features/auth/session.service.ts';
 import { importDemoLibrary } from '#server/features/library/library.fixtures.ts';
+import { insertApiToken, insertReferral, referralWorld } from '#server/features/fhir/fhir.fixtures.ts';
 import { createAccount, createOrganisation } from '#tests/factories.ts';
 import type { TestApp } from '#tests/test-app.ts';
 
@@ -32,6 +33,8 @@ export interface FuzzWorld {
   /** Ids that exist (organisation, accounts, sections, revisions…), so that some requests reach real records. */
   ids: string[];
   cookieOf(caller: CallerName): string | undefined;
+  /** The caller's API token for /fhir (Authorization header): read and write, read only, revoked, none. */
+  authorizationOf(caller: CallerName): string | undefined;
   /** Puts the callers back as they were (sessions, roles, passwords, locks) after a request changed them. */
   restore(): Promise<void>;
 }
@@ -75,6 +78,17 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
   const snapshot = await sql<{ id: string; password_hash: string; totp_secret: string | null; totp_enabled_at: Date | null }>`
     select id, password_hash, totp_secret, totp_enabled_at from account where id in (${sql.join([...accounts.values()].map((a) => a.id))})`.execute(db);
   const ids = await knownIds(t, [organisationId, organisation.id]);
+  // NOTE: referrals received by the callers' organisation, so the FHIR routes reach real records, and a token per caller.
+  const referrals = await referralWorld(db, { receiverId: organisationId });
+  for (const status of ['requested', 'accepted', 'draft'] as const) {
+    const referral = await insertReferral(db, referrals, { status });
+    ids.push(referral.id, referral.consentId);
+  }
+  const tokens = new Map<CallerName, string>([
+    ['high_role', (await insertApiToken(db, organisationId)).authorization],
+    ['low_role', (await insertApiToken(db, organisationId, { scopes: ['referrals:read'], expiresAt: new Date('2199-01-01T00:00:00Z') })).authorization],
+    ['password_only', (await insertApiToken(db, organisationId, { revokedAt: new Date() })).authorization],
+  ]);
 
   async function restore(): Promise<void> {
     for (const [name, spec] of Object.entries(SPECS) as [Exclude<CallerName, 'anonymous'>, CallerSpec][]) {
@@ -96,7 +110,7 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     await db.deleteFrom('rateLimit').execute();
   }
 
-  return { organisationId, ids, cookieOf: (caller) => cookies.get(caller), restore };
+  return { organisationId, ids, cookieOf: (caller) => cookies.get(caller), authorizationOf: (caller) => tokens.get(caller), restore };
 }
 
 async function knownIds(t: TestApp, organisationIds: string[]): Promise<string[]> {

@@ -20,6 +20,8 @@ const LEAK =
 const REFUSAL_RECORDS = new Set(['rate_limit', 'audit_event', 'audit_head', 'auth_session']);
 /** Wrong passwords and codes count against the account itself (lockouts). */
 const COUNTS_ON_ACCOUNT = /^\/api\/(auth\/|me\/(password|two-factor))/;
+/** A call with an API token records the token's last use, whatever the answer (api_token.last_used_at). */
+const TOKEN_USE = /^\/fhir\//;
 
 interface Finding {
   caller: CallerName;
@@ -52,10 +54,11 @@ async function fuzzAs(caller: CallerName, count: number): Promise<void> {
     const route = routes[index % routes.length]!;
     const request = buildRequest(route, random, world.ids, progress[index % routes.length]!);
     const cookie = world.cookieOf(caller);
+    const authorization = world.authorizationOf(caller);
     const res = await t.app.inject({
       method: request.method as 'GET',
       url: request.url,
-      headers: { ...request.headers, ...(cookie ? { cookie } : {}) },
+      headers: { ...request.headers, ...(cookie ? { cookie } : {}), ...(authorization ? { authorization } : {}) },
       ...(request.payload === undefined ? {} : { payload: request.payload }),
     });
     sent++;
@@ -74,15 +77,18 @@ async function fuzzAs(caller: CallerName, count: number): Promise<void> {
 }
 
 function mayRecordRefusal(table: string, url: string): boolean {
-  return REFUSAL_RECORDS.has(table) || (table === 'account' && COUNTS_ON_ACCOUNT.test(url));
+  return REFUSAL_RECORDS.has(table) || (table === 'account' && COUNTS_ON_ACCOUNT.test(url)) || (table === 'api_token' && TOKEN_USE.test(url));
 }
 
 function problemWith(status: number, body: string, contentType: string): string | null {
   if (status >= 500) return `answered ${status}: ${body.slice(0, 200)}`;
   if (status >= 400 && LEAK.test(body)) return `answer reveals internals: ${body.slice(0, 200)}`;
   if (status >= 400 && contentType.includes('json')) {
-    const parsed = JSON.parse(body) as { code?: unknown; message?: unknown };
-    if (typeof parsed.code !== 'string' || typeof parsed.message !== 'string') return `error without code and message: ${body.slice(0, 200)}`;
+    const parsed = JSON.parse(body) as { code?: unknown; message?: unknown; resourceType?: unknown; issue?: { details?: { text?: unknown } }[] };
+    // NOTE: the FHIR routes answer errors as an OperationOutcome, each issue with a readable text.
+    if (parsed.resourceType === 'OperationOutcome') {
+      if (!Array.isArray(parsed.issue) || parsed.issue.length === 0 || parsed.issue.some((i) => typeof i.details?.text !== 'string')) return `OperationOutcome without issues: ${body.slice(0, 200)}`;
+    } else if (typeof parsed.code !== 'string' || typeof parsed.message !== 'string') return `error without code and message: ${body.slice(0, 200)}`;
   }
   return null;
 }

@@ -31,6 +31,7 @@ export const NAV: NavItem[] = [
   { to: '/admin/organisations', label: 'nav.organisations', roles: [] },
   { to: '/admin/audit', label: 'nav.audit', roles: ['org_admin'] },
   { to: '/admin/outbox', label: 'nav.outbox', roles: ['org_admin'] },
+  { to: '/admin/api-tokens', label: 'nav.apiTokens', roles: ['org_admin'], ownOrganisation: true },
 ];
 
 export function visibleNav(me: Me | null): NavItem[] {
