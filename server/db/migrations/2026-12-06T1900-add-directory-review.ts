@@ -19,5 +19,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // NOTE: the public search's default order (accepting referrals now, then name) over approved services, so a page
   // without words is read in index order instead of sorting every service.
-  await sql`create index directory_service_listing_idx on directory_service (accepting_referrals desc, name, id) where review_status = 'approved'`.execute(db);
+  // NOTE: the organisation id rides along so a country filter pages through the index alone (no table reads).
+  await sql`create index directory_service_listing_idx on directory_service (accepting_referrals desc, name, id) include (directory_organization_id) where review_status = 'approved'`.execute(db);
 }
