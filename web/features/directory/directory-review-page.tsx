@@ -41,6 +41,9 @@ export function DirectoryReviewPage() {
       <p>
         <Link to="/desk/directory">{t('review.backToDesk')}</Link>
       </p>
+      <p>
+        <Link to="/desk/directory/import">{t('review.importExport')}</Link>
+      </p>
     </DeskPage>
   );
 }
