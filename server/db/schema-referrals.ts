@@ -23,12 +23,8 @@ export interface DirectoryOrganizationTable {
   version: Generated<number>;
 }
 
-export interface DirectoryLocationTable {
-  id: Generated<string>;
-  directoryOrganizationId: string;
-  name: string | null;
-  locationType: Generated<string>;
-  isConfidential: Generated<boolean>;
+/** Where a directory location is: shared by the table row and the HSDS read of it. */
+export interface DirectoryAddress {
   address1: string | null;
   city: string | null;
   region: string | null;
@@ -36,6 +32,14 @@ export interface DirectoryLocationTable {
   country: string;
   latitude: number | null;
   longitude: number | null;
+}
+
+export interface DirectoryLocationTable extends DirectoryAddress {
+  id: Generated<string>;
+  directoryOrganizationId: string;
+  name: string | null;
+  locationType: Generated<string>;
+  isConfidential: Generated<boolean>;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
   // migration 2026-12-06T1900-add-directory-review

@@ -1,26 +1,10 @@
 // Journey: someone without an account searches the service directory in Norwegian, filters it (county, accepting
 // referrals now), opens a service and reads how to reach it; a confidential shelter shows no address; the county list
 // leads to a filtered search; a Romanian reader on a phone sees a service page. Axe clean throughout.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { exactly, expectNoAxeViolations, expectNoRawKeys, hasNamespace, launchBrowser, newJourney, text, type Language } from './support.ts';
+import { describe, expect, test } from 'vitest';
+import { exactly, expectNoAxeViolations, expectNoRawKeys, hasNamespace, text, useJourneys, type Language } from './support.ts';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-});
-
-async function journey(locale: string, width = 1280): Promise<Page> {
-  const { context, page } = await newJourney(browser, { locale, width });
-  contexts.push(context);
-  return page;
-}
+const journey = useJourneys();
 
 const dir = (lang: Language, key: string) => text(lang, 'directory', key);
 const common = (lang: Language, key: string) => text(lang, 'common', key);

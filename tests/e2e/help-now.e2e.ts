@@ -1,25 +1,9 @@
 // Journey: a signed-out reader, on any page, reaches "Help now" in one click (and by keyboard), sees the emergency
 // number 112 as a tap-to-call link with its source, switches country, and finds "Who to call" on a chapter; axe clean.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { exactly, expectNoAxeViolations, hasNamespace, launchBrowser, newJourney, text, type Language } from './support.ts';
+import { describe, expect, test } from 'vitest';
+import { exactly, expectNoAxeViolations, hasNamespace, text, useJourneys, type Language } from './support.ts';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-});
-
-async function journey(locale: string, width = 1280): Promise<Page> {
-  const { context, page } = await newJourney(browser, { locale, width });
-  contexts.push(context);
-  return page;
-}
+const journey = useJourneys();
 
 const common = (lang: Language, key: string) => text(lang, 'common', key);
 const help = (lang: Language, key: string) => text(lang, 'help', key);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { generateSync } from 'otplib';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 export const NEUTRAL_SITE = 'https://www.wikipedia.org/';
@@ -39,6 +39,27 @@ export async function newJourney(browser: Browser, options: { locale?: string; w
 }
 
 /** Fails with a readable list when axe (WCAG 2.2 AA tags) finds any violation on the page as it is now. */
+/**
+ * Registers a file's browser: launched before all tests, closed after with every journey's context. Returns `journey`,
+ * which opens a fresh context and page for a locale and window width.
+ */
+export function useJourneys(): (locale: string, width?: number) => Promise<Page> {
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+  });
+  return async (locale, width = 1280) => {
+    const { context, page } = await newJourney(browser, { locale, width });
+    contexts.push(context);
+    return page;
+  };
+}
+
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();

@@ -2,20 +2,13 @@
 // sent to it as receiver (never a draft). Everything else is invisible, so it reads as "not found".
 import { sql } from 'kysely';
 import type { Db } from '#server/db/db.ts';
+import type { ReferralStateFields } from '#server/features/referrals/referral.queries.ts';
 import { findConsentView } from './consent-view.queries.ts';
 
-export interface TaskRow {
+export interface TaskRow extends ReferralStateFields {
   id: string;
   reference: string;
   status: string;
-  statusReason: string | null;
-  outcome: string | null;
-  urgency: string;
-  createdAt: Date;
-  updatedAt: Date;
-  sentAt: Date | null;
-  dueAt: Date | null;
-  version: number;
   packageVersion: number;
   consentId: string | null;
   serviceId: string;

@@ -1,4 +1,5 @@
 // What an HSDS import becomes: the directory's rows (organisations, locations, services, links), before writing.
+import type { HsdsServiceFields } from './hsds.queries.ts';
 import type { ServiceCategory } from '#shared/directory/taxonomy.ts';
 
 export type ImportLanguage = 'en' | 'ro' | 'nb';
@@ -30,22 +31,12 @@ export interface ImportLocation {
   longitude: number | null;
 }
 
-export interface ImportService {
+export interface ImportService extends HsdsServiceFields {
   id: string;
   organizationId: string;
   name: string;
   alternateName: string | null;
   description: string | null;
-  status: string;
-  email: string | null;
-  url: string | null;
-  phone: string | null;
-  feesDescription: string | null;
-  eligibilityDescription: string | null;
-  minimumAge: number | null;
-  maximumAge: number | null;
-  assuredDate: string | null;
-  assurerEmail: string | null;
   categories: ServiceCategory[];
   languages: string[];
   serviceAreas: string[];

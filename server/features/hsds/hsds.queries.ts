@@ -2,6 +2,7 @@
 // Confidential locations take part in no geographic filter, so no query can narrow down where one is.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '#server/db/db.ts';
+import type { DirectoryAddress } from '#server/db/schema-referrals.ts';
 import { foldSql, prefixQuery } from '#server/features/directory/directory-search-text.ts';
 import { categoryOfTermId, TAXONOMY } from '#shared/directory/taxonomy.ts';
 
@@ -15,12 +16,8 @@ export interface ServiceFilter {
   proximity?: number | undefined;
 }
 
-export interface ServiceRow {
-  id: string;
-  organizationId: string;
-  name: string;
-  alternateName: string | null;
-  summaries: Record<string, string>;
+/** The plain HSDS service fields, read from the directory and written by an import alike. */
+export interface HsdsServiceFields {
   status: string;
   email: string | null;
   url: string | null;
@@ -31,6 +28,14 @@ export interface ServiceRow {
   maximumAge: number | null;
   assuredDate: string | null;
   assurerEmail: string | null;
+}
+
+export interface ServiceRow extends HsdsServiceFields {
+  id: string;
+  organizationId: string;
+  name: string;
+  alternateName: string | null;
+  summaries: Record<string, string>;
   updatedAt: Date;
   categories: string[];
   languages: string[];
@@ -56,20 +61,13 @@ export interface OrganizationRow {
   updatedAt: Date;
 }
 
-export interface LocationRow {
+export interface LocationRow extends DirectoryAddress {
   id: string;
   organizationId: string;
   name: string | null;
   description: string | null;
   locationType: string;
   isConfidential: boolean;
-  address1: string | null;
-  city: string | null;
-  region: string | null;
-  postalCode: string | null;
-  country: string;
-  latitude: number | null;
-  longitude: number | null;
 }
 
 export interface ServiceAtLocationRow {

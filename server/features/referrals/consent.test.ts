@@ -1,16 +1,14 @@
 // Consent rules: a referral needs an active consent of the sender naming the receiver (missing, wrong receiver,
 // refused, withdrawn, expired → 422), identity only where covered, and withdrawal cancels open referrals at once.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTestApp, type TestApp } from '#tests/test-app.ts';
-import { createDirectoryService, createWorld, packageOf, recordConsent, sendReferral, setStatus, type World } from './referrals.fixtures.ts';
+import { describe, expect, test } from 'vitest';
+import type { TestApp } from '#tests/test-app.ts';
+import { createDirectoryService, packageOf, recordConsent, sendReferral, setStatus, useWorld, type World } from './referrals.fixtures.ts';
 
 let t: TestApp;
 let w: World;
-beforeAll(async () => {
-  t = await createTestApp();
-  w = await createWorld(t);
+useWorld((app, world) => {
+  [t, w] = [app, world];
 });
-afterAll(async () => t.close());
 
 const post = (cookie: string, url: string, payload?: Record<string, unknown>) => t.app.inject({ method: 'POST', url, headers: { cookie }, ...(payload === undefined ? {} : { payload }) });
 const create = (consentId: string, extra: Record<string, unknown> = {}, serviceId = w.serviceId) =>

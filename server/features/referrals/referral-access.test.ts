@@ -1,17 +1,15 @@
 // The minimum-dataset rule: the receiver reaches exactly the package through every route, never a draft, the
 // sender's consent, other referrals or identity the consent does not cover; the sender sees status, outcome and
 // history. Services outside the platform: the sender keeps the status and prints a letter. The home page's lines.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTestApp, type TestApp } from '#tests/test-app.ts';
-import { createWorld, packageOf, recordConsent, sendReferral, setStatus, type Person, type World } from './referrals.fixtures.ts';
+import { describe, expect, test } from 'vitest';
+import type { TestApp } from '#tests/test-app.ts';
+import { packageOf, recordConsent, sendReferral, setStatus, useWorld, type Person, type World } from './referrals.fixtures.ts';
 
 let t: TestApp;
 let w: World;
-beforeAll(async () => {
-  t = await createTestApp();
-  w = await createWorld(t);
+useWorld((app, world) => {
+  [t, w] = [app, world];
 });
-afterAll(async () => t.close());
 
 const get = (who: Person, url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: who.cookie } });
 const inbox = async (who: Person) => (await get(who, '/api/inbox')).json().items as { kind: string; count: number }[];

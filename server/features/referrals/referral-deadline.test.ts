@@ -1,18 +1,16 @@
 // Answer deadlines with a controllable clock: reminder before the deadline, escalation at it to both organisations'
 // coordinators, each once even with two workers; answered referrals never escalate; per-organisation answer times.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { runDueJobs } from '#server/features/jobs/jobs.worker.ts';
 import { JOB_HANDLERS } from '#server/startup.ts';
-import { createTestApp, type TestApp } from '#tests/test-app.ts';
-import { createWorld, sendReferral, setStatus, type World } from './referrals.fixtures.ts';
+import type { TestApp } from '#tests/test-app.ts';
+import { sendReferral, setStatus, useWorld, type World } from './referrals.fixtures.ts';
 
 let t: TestApp;
 let w: World;
-beforeAll(async () => {
-  t = await createTestApp();
-  w = await createWorld(t);
+useWorld((app, world) => {
+  [t, w] = [app, world];
 });
-afterAll(async () => t.close());
 
 const HOUR = 3_600_000;
 const twoWorkers = () => Promise.all([runDueJobs(t.deps, JOB_HANDLERS, { workerId: 'one' }), runDueJobs(t.deps, JOB_HANDLERS, { workerId: 'two' })]);

@@ -3,7 +3,7 @@
 import type { KeyringKey } from '#server/lib/crypto.ts';
 import { decrypt, encrypt } from '#server/lib/crypto.ts';
 import { ReferralIdentitySchema, type ReferralPackage, type ReferralPackageInput } from '#shared/referrals/referral.schema.ts';
-import type { NewPackage } from './referral.queries.ts';
+import type { NewPackage, PackageFields } from './referral.queries.ts';
 
 const seal = (keyring: readonly KeyringKey[], value: string | null | undefined) => (value?.trim() ? encrypt(keyring, value.trim()) : null);
 const open = (keyring: readonly KeyringKey[], value: string | null) => (value ? decrypt(keyring, value) : null);
@@ -31,16 +31,8 @@ export function packageRow(keyring: readonly KeyringKey[], p: ReferralPackageInp
 
 export { hasIdentity };
 
-interface StoredPackage {
+interface StoredPackage extends PackageFields {
   version: number;
-  subjectCode: string;
-  ageBand: string;
-  sex: string | null;
-  languages: string[];
-  needs: string[];
-  urgency: string;
-  safeContact: string | null;
-  note: string | null;
   identity: string | null;
   createdAt: Date;
 }

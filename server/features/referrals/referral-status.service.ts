@@ -41,7 +41,11 @@ export function nextStatusesFor(status: TaskStatus, sides: Side[]): TaskStatus[]
   return [...new Set(sides.flatMap((side) => nextStatuses(status, side)))];
 }
 
-export function statusView(r: LockedReferral, sides: Side[]): ReferralStatusView {
+/** The status part of a referral as the caller's sides see it; the detail view starts from it too. */
+export function statusView(
+  r: Pick<LockedReferral, 'id' | 'reference' | 'status' | 'statusReason' | 'outcome' | 'dueAt' | 'answeredAt' | 'updatedAt' | 'version'>,
+  sides: Side[],
+): ReferralStatusView {
   const status = r.status as TaskStatus;
   return {
     id: r.id,

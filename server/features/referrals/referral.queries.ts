@@ -21,10 +21,8 @@ export async function insertReferral(db: Db, r: NewReferral): Promise<string> {
   return row.id;
 }
 
-export interface NewPackage {
-  referralId: string;
-  version: number;
-  consentId: string;
+/** The minimum dataset of one package version; safeContact and note are sealed when stored, open when shown. */
+export interface PackageFields {
   subjectCode: string;
   ageBand: string;
   sex: string | null;
@@ -33,6 +31,24 @@ export interface NewPackage {
   urgency: string;
   safeContact: string | null;
   note: string | null;
+}
+
+/** Where a referral stands and when it moved: the fields every view of one carries. */
+export interface ReferralStateFields {
+  statusReason: string | null;
+  outcome: string | null;
+  urgency: string;
+  createdAt: Date;
+  updatedAt: Date;
+  sentAt: Date | null;
+  dueAt: Date | null;
+  version: number;
+}
+
+export interface NewPackage extends PackageFields {
+  referralId: string;
+  version: number;
+  consentId: string;
   identity: string | null;
   createdBy: string;
   createdAt: Date;

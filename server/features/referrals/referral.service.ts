@@ -12,7 +12,7 @@ import { consentState } from './consent.policy.ts';
 import { organisationOf } from './consent.service.ts';
 import { hasIdentity, packageRow, presentPackage } from './referral-package.ts';
 import { receiverOf, requireSharingConsent, serviceTakingReferrals, type ServiceFacts } from './referral-sharing.ts';
-import { applyLocked, nextStatusesFor, sidesOf } from './referral-status.service.ts';
+import { applyLocked, sidesOf, statusView } from './referral-status.service.ts';
 import { queueReferralNotice } from './referral-notify.service.ts';
 import { insertReferralEvent } from './referral-status.queries.ts';
 import * as q from './referral.queries.ts';
@@ -99,19 +99,8 @@ export async function getReferral(ctx: Ctx, id: string): Promise<ReferralDetail>
   }
   if (isSender) await q.markSenderSeen(ctx.db, id, ctx.now);
   const history = await q.listEvents(ctx.db, id);
-  const status = row.status as TaskStatus;
   return {
-    id: row.id,
-    reference: row.reference,
-    status,
-    statusReason: row.statusReason,
-    outcome: row.outcome as Outcome | null,
-    side: sides[0]!,
-    nextStatuses: nextStatusesFor(status, sides),
-    dueAt: row.dueAt,
-    answeredAt: row.answeredAt,
-    updatedAt: row.updatedAt,
-    version: row.version,
+    ...statusView(row, sides),
     serviceId: row.serviceId,
     serviceName: row.serviceName,
     senderOrganisationName: row.senderName,

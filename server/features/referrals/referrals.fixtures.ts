@@ -1,10 +1,11 @@
 // Test set-up for referrals: a sending and a receiving organisation with signed-in professionals, a directory listing
 // of the receiver (and one outside the platform), and helpers that record consents and send referrals via the API.
+import { afterAll, beforeAll } from 'vitest';
 import type { Db } from '#server/db/db.ts';
 import type { Role } from '#shared/auth/roles.ts';
 import { signIn } from '#tests/auth-helpers.ts';
 import { createAccount, createOrganisation } from '#tests/factories.ts';
-import type { TestApp } from '#tests/test-app.ts';
+import { createTestApp, type TestApp } from '#tests/test-app.ts';
 
 export async function createDirectoryService(db: Db, o: { organisationId: string | null; accepting?: boolean; status?: string; reviewStatus?: string; name?: string }) {
   const dir = await db
@@ -66,6 +67,16 @@ export async function createWorld(t: TestApp): Promise<World> {
     directoryOrganizationId: service.directoryOrganizationId,
     externalServiceId: external.serviceId,
   };
+}
+
+/** Registers the file's set-up: a fresh test app and world before all tests, handed to `ready`; the app closed after. */
+export function useWorld(ready: (t: TestApp, w: World) => void): void {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp();
+    ready(app, await createWorld(app));
+  });
+  afterAll(async () => app.close());
 }
 
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);

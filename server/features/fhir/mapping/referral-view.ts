@@ -1,5 +1,6 @@
 // What the FHIR mapping reads: one referral as plain data, loaded and decrypted by fhir.queries.ts / fhir.service.ts.
 // Nothing here is a database row, so the mapping functions stay pure and testable without a database.
+import type { PackageFields, ReferralStateFields } from '#server/features/referrals/referral.queries.ts';
 import type { TaskStatus } from '#shared/referrals/task-status.ts';
 
 export interface OrganisationView {
@@ -30,18 +31,9 @@ export interface ServiceView {
   updatedAt: Date;
 }
 
-export interface PackageView {
+/** One package version with safeContact (how and when the person may be reached) and the sender's note decrypted. */
+export interface PackageView extends PackageFields {
   version: number;
-  subjectCode: string;
-  ageBand: string;
-  sex: string | null;
-  languages: string[];
-  needs: string[];
-  urgency: string;
-  /** Decrypted: how and when the person may be reached. */
-  safeContact: string | null;
-  /** Decrypted free-text note of the sender. */
-  note: string | null;
   createdAt: Date;
 }
 
@@ -62,18 +54,10 @@ export interface ConsentView {
   version: number;
 }
 
-export interface ReferralView {
+export interface ReferralView extends ReferralStateFields {
   id: string;
   reference: string;
   status: TaskStatus;
-  statusReason: string | null;
-  outcome: string | null;
-  urgency: string;
-  createdAt: Date;
-  updatedAt: Date;
-  sentAt: Date | null;
-  dueAt: Date | null;
-  version: number;
   sender: OrganisationView;
   receiver: OrganisationView;
   service: ServiceView;
