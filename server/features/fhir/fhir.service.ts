@@ -46,12 +46,12 @@ export async function readTask(ctx: Ctx, client: ApiClient, id: string): Promise
 }
 
 export async function readServiceRequest(ctx: Ctx, client: ApiClient, id: string): Promise<Resource> {
-  return readReferral(ctx, client, id, 'ServiceRequest', async (trx, row) => serviceRequestOf(fhirBaseOf(ctx.config.publicUrl), await loadReferralView(trx, ctx.config.encryptionKeys, row)));
+  return readReferral(ctx, client, id, 'ServiceRequest', async (trx, row) => serviceRequestOf(fhirBaseOf(ctx.config.publicUrl), await loadReferralView(trx, ctx.config.encryptionKeys, row, client.organisationId)));
 }
 
 /** The whole referral as a Bundle of type collection (Task, ServiceRequest, Consent, Patient, Organizations, HealthcareService). */
 export async function readReferralBundle(ctx: Ctx, client: ApiClient, id: string): Promise<Resource> {
-  return readReferral(ctx, client, id, 'Bundle', async (trx, row) => referralBundleOf(fhirBaseOf(ctx.config.publicUrl), await loadReferralView(trx, ctx.config.encryptionKeys, row), ctx.now));
+  return readReferral(ctx, client, id, 'Bundle', async (trx, row) => referralBundleOf(fhirBaseOf(ctx.config.publicUrl), await loadReferralView(trx, ctx.config.encryptionKeys, row, client.organisationId), ctx.now));
 }
 
 export async function readConsent(ctx: Ctx, client: ApiClient, id: string): Promise<Resource> {

@@ -1,6 +1,7 @@
 // Turns the rows of one referral into the plain view the FHIR mapping reads, decrypting the package's texts.
 import type { Db } from '#server/db/db.ts';
 import { decrypt, type KeyringKey } from '#server/lib/crypto.ts';
+import { maySeePackage } from '#server/features/referrals/package-access.ts';
 import type { TaskStatus } from '#shared/referrals/task-status.ts';
 import { findReferralParts, type TaskRow } from './fhir.queries.ts';
 import type { OrganisationView, ReferralView, TaskView } from './mapping/referral-view.ts';
@@ -35,8 +36,11 @@ function platformOrganisation(parts: Parts, id: string, directoryId: string | nu
 
 const open = (keyring: readonly KeyringKey[], value: string | null) => (value ? decrypt(keyring, value) : null);
 
-/** The whole referral as the mapping reads it. */
-export async function loadReferralView(db: Db, keyring: readonly KeyringKey[], row: TaskRow): Promise<ReferralView> {
+/**
+ * The whole referral as the mapping reads it, for the client of `organisationId`. A receiver without the right to
+ * the package (its consent withdrawn) gets it without the safe-contact instructions and the note.
+ */
+export async function loadReferralView(db: Db, keyring: readonly KeyringKey[], row: TaskRow, organisationId: string): Promise<ReferralView> {
   const parts = await findReferralParts(db, row);
   const s = parts.service;
   const listing: OrganisationView = { id: s.directoryOrganizationId, name: s.directoryName, country: s.directoryCountry, type: null, platformId: null, directoryId: s.directoryOrganizationId, phone: s.directoryPhone, email: s.directoryEmail, website: s.directoryWebsite };
@@ -44,12 +48,14 @@ export async function loadReferralView(db: Db, keyring: readonly KeyringKey[], r
   const receiver = row.receiverId === listing.id ? listing : platformOrganisation(parts, row.receiverId, listing.id);
   const pkg = parts.pkg;
   if (!pkg) throw new Error('a referral without its package');
+  const consentWithdrawnAt = parts.consent ? parts.consent.withdrawnAt : null;
+  const texts = maySeePackage({ isSender: row.senderId === organisationId, status: row.status, consentWithdrawnAt });
   return {
     ...taskViewOf(row),
     sender: platformOrganisation(parts, row.senderId, null),
     receiver,
     service: { id: s.id, name: s.name, status: s.status, categories: s.categories, languages: s.languages, serviceAreas: s.serviceAreas, phone: s.phone, email: s.email, url: s.url, acceptingReferrals: s.acceptingReferrals, updatedAt: s.updatedAt },
-    package: { ...pkg, safeContact: open(keyring, pkg.safeContact), note: open(keyring, pkg.note) },
+    package: { ...pkg, safeContact: texts ? open(keyring, pkg.safeContact) : null, note: texts ? open(keyring, pkg.note) : null },
     consent: parts.consent ?? null,
   };
 }

@@ -37,13 +37,17 @@ export function findConsent(db: Db, id: string, organisationId: string) {
 }
 export type ConsentRow = NonNullable<Awaited<ReturnType<typeof findConsent>>>;
 
-/** The consent a referral relies on, whoever recorded it (rules compare the organisation). */
-export function findConsentFacts(db: Db, id: string) {
-  return db
+/**
+ * The consent a referral relies on, whoever recorded it (rules compare the organisation). With `lock` the row is
+ * read FOR SHARE inside the caller's transaction: a withdrawal (an UPDATE of the row) then waits until what relies
+ * on the consent has committed, and a withdrawal already under way is seen once it commits.
+ */
+export function findConsentFacts(db: Db, id: string, o: { lock?: boolean } = {}) {
+  const query = db
     .selectFrom('consent')
     .select(['organisationId', 'subjectCode', 'receiverOrganisationId', 'receiverDirectoryOrganizationId', 'decision', 'expiresAt', 'withdrawnAt', 'coversIdentity', 'recordedAt', 'language', 'withInterpreter'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+    .where('id', '=', id);
+  return (o.lock ? query.forShare() : query).executeTakeFirst();
 }
 
 export function listConsents(db: Db, organisationId: string, subjectCode?: string) {

@@ -28,12 +28,16 @@ export async function serviceTakingReferrals(db: Db, serviceId: string): Promise
 
 export const receiverOf = (s: ServiceFacts): ReceiverFacts => ({ directoryOrganizationId: s.directoryOrganizationId, organisationId: s.organisationId });
 
-/** The consent is the sender's, active, for this code and names this receiver; else 422 naming consentId. */
+/**
+ * The consent is the sender's, active, for this code and names this receiver; else 422 naming consentId. Call it
+ * inside the transaction that shares (`db` a transaction): the consent is read FOR SHARE, so a withdrawal racing the
+ * sharing either waits for it (and then cancels the referral) or is seen here (and the sharing is refused).
+ */
 export async function requireSharingConsent(
   db: Db,
   o: { consentId: string | null; senderOrganisationId: string; subjectCode: string; receiver: ReceiverFacts; now: Date },
 ): Promise<{ coversIdentity: boolean }> {
-  const consent = o.consentId ? await findConsentFacts(db, o.consentId) : undefined;
+  const consent = o.consentId ? await findConsentFacts(db, o.consentId, { lock: true }) : undefined;
   const problem = consentProblem(consent, o);
   if (problem || !consent) throw unprocessable('consentId', problem ?? 'A referral needs a consent record naming the receiving organisation.');
   return { coversIdentity: consent.coversIdentity };

@@ -12,6 +12,7 @@ export function lockReferral(db: Db, id: string) {
       'receiverOrganisationId',
       'serviceId',
       'consentId',
+      'packageVersion',
       'status',
       'statusReason',
       'outcome',

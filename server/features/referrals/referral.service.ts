@@ -3,6 +3,7 @@
 // history. Status changes go through referral-status.service.ts.
 import { randomBytes } from 'node:crypto';
 import { actorOf, type Ctx } from '#server/context.ts';
+import type { Db } from '#server/db/db.ts';
 import { AppError } from '#server/errors.ts';
 import { recordAudit } from '#server/features/audit/audit.service.ts';
 import type { ReferralCreate, ReferralDetail, ReferralList, ReferralListQuery, ReferralPackageInput } from '#shared/referrals/referral.schema.ts';
@@ -10,11 +11,12 @@ import type { Outcome } from '#shared/referrals/referral-vocabulary.ts';
 import { isTerminal, type TaskStatus } from '#shared/referrals/task-status.ts';
 import { consentState } from './consent.policy.ts';
 import { organisationOf } from './consent.service.ts';
+import { maySeePackage } from './package-access.ts';
 import { hasIdentity, packageRow, presentPackage } from './referral-package.ts';
 import { receiverOf, requireSharingConsent, serviceTakingReferrals, type ServiceFacts } from './referral-sharing.ts';
 import { applyLocked, sidesOf, statusView } from './referral-status.service.ts';
 import { queueReferralNotice } from './referral-notify.service.ts';
-import { insertReferralEvent } from './referral-status.queries.ts';
+import { insertReferralEvent, lockReferral } from './referral-status.queries.ts';
 import * as q from './referral.queries.ts';
 
 const unprocessable = (field: string, message: string) => new AppError('unprocessable', message, { fields: { [field]: message } });
@@ -26,9 +28,12 @@ function newReference(): string {
   return `R-${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
 }
 
-/** The consent allows this package to go to this service's receiver; identity only where the consent covers it. */
-async function checkPackage(ctx: Ctx, organisationId: string, service: ServiceFacts, p: ReferralPackageInput): Promise<void> {
-  const { coversIdentity } = await requireSharingConsent(ctx.db, { consentId: p.consentId, senderOrganisationId: organisationId, subjectCode: p.subjectCode, receiver: receiverOf(service), now: ctx.now });
+/**
+ * The consent allows this package to go to this service's receiver; identity only where the consent covers it.
+ * `db` is the transaction that writes the package: the consent stays locked (FOR SHARE) until it commits.
+ */
+async function checkPackage(ctx: Ctx, db: Db, organisationId: string, service: ServiceFacts, p: ReferralPackageInput): Promise<void> {
+  const { coversIdentity } = await requireSharingConsent(db, { consentId: p.consentId, senderOrganisationId: organisationId, subjectCode: p.subjectCode, receiver: receiverOf(service), now: ctx.now });
   if (hasIdentity(p) && !coversIdentity) throw unprocessable('package.identity', 'The consent does not cover identity: leave the identity out or record a consent that covers it.');
 }
 
@@ -38,8 +43,8 @@ export async function createReferral(ctx: Ctx, input: ReferralCreate): Promise<R
   const actor = actorOf(ctx);
   const service = await serviceTakingReferrals(ctx.db, input.serviceId);
   if (service.organisationId === organisationId) throw unprocessable('serviceId', 'Choose a service of another organisation.');
-  await checkPackage(ctx, organisationId, service, input.package);
   const id = await ctx.db.transaction().execute(async (trx) => {
+    await checkPackage(ctx, trx, organisationId, service, input.package);
     const referralId = await q.insertReferral(trx, {
       reference: newReference(),
       senderOrganisationId: organisationId,
@@ -65,16 +70,22 @@ export async function newPackageVersion(ctx: Ctx, id: string, input: ReferralPac
   const actor = actorOf(ctx);
   const row = await q.findReferralFor(ctx.db, id, organisationId, ctx.now);
   if (!row || row.senderOrganisationId !== organisationId) throw new AppError('not_found', 'No such referral.');
-  if (isTerminal(row.status as TaskStatus)) throw new AppError('conflict', 'This referral is closed: its package cannot change.', { current: { status: row.status } });
+  const closed = (status: string) => new AppError('conflict', 'This referral is closed: its package cannot change.', { current: { status } });
+  if (isTerminal(row.status as TaskStatus)) throw closed(row.status);
   const service = await serviceTakingReferrals(ctx.db, row.serviceId);
-  await checkPackage(ctx, organisationId, service, input);
   await ctx.db.transaction().execute(async (trx) => {
-    const version = row.packageVersion + 1;
+    // NOTE: a withdrawal of a consent may cancel this referral meanwhile: lock it, look again, and check the new
+    // consent in this transaction (FOR SHARE), so the withdrawal either waits and then cancels it, or is seen here.
+    const locked = await lockReferral(trx, id);
+    if (!locked) throw new AppError('not_found', 'No such referral.');
+    if (isTerminal(locked.status as TaskStatus)) throw closed(locked.status);
+    await checkPackage(ctx, trx, organisationId, service, input);
+    const version = locked.packageVersion + 1;
     await q.insertPackage(trx, packageRow(ctx.config.encryptionKeys, input, { referralId: id, version, createdBy: actor.accountId, at: ctx.now }));
     await q.bumpPackageVersion(trx, id, { version, consentId: input.consentId, urgency: input.urgency, at: ctx.now });
     const eventId = await insertReferralEvent(trx, { referralId: id, at: ctx.now, side: 'sender', kind: 'package', actorAccountId: actor.accountId });
     await recordAudit(ctx, trx, { action: 'referral.package_versioned', entityType: 'referral', entityId: id, details: { version } });
-    if (row.receiverOrganisationId && row.status !== 'draft') await queueReferralNotice(trx, { referralId: id, audience: 'receiver', eventId, at: ctx.now });
+    if (locked.receiverOrganisationId && locked.status !== 'draft') await queueReferralNotice(trx, { referralId: id, audience: 'receiver', eventId, at: ctx.now });
   });
   return getReferral(ctx, id);
 }
@@ -92,7 +103,7 @@ export async function getReferral(ctx: Ctx, id: string): Promise<ReferralDetail>
   const state = row.consentDecision ? consentState({ decision: row.consentDecision, expiresAt: row.consentExpiresAt!, withdrawnAt: row.consentWithdrawnAt }, ctx.now) : null;
   const stored = await q.findPackage(ctx.db, id, row.packageVersion);
   // NOTE: once consent is withdrawn the receiver no longer sees the package: sharing stops at once.
-  const showPackage = stored && (isSender || state !== 'withdrawn');
+  const showPackage = stored && maySeePackage({ isSender, status: row.status, consentWithdrawnAt: row.consentWithdrawnAt });
   const pack = showPackage ? presentPackage(ctx.config.encryptionKeys, stored) : null;
   if (pack?.identity && !isSender) {
     await ctx.db.transaction().execute((trx) => recordAudit(ctx, trx, { action: 'referral.identity_viewed', entityType: 'referral', entityId: id, details: { version: pack.version } }));
