@@ -2,7 +2,8 @@
 // or organisations, one or an array) checked against the official schemas and flattened, or the HSDS tabular form
 // (a zip of CSV files, as in the official datapackage) with every row checked against its object's schema.
 import { parse } from 'csv-parse/sync';
-import { unzipSync } from 'fflate';
+import { Unzip, UnzipInflate } from 'fflate';
+import { AppError } from '#server/errors.ts';
 import { checkAgainst, numberColumns, requiredColumns } from './hsds-schemas.ts';
 
 export interface Problem {
@@ -46,6 +47,12 @@ export const CSV_FILES: Record<string, Table> = {
 
 /** The most a zip may unpack to: a small upload must not inflate into gigabytes. */
 export const MAX_UNZIPPED_BYTES = 64 * 1024 * 1024;
+/**
+ * The zip is fed to the inflater this many compressed bytes at a time, the event loop getting its turn in between:
+ * DEFLATE expands at most ~1032:1, so one slice unpacks to ~16 MB at worst and the running count of bytes actually
+ * unpacked is checked after each.
+ */
+const ZIP_SLICE_BYTES = 16 * 1024;
 
 export const emptyTables = (): Tables => Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as Tables;
 
@@ -172,32 +179,65 @@ function readCsvFile(name: string, table: Table, text: string, tables: Tables, p
   }
 }
 
-/** A zip of HSDS CSV files (datapackage.json beside them is optional); files in folders are read by their name. */
-export function readZip(bytes: Uint8Array, file: string): ReadResult {
+/** True when the bytes end with a zip's end-of-central-directory record (within the longest comment a zip can have). */
+function looksLikeZip(bytes: Uint8Array): boolean {
+  for (let i = bytes.length - 22; i >= 0 && i >= bytes.length - 22 - 0xffff; i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) return true;
+  }
+  return false;
+}
+
+/**
+ * A zip of HSDS CSV files (datapackage.json beside them is optional); files in folders are read by their name. Only the
+ * CSV files we know are unpacked (anything else is never inflated), and the bytes they actually unpack to are counted
+ * as they come (the sizes in the headers can lie): past MAX_UNZIPPED_BYTES the upload is refused (413).
+ */
+export async function readZip(bytes: Uint8Array, file: string): Promise<ReadResult> {
   const tables = emptyTables();
   const problems: Problem[] = [];
   const skipped: string[] = [];
+  const notZip = (): ReadResult => ({ tables, problems: [{ file, line: 1, field: '', message: 'This is not a zip file we can read.' }], skipped: [] });
+  if (!looksLikeZip(bytes)) return notZip();
+  const entries: { name: string; chunks: Uint8Array[] }[] = [];
   let total = 0;
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes, {
-      filter: (f) => {
-        total += f.originalSize;
-        return total <= MAX_UNZIPPED_BYTES && f.name.toLowerCase().endsWith('.csv');
-      },
-    });
-  } catch {
-    return { tables, problems: [{ file, line: 1, field: '', message: 'This is not a zip file we can read.' }], skipped };
-  }
-  if (total > MAX_UNZIPPED_BYTES) return { tables, problems: [{ file, line: 1, field: '', message: 'The zip unpacks to more than 64 MB.' }], skipped };
-  for (const [path, content] of Object.entries(entries)) {
-    const name = path.split('/').pop()!.toLowerCase();
-    const table = CSV_FILES[name];
-    if (!table) {
+  let tooBig = false;
+  let unreadable = false;
+  const unzip = new Unzip((entry) => {
+    if (entry.name.endsWith('/')) return;
+    const name = entry.name.split('/').pop()!.toLowerCase();
+    // NOTE: an entry never started is never inflated: datapackage.json and anything else outside the tables cost nothing.
+    if (!name.endsWith('.csv')) return;
+    if (!CSV_FILES[name]) {
       skipped.push(name);
-      continue;
+      return;
     }
-    readCsvFile(name, table, new TextDecoder('utf-8', { fatal: false }).decode(content), tables, problems);
+    const chunks: Uint8Array[] = [];
+    entries.push({ name, chunks });
+    entry.ondata = (error, data) => {
+      if (error) {
+        unreadable = true;
+        return;
+      }
+      if (tooBig) return;
+      total += data.length;
+      if (total > MAX_UNZIPPED_BYTES) tooBig = true;
+      else chunks.push(data);
+    };
+    entry.start();
+  });
+  unzip.register(UnzipInflate);
+  try {
+    for (let at = 0; at < bytes.length && !tooBig && !unreadable; at += ZIP_SLICE_BYTES) {
+      unzip.push(bytes.subarray(at, at + ZIP_SLICE_BYTES), at + ZIP_SLICE_BYTES >= bytes.length);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  } catch {
+    unreadable = true;
+  }
+  if (tooBig) throw new AppError('payload_too_large', `The archive unpacks to more than ${MAX_UNZIPPED_BYTES / (1024 * 1024)} MB; import it in smaller parts.`);
+  if (unreadable) return notZip();
+  for (const { name, chunks } of entries) {
+    readCsvFile(name, CSV_FILES[name]!, new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks)), tables, problems);
   }
   if (Object.values(tables).every((rows) => rows.length === 0) && problems.length === 0) {
     problems.push({ file, line: 1, field: '', message: 'The zip holds no HSDS CSV files (organizations.csv, services.csv, …).' });

@@ -17,7 +17,7 @@ import { canImportDirectory } from './hsds.policy.ts';
 const REPORT_PROBLEMS_MAX = 200;
 
 
-function read(input: HsdsImportRequest): ReadResult {
+async function read(input: HsdsImportRequest): Promise<ReadResult> {
   if (input.format === 'json') return readJson(input.content, input.fileName);
   if (!/^[A-Za-z0-9+/=\s]*$/.test(input.content)) return { ...readJson('[]', input.fileName), problems: [{ file: input.fileName, line: 1, field: '', message: 'Send the zip encoded as base64.' }] };
   return readZip(Buffer.from(input.content, 'base64'), input.fileName);
@@ -106,7 +106,7 @@ export function importHsdsByOperator(ctx: Ctx, input: HsdsImportRequest): Promis
 }
 
 async function runImport(ctx: Ctx, input: HsdsImportRequest, importer: Importer): Promise<HsdsImportReport> {
-  const upload = read(input);
+  const upload = await read(input);
   const assembled = assemble(upload.tables);
   // NOTE: a row the schemas refused is missing from the tables, so rows referring to it would be reported too; the
   // report lists the refused rows alone until they are corrected.
