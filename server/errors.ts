@@ -65,6 +65,7 @@ function toApiError(error: FastifyError): ApiError {
   if (hasZodFastifySchemaValidationErrors(error)) return { code: 'invalid', message: 'Some fields are not valid.', fields: fieldErrors(error.validation) };
   if (isResponseSerializationError(error)) return { code: 'internal', message: 'Something went wrong.' };
   if (isDatabaseUnavailable(error)) return { code: 'unavailable', message: PUBLIC_MESSAGES.unavailable };
+  if (isConcurrentAbort(error)) return { code: 'conflict', message: 'Another change to the same record happened at the same moment. Please try again.' };
   const status = error.statusCode ?? 500;
   if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
     return { code: 'invalid', message: 'The request body is not valid JSON.' };
@@ -91,6 +92,15 @@ function fieldErrors(issues: readonly { instancePath?: string; message?: string 
 }
 
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+/**
+ * PostgreSQL aborted this transaction for another's sake (deadlock detected, serialization failure): nothing was
+ * written, and the same request sent again will succeed. NOTE: e.g. withdrawing a consent (consent, then its referrals)
+ * at the moment its referral is sent (referral, then its consent) — one side is refused, never both half-done.
+ */
+function isConcurrentAbort(error: { code?: string }): boolean {
+  return error.code === '40P01' || error.code === '40001';
+}
 
 /** A lost or refused database connection: the client gets 503 and may retry; the process keeps running. */
 function isDatabaseUnavailable(error: { code?: string; message?: string }): boolean {

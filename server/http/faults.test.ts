@@ -69,6 +69,23 @@ describe('faults', () => {
     await app.close();
   });
 
+  it('answers a transaction PostgreSQL aborted for another (deadlock, serialization) with 409: send it again', async () => {
+    const app = await createApp({ ...t.deps });
+    for (const code of ['40P01', '40001']) {
+      app.get(`/api/test/abort-${code}`, { config: { access: access.public() } }, async () => {
+        throw Object.assign(new Error('deadlock detected'), { code });
+      });
+    }
+    await app.ready();
+    for (const code of ['40P01', '40001']) {
+      const res = await app.inject({ method: 'GET', url: `/api/test/abort-${code}` });
+      expect(res.statusCode).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'conflict', message: expect.stringMatching(/try again/) });
+      expect(res.body).not.toMatch(/deadlock/);
+    }
+    await app.close();
+  });
+
   it('reports not ready with 503 while the database is unreachable, and stays up', async () => {
     const pool = new pg.Pool({ connectionString: 'postgres://nobody@127.0.0.1:1/none', connectionTimeoutMillis: 500 });
     pool.on('error', () => undefined);
