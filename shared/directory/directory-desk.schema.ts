@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { Version, int4, line, text } from '../lib/input.ts';
 import { ServiceCategorySchema } from './taxonomy.ts';
 import { COUNTRIES, REGION_CODES } from './regions.ts';
-import { RequiredDocumentSchema, SexSchema, WEEKDAYS } from './directory-service.schema.ts';
+import { PublicLocationSchema, RequiredDocumentSchema, SexSchema, WEEKDAYS } from './directory-service.schema.ts';
 
 export const REVIEW_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export const SERVICE_STATUSES = ['active', 'inactive', 'defunct', 'temporarily closed'] as const;
@@ -132,18 +132,11 @@ export type ReviewDecision = z.infer<typeof ReviewDecisionSchema>;
 
 // ---- answers ---------------------------------------------------------------------------------------------------------
 
-export const DeskLocationSchema = z.object({
+/** A place as its own organisation keeps it: the public facts (address included: it is theirs) and the flag. */
+export const DeskLocationSchema = PublicLocationSchema.extend({
   id: z.uuid(),
-  name: z.string().nullable(),
   locationType: z.enum(LOCATION_TYPES),
   isConfidential: z.boolean(),
-  address1: z.string().nullable(),
-  city: z.string().nullable(),
-  region: z.string().nullable(),
-  postalCode: z.string().nullable(),
-  country: z.string(),
-  latitude: z.number().nullable(),
-  longitude: z.number().nullable(),
   version: z.number(),
 });
 export type DeskLocation = z.infer<typeof DeskLocationSchema>;

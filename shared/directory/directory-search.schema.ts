@@ -57,6 +57,8 @@ export const DirectoryServiceCardSchema = z.object({
   assuredDate: z.string().nullable(),
   /** Not verified for six months or more (or never): readers are told. */
   verificationDue: z.boolean(),
+  /** Fictional demo data, shown with a "Demo" tag. */
+  isDemo: z.boolean(),
 });
 export type DirectoryServiceCard = z.infer<typeof DirectoryServiceCardSchema>;
 

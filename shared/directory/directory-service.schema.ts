@@ -6,18 +6,6 @@ import { z } from 'zod';
 import { LANGUAGES } from '../lib/languages.ts';
 import { DirectoryServiceCardSchema } from './directory-search.schema.ts';
 
-/** The search card plus whether the listing is fictional demo data (shown with a "Demo" tag). */
-export const DirectoryPublicCardSchema = DirectoryServiceCardSchema.extend({ isDemo: z.boolean() });
-export type DirectoryPublicCard = z.infer<typeof DirectoryPublicCardSchema>;
-
-export const DirectoryPublicResultSchema = z.object({
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-  services: z.array(DirectoryPublicCardSchema),
-});
-export type DirectoryPublicResult = z.infer<typeof DirectoryPublicResultSchema>;
-
 export const SEXES = ['female', 'male', 'other'] as const;
 export const SexSchema = z.enum(SEXES);
 
@@ -44,7 +32,7 @@ export const PublicLocationSchema = z.object({
 });
 export type PublicLocation = z.infer<typeof PublicLocationSchema>;
 
-export const DirectoryServiceDetailSchema = DirectoryPublicCardSchema.extend({
+export const DirectoryServiceDetailSchema = DirectoryServiceCardSchema.extend({
   organization: z.object({ name: z.string(), alternateName: z.string().nullable(), description: z.string().nullable(), website: z.string().nullable(), phone: z.string().nullable(), country: z.string() }),
   email: z.string().nullable(),
   url: z.string().nullable(),

@@ -5,7 +5,7 @@ import { createOrganisation } from '#tests/factories.ts';
 import { createTestApp, type TestApp } from '#tests/test-app.ts';
 import { person, type Person } from '#server/features/library/library.fixtures.ts';
 import type { DeskLocation, DeskOrganization, DeskService, DirectoryDesk, DirectoryReviewList } from '#shared/directory/directory-desk.schema.ts';
-import type { DirectoryPublicResult } from '#shared/directory/directory-service.schema.ts';
+import type { DirectorySearchResult } from '#shared/directory/directory-search.schema.ts';
 
 let t: TestApp;
 let a: { admin: Person; coordinator: Person; caseManager: Person; editor: Person };
@@ -26,7 +26,7 @@ afterAll(() => t?.close());
 const call = (method: 'GET' | 'POST' | 'PUT', url: string, who?: Person, payload?: object) =>
   t.app.inject({ method, url, headers: who ? { cookie: who.cookie } : {}, ...(payload && { payload }) });
 const desk = async (who: Person) => (await call('GET', '/api/directory/desk', who)).json<DirectoryDesk>();
-const publicNames = async () => (await call('GET', '/api/directory/services?country=RO')).json<DirectoryPublicResult>().services.map((s) => s.name);
+const publicNames = async () => (await call('GET', '/api/directory/services?country=RO')).json<DirectorySearchResult>().services.map((s) => s.name);
 
 const ORGANIZATION = { name: 'Centrul Exemplu', alternateName: '', descriptions: { ro: 'Descriere', en: 'Description', nb: '' }, email: 'contact@example.org', website: 'https://centrul.example.org', phone: '+40 21 000 9999', country: 'RO' };
 const LOCATION = { name: 'Sediu', locationType: 'physical', isConfidential: false, address1: 'Strada Test 1', city: 'Cluj-Napoca', region: 'RO-CJ', postalCode: '400001', country: 'RO', latitude: 46.7, longitude: 23.6 };
@@ -136,7 +136,7 @@ describe('four eyes', () => {
     const renamed = await call('PUT', `/api/directory/desk/organizations/${organization.id}`, a.admin, { ...ORGANIZATION, name: 'Centrul Zefir', version: 1 });
     expect(renamed.json<DeskOrganization>()).toMatchObject({ name: 'Centrul Zefir', version: 2 });
     expect((await call('PUT', `/api/directory/desk/organizations/${organization.id}`, a.admin, { ...ORGANIZATION, version: 1 })).statusCode).toBe(409);
-    const found = (await call('GET', '/api/directory/services?q=zefir')).json<DirectoryPublicResult>();
+    const found = (await call('GET', '/api/directory/services?q=zefir')).json<DirectorySearchResult>();
     expect(found.services.map((s) => s.id)).toEqual([service.id]);
   });
 
@@ -150,7 +150,7 @@ describe('four eyes', () => {
     expect((await desk(b.coordinator)).offPlatform!.map((o) => o.id)).toContain(off.id);
     expect((await desk(b.admin)).offPlatform).toBeNull();
     expect((await call('POST', `/api/directory/review/${svc.id}`, platformAdmin, { decision: 'approved', note: null, version: 1 })).statusCode).toBe(200);
-    const card = (await call('GET', '/api/directory/services?q=spitalul+exemplu')).json<DirectoryPublicResult>().services[0]!;
+    const card = (await call('GET', '/api/directory/services?q=spitalul+exemplu')).json<DirectorySearchResult>().services[0]!;
     expect(card).toMatchObject({ id: svc.id, onPlatform: false });
   });
 });
@@ -183,7 +183,7 @@ describe('capacity and verification', () => {
     expect(res.json<DeskService>()).toMatchObject({ acceptingReferrals: false, availablePlaces: 0, capacityUpdatedAt: '2027-01-10T10:00:00.000Z', version: 6 });
     const detail = (await call('GET', `/api/directory/services/${service.id}`)).json();
     expect(detail).toMatchObject({ acceptingReferrals: false, availablePlaces: 0, capacityUpdatedAt: '2027-01-10T10:00:00.000Z' });
-    expect((await call('GET', '/api/directory/services?accepting=true&q=zefir')).json<DirectoryPublicResult>().total).toBe(0);
+    expect((await call('GET', '/api/directory/services?accepting=true&q=zefir')).json<DirectorySearchResult>().total).toBe(0);
     expect((await call('POST', `/api/directory/desk/services/${service.id}/capacity`, a.caseManager, { acceptingReferrals: true, availablePlaces: 2, version: 5 })).statusCode).toBe(409);
     expect((await call('POST', `/api/directory/desk/services/${service.id}/capacity`, a.caseManager, { acceptingReferrals: true, availablePlaces: -1, version: 6 })).statusCode).toBe(400);
     const audit = await t.deps.db.selectFrom('auditEvent').select('details').where('entityId', '=', service.id).where('action', '=', 'directory.capacity_updated').executeTakeFirstOrThrow();

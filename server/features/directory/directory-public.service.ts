@@ -3,7 +3,8 @@
 import type { Ctx } from '#server/context.ts';
 import { AppError } from '#server/errors.ts';
 import { DIRECTORY_PAGE_SIZE, DIRECTORY_REVERIFY_MONTHS, type DirectorySearchQuery } from '#shared/directory/directory-search.schema.ts';
-import type { DirectoryPublicCard, DirectoryPublicResult, DirectoryRegionCounts, DirectoryServiceDetail, Schedule } from '#shared/directory/directory-service.schema.ts';
+import type { DirectoryRegionCounts, DirectoryServiceDetail, Schedule } from '#shared/directory/directory-service.schema.ts';
+import type { DirectoryServiceCard, DirectorySearchResult } from '#shared/directory/directory-search.schema.ts';
 import type { ServiceCategory } from '#shared/directory/taxonomy.ts';
 import { isRegionCode } from '#shared/directory/regions.ts';
 import { prefixQuery } from './directory-search-text.ts';
@@ -19,7 +20,7 @@ export function inLanguage(texts: Record<string, string>, lang: string | undefin
   return { text: null, language: null };
 }
 
-function card(row: CardRow, lang: string | undefined, cutoff: string): DirectoryPublicCard {
+function card(row: CardRow, lang: string | undefined, cutoff: string): DirectoryServiceCard {
   const summary = inLanguage(row.summaries, lang);
   return {
     id: row.id,
@@ -49,7 +50,7 @@ function card(row: CardRow, lang: string | undefined, cutoff: string): Directory
 const cutoffOf = (ctx: Ctx) => reverifyCutoff(ctx.now, DIRECTORY_REVERIFY_MONTHS);
 
 /** One page of approved services matching every filter given. */
-export async function searchDirectory(ctx: Ctx, query: DirectorySearchQuery): Promise<DirectoryPublicResult> {
+export async function searchDirectory(ctx: Ctx, query: DirectorySearchQuery): Promise<DirectorySearchResult> {
   const page = query.page ?? 1;
   const filter = { ...query, tsquery: query.q ? prefixQuery(query.q) : null };
   const { total, rows } = await searchServices(ctx.db, filter, { limit: DIRECTORY_PAGE_SIZE, offset: (page - 1) * DIRECTORY_PAGE_SIZE });

@@ -2,7 +2,8 @@
 // with accents folded, plain ranking, paging, hostile parameters, a service's page and the county counts.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '#tests/test-app.ts';
-import type { DirectoryPublicResult, DirectoryRegionCounts, DirectoryServiceDetail } from '#shared/directory/directory-service.schema.ts';
+import type { DirectoryRegionCounts, DirectoryServiceDetail } from '#shared/directory/directory-service.schema.ts';
+import type { DirectorySearchResult } from '#shared/directory/directory-search.schema.ts';
 import { DirectorySearchResultSchema } from '#shared/directory/directory-search.schema.ts';
 import { SERVICE_CATEGORIES } from '#shared/directory/taxonomy.ts';
 import { APPROVED, seedDirectory, type DemoEntry } from './directory-fixtures.ts';
@@ -17,7 +18,7 @@ afterAll(() => t?.close());
 const search = async (query: Record<string, string>) => {
   const res = await t.app.inject({ method: 'GET', url: `/api/directory/services?${new URLSearchParams(query)}` });
   expect(res.statusCode, res.body).toBe(200);
-  return res.json<DirectoryPublicResult>();
+  return res.json<DirectorySearchResult>();
 };
 /** Every page's names. */
 const allNames = async (query: Record<string, string>) => {

@@ -4,8 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf, type Deps } from '#server/context.ts';
 import { access } from '#server/http/access.ts';
-import { DirectorySearchQuerySchema } from '#shared/directory/directory-search.schema.ts';
-import { DirectoryDetailQuerySchema, DirectoryIdParamsSchema, DirectoryPublicResultSchema, DirectoryRegionCountsSchema, DirectoryServiceDetailSchema } from '#shared/directory/directory-service.schema.ts';
+import { DirectorySearchQuerySchema, DirectorySearchResultSchema } from '#shared/directory/directory-search.schema.ts';
+import { DirectoryDetailQuerySchema, DirectoryIdParamsSchema, DirectoryRegionCountsSchema, DirectoryServiceDetailSchema } from '#shared/directory/directory-service.schema.ts';
 import {
   CapacitySchema,
   DeskLocationSchema,
@@ -38,7 +38,7 @@ export function register(fastify: FastifyInstance, deps: Deps): void {
   const review = { access: access.signedIn() };
   const params = DirectoryIdParamsSchema;
 
-  app.get('/api/directory/services', { config: open, schema: { tags, querystring: DirectorySearchQuerySchema, response: { 200: DirectoryPublicResultSchema } } }, async (request) =>
+  app.get('/api/directory/services', { config: open, schema: { tags, querystring: DirectorySearchQuerySchema, response: { 200: DirectorySearchResultSchema } } }, async (request) =>
     searchDirectory(ctxOf(request, deps), request.query),
   );
   app.get('/api/directory/services/:id', { config: open, schema: { tags, params, querystring: DirectoryDetailQuerySchema, response: { 200: DirectoryServiceDetailSchema } } }, async (request) =>

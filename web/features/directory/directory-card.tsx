@@ -2,11 +2,11 @@
 // tags for what a referrer checks first (accepting now, places, free, confidential address, last verified, demo).
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { DirectoryPublicCard } from '#shared/directory/directory-service.schema.ts';
+import type { DirectoryServiceCard } from '#shared/directory/directory-search.schema.ts';
 import { Tag } from '#web/components/ui/tag.tsx';
 import { ageKey, useDirectoryLabels, type DirectoryLabels } from './directory-labels.ts';
 
-export function ServiceTags({ service, labels }: { service: DirectoryPublicCard; labels: DirectoryLabels }) {
+export function ServiceTags({ service, labels }: { service: DirectoryServiceCard; labels: DirectoryLabels }) {
   const { t } = useTranslation('directory');
   return (
     <p className="directory-tags">
@@ -27,7 +27,7 @@ export function areaList(codes: string[], labels: DirectoryLabels, more: (n: num
   return codes.length > shown ? `${names} ${more(codes.length - shown)}` : names;
 }
 
-export function DirectoryCard({ service }: { service: DirectoryPublicCard }) {
+export function DirectoryCard({ service }: { service: DirectoryServiceCard }) {
   const { t } = useTranslation('directory');
   const labels = useDirectoryLabels();
   const age = ageKey(service.minimumAge, service.maximumAge);

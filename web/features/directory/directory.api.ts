@@ -1,7 +1,8 @@
 // The directory's queries and changes: public search, a service, the county counts (no zod on these public pages:
 // the server checked them against the shared schema), and the desk and review (zod-checked).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DirectoryPublicResult, DirectoryRegionCounts, DirectoryServiceDetail } from '#shared/directory/directory-service.schema.ts';
+import type { DirectoryRegionCounts, DirectoryServiceDetail } from '#shared/directory/directory-service.schema.ts';
+import type { DirectorySearchResult } from '#shared/directory/directory-search.schema.ts';
 import {
   DeskLocationSchema,
   DeskOrganizationSchema,
@@ -28,7 +29,7 @@ export const directoryKeys = {
 
 export function useDirectorySearch(query: URLSearchParams) {
   const key = query.toString();
-  return useQuery({ queryKey: directoryKeys.search(key), queryFn: () => request('GET', `/api/directory/services?${key}`, { schema: asSent<DirectoryPublicResult>() }), placeholderData: (previous) => previous });
+  return useQuery({ queryKey: directoryKeys.search(key), queryFn: () => request('GET', `/api/directory/services?${key}`, { schema: asSent<DirectorySearchResult>() }), placeholderData: (previous) => previous });
 }
 
 export function useDirectoryService(id: string, lang: string) {

@@ -73,7 +73,7 @@ function NeedResults({ need, state, age, lang }: { need: ServiceCategory; state:
 }
 
 /** NOTE: the directory's page adds `isDemo` to the search card; fictional demo listings are marked as such. */
-export function ServiceItem({ service }: { service: DirectoryServiceCard & { isDemo?: boolean } }) {
+export function ServiceItem({ service }: { service: DirectoryServiceCard }) {
   const { t } = useTranslation('identify');
   const where = service.city ?? service.serviceAreas.join(', ');
   return (
