@@ -157,3 +157,18 @@ export function SubmitButton(props: { pending: boolean; children: ReactNode; pen
     </BusyButton>
   );
 }
+
+/** A dialog form's last row: its submit button (busy while the request runs) and Cancel, which closes the dialog. */
+export function SubmitOrCancel(props: { pending: boolean; children: ReactNode; pendingLabel?: string | undefined; onCancel(): void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="actions-row">
+      <SubmitButton pending={props.pending} pendingLabel={props.pendingLabel}>
+        {props.children}
+      </SubmitButton>
+      <button type="button" className="secondary" onClick={props.onCancel}>
+        {t('common:form.cancel')}
+      </button>
+    </div>
+  );
+}

@@ -1,11 +1,12 @@
 // Dialogs of the requests page: approve (roles, and for platform admins the organisation), and confirm declining.
 // Focus stays inside the dialog while it is open (react-aria) and Escape closes it.
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Heading } from 'react-aria-components';
 import { SUGGESTED_ROLE, type AccessRequest } from '#shared/access-requests/access-request.schema.ts';
 import type { Role } from '#shared/auth/roles.ts';
-import { SelectField, apiError, focusSoon } from '#web/components/ui/form.tsx';
+import { SelectField, SubmitOrCancel, apiError, focusSoon } from '#web/components/ui/form.tsx';
+import { ModalDialog } from '#web/components/ui/modal-dialog.tsx';
 import { useOrganisations } from '#web/features/organisations/organisations.api.ts';
 import { RoleCheckboxes } from '#web/features/organisations/role-fields.tsx';
 import { useApproveRequest, useDeclineRequest } from './access-requests.api.ts';
@@ -19,18 +20,6 @@ function errorKey(error: unknown): string {
   if (api?.status === 409) return 'admin.alreadyHandled';
   if (api?.status === 404) return 'admin.gone';
   return 'common:error.generic';
-}
-
-function Frame(props: { onClose(): void; role?: 'dialog' | 'alertdialog'; children: ReactNode }) {
-  return (
-    <ModalOverlay className="modal-overlay" isOpen onOpenChange={(open) => !open && props.onClose()} isDismissable>
-      <Modal className="modal">
-        <Dialog className="dialog" role={props.role ?? 'dialog'}>
-          {props.children}
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
-  );
 }
 
 export function ApproveDialog(props: { request: AccessRequest; placesAnywhere: boolean; onClose(): void; onDone(): void }) {
@@ -59,7 +48,7 @@ export function ApproveDialog(props: { request: AccessRequest; placesAnywhere: b
     }
   };
   return (
-    <Frame onClose={props.onClose}>
+    <ModalDialog onClose={props.onClose}>
       <Heading slot="title" level={2}>{t('admin.approveDialog', { name: request.name })}</Heading>
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
         {error && (
@@ -70,16 +59,11 @@ export function ApproveDialog(props: { request: AccessRequest; placesAnywhere: b
         <p>{t('admin.approveText')}</p>
         {props.placesAnywhere && <OrganisationPicker id={`${id}-organisation`} value={organisationId} onChange={setOrganisationId} />}
         <RoleCheckboxes id={`${id}-roles`} legend={t('admin.roles')} value={roles} onChange={setRoles} />
-        <div className="actions-row">
-          <BusyButton type="submit" busy={approve.isPending} busyLabel={t('admin.approving')}>
-            {t('admin.approveConfirm')}
-          </BusyButton>
-          <button type="button" className="secondary" onClick={props.onClose}>
-            {t('common:form.cancel')}
-          </button>
-        </div>
+        <SubmitOrCancel pending={approve.isPending} pendingLabel={t('admin.approving')} onCancel={props.onClose}>
+          {t('admin.approveConfirm')}
+        </SubmitOrCancel>
       </form>
-    </Frame>
+    </ModalDialog>
   );
 }
 
@@ -104,7 +88,7 @@ export function DeclineDialog(props: { request: AccessRequest; onClose(): void; 
     }
   };
   return (
-    <Frame onClose={props.onClose} role="alertdialog">
+    <ModalDialog onClose={props.onClose} role="alertdialog">
       <Heading slot="title" level={2}>{t('admin.declineDialog', { name: props.request.name })}</Heading>
       <p>{t('admin.declineText')}</p>
       {error && (
@@ -120,6 +104,6 @@ export function DeclineDialog(props: { request: AccessRequest; onClose(): void; 
           {t('common:form.cancel')}
         </button>
       </div>
-    </Frame>
+    </ModalDialog>
   );
 }

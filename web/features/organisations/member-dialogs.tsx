@@ -1,11 +1,12 @@
 // Dialogs of the members table: change a member's roles, and confirm removing a member. Focus stays inside the
 // dialog while it is open (react-aria) and Escape closes it.
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Heading } from 'react-aria-components';
 import type { Role } from '#shared/auth/roles.ts';
 import type { Member } from '#shared/organisations/member.schema.ts';
-import { apiError, focusSoon } from '#web/components/ui/form.tsx';
+import { SubmitOrCancel, apiError, focusSoon } from '#web/components/ui/form.tsx';
+import { ModalDialog } from '#web/components/ui/modal-dialog.tsx';
 import { RoleCheckboxes } from './role-fields.tsx';
 import { useChangeRoles, useRemoveMember } from './members.api.ts';
 import { BusyButton } from '#web/components/ui/busy-button.tsx';
@@ -16,18 +17,6 @@ function errorKey(error: unknown): string {
   if (api?.status === 409) return api.body.current ? 'members.conflict' : 'members.lastAdmin';
   if (api?.status === 404) return 'members.gone';
   return 'common:error.generic';
-}
-
-function Frame(props: { open: boolean; onClose(): void; role?: 'dialog' | 'alertdialog'; children: ReactNode }) {
-  return (
-    <ModalOverlay className="modal-overlay" isOpen={props.open} onOpenChange={(open) => !open && props.onClose()} isDismissable>
-      <Modal className="modal">
-        <Dialog className="dialog" role={props.role ?? 'dialog'}>
-          {props.children}
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
-  );
 }
 
 /** Rendered only while open; the parent keys it by member so each opening starts from the member's roles. */
@@ -52,7 +41,7 @@ export function RolesDialog(props: { member: Member; onClose(): void; onSaved(me
     }
   };
   return (
-    <Frame open onClose={props.onClose}>
+    <ModalDialog onClose={props.onClose}>
       <Heading slot="title" level={2}>{t('members.rolesDialog', { name: member.displayName })}</Heading>
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
         {error && (
@@ -61,16 +50,11 @@ export function RolesDialog(props: { member: Member; onClose(): void; onSaved(me
           </p>
         )}
         <RoleCheckboxes id={`${id}-roles`} legend={t('members.roles')} value={roles} onChange={setRoles} />
-        <div className="actions-row">
-          <BusyButton type="submit" busy={change.isPending} busyLabel={t('common:form.saving')}>
-            {t('common:form.save')}
-          </BusyButton>
-          <button type="button" className="secondary" onClick={props.onClose}>
-            {t('common:form.cancel')}
-          </button>
-        </div>
+        <SubmitOrCancel pending={change.isPending} pendingLabel={t('common:form.saving')} onCancel={props.onClose}>
+          {t('common:form.save')}
+        </SubmitOrCancel>
       </form>
-    </Frame>
+    </ModalDialog>
   );
 }
 
@@ -89,7 +73,7 @@ export function RemoveDialog(props: { member: Member; onClose(): void; onRemoved
     }
   };
   return (
-    <Frame open onClose={props.onClose} role="alertdialog">
+    <ModalDialog onClose={props.onClose} role="alertdialog">
       <Heading slot="title" level={2}>{t('members.removeDialog', { name: member.displayName })}</Heading>
       <p>{t('members.removeText')}</p>
       {error && (
@@ -105,6 +89,6 @@ export function RemoveDialog(props: { member: Member; onClose(): void; onRemoved
           {t('common:form.cancel')}
         </button>
       </div>
-    </Frame>
+    </ModalDialog>
   );
 }

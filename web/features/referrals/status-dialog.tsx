@@ -1,23 +1,14 @@
 // The dialogs of a referral: a status change that needs a reason and/or an outcome, and withdrawing consent.
 // Focus stays inside while open (react-aria) and Escape closes.
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Heading } from 'react-aria-components';
 import { OUTCOMES_FOR, OUTCOME_REQUIRED } from '#shared/referrals/referral.schema.ts';
 import type { Outcome } from '#shared/referrals/referral-vocabulary.ts';
 import { NEEDS_REASON, type TaskStatus } from '#shared/referrals/task-status.ts';
 import { BusyButton } from '#web/components/ui/busy-button.tsx';
-import { SelectField, focusSoon } from '#web/components/ui/form.tsx';
-
-function Frame(props: { onClose(): void; children: ReactNode }) {
-  return (
-    <ModalOverlay className="modal-overlay" isOpen onOpenChange={(open) => !open && props.onClose()} isDismissable>
-      <Modal className="modal">
-        <Dialog className="dialog">{props.children}</Dialog>
-      </Modal>
-    </ModalOverlay>
-  );
-}
+import { SelectField, SubmitOrCancel, focusSoon } from '#web/components/ui/form.tsx';
+import { ModalDialog } from '#web/components/ui/modal-dialog.tsx';
 
 /** Whether moving to `to` asks for anything before it is sent. */
 export const needsDialog = (to: TaskStatus) => NEEDS_REASON.includes(to) || !!OUTCOMES_FOR[to];
@@ -42,7 +33,7 @@ export function StatusDialog(props: { to: TaskStatus; busy: boolean; error: stri
   };
   const action = t(`action.${props.to}`);
   return (
-    <Frame onClose={props.onClose}>
+    <ModalDialog onClose={props.onClose}>
       <Heading slot="title" level={2}>
         {t('dialog.title', { action })}
       </Heading>
@@ -64,23 +55,18 @@ export function StatusDialog(props: { to: TaskStatus; busy: boolean; error: stri
         {fits.length > 0 && (
           <SelectField id={`${id}-outcome`} label={t('dialog.outcome')} value={outcome} onChange={setOutcome} options={fits.map((o) => ({ value: o, label: t(`outcome.${o}`) }))} />
         )}
-        <div className="actions-row">
-          <BusyButton type="submit" busy={props.busy}>
-            {action}
-          </BusyButton>
-          <button type="button" className="secondary" onClick={props.onClose}>
-            {t('common:form.cancel')}
-          </button>
-        </div>
+        <SubmitOrCancel pending={props.busy} onCancel={props.onClose}>
+          {action}
+        </SubmitOrCancel>
       </form>
-    </Frame>
+    </ModalDialog>
   );
 }
 
 export function WithdrawDialog(props: { busy: boolean; error: string | null; onClose(): void; onConfirm(): void }) {
   const { t } = useTranslation('referrals');
   return (
-    <Frame onClose={props.onClose}>
+    <ModalDialog onClose={props.onClose} role="alertdialog">
       <Heading slot="title" level={2}>
         {t('dialog.withdrawTitle')}
       </Heading>
@@ -98,6 +84,6 @@ export function WithdrawDialog(props: { busy: boolean; error: string | null; onC
           {t('common:form.cancel')}
         </button>
       </div>
-    </Frame>
+    </ModalDialog>
   );
 }
