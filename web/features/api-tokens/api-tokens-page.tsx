@@ -10,6 +10,7 @@ import { apiError, focusSoon } from '#web/components/ui/form.tsx';
 import { Loading } from '#web/components/ui/loading.tsx';
 import { TableWrap } from '#web/components/ui/table-wrap.tsx';
 import { Tag } from '#web/components/ui/tag.tsx';
+import { useMe } from '#web/features/account/me.api.ts';
 import { LoadError } from '#web/features/organisations/load-error.tsx';
 import { ApiTokenForm, scopeKey } from './api-token-form.tsx';
 import { useApiTokens, useRevokeApiToken } from './api-tokens.api.ts';
@@ -18,13 +19,22 @@ import { NewTokenBanner } from './new-token-banner.tsx';
 export function ApiTokensPage() {
   const { t } = useTranslation('api-tokens');
   const [created, setCreated] = useState<ApiTokenCreated | null>(null);
+  const me = useMe();
+  // NOTE: tokens belong to an organisation; a platform admin who holds none has none to keep here.
+  const withoutOrganisation = !!me.data && !me.data.organisationId;
   return (
     <Page title={t('title')}>
       <p className="lead">{t('lead')}</p>
       <p>{t('howTo')}</p>
-      {created && <NewTokenBanner key={created.token.id} created={created} onDone={() => setCreated(null)} />}
-      <TokenList />
-      <ApiTokenForm onCreated={setCreated} />
+      {withoutOrganisation ? (
+        <Banner>{t('noOrganisation')}</Banner>
+      ) : (
+        <>
+          {created && <NewTokenBanner key={created.token.id} created={created} onDone={() => setCreated(null)} />}
+          <TokenList />
+          <ApiTokenForm onCreated={setCreated} />
+        </>
+      )}
     </Page>
   );
 }
