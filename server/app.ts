@@ -34,6 +34,7 @@ import * as hsdsImport from '#server/features/hsds/hsds-import.routes.ts';
 import * as referrals from '#server/features/referrals/referral.routes.ts';
 import * as apiTokens from '#server/features/api-tokens/api-token.routes.ts';
 import * as fhir from '#server/features/fhir/fhir.routes.ts';
+import * as cases from '#server/features/cases/case.routes.ts';
 
 /** Every feature, in one list: each exports register(app, deps). */
 const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<void> }[] = [
@@ -59,6 +60,7 @@ const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<voi
   referrals,
   apiTokens,
   fhir,
+  cases,
 ];
 
 export async function createApp(deps: Deps): Promise<FastifyInstance> {

@@ -6,6 +6,7 @@ const production = {
   NODE_ENV: 'production',
   SESSION_SECRET: 's'.repeat(40),
   DATA_ENCRYPTION_KEYS: `k1:${KEY}`,
+  BLIND_INDEX_KEYS: `b1:${Buffer.alloc(32, 9).toString('base64')}`,
   PUBLIC_URL: 'https://health.example.org',
 };
 
@@ -17,7 +18,7 @@ describe('configuration', () => {
 
   it('refuses to start in production without secrets, naming each missing one', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET, DATA_ENCRYPTION_KEYS, PUBLIC_URL/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET, DATA_ENCRYPTION_KEYS, BLIND_INDEX_KEYS, PUBLIC_URL/);
   });
 
   it('never seeds demo data in production, even when asked', () => {

@@ -19,6 +19,11 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44}(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44})*$/, 'must be "keyId:base64key[,…]" with 32-byte keys')
     .optional(),
+  /** The blind index's own key (HMAC-SHA-256, base64, 32 bytes): duplicate detection without plaintext. */
+  BLIND_INDEX_KEYS: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44}(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44})*$/, 'must be "keyId:base64key[,…]" with 32-byte keys')
+    .optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
@@ -42,6 +47,8 @@ export interface Config {
   databaseUrl: string | undefined;
   sessionSecret: string;
   encryptionKeys: { id: string; key: Buffer }[];
+  /** The first key indexes new values; older keys are still searched until rotation re-indexes their rows. */
+  blindIndexKeys: { id: string; key: Buffer }[];
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   smtpUrl: string | undefined;
@@ -64,6 +71,7 @@ export class ConfigError extends Error {}
 // NOTE: development-only fallbacks; production refuses to start without real secrets.
 const DEV_SESSION_SECRET = 'development-only-session-secret-not-for-production';
 const DEV_KEYS = 'dev1:ZGV2ZWxvcG1lbnQtb25seS1rZXktMzItYnl0ZXMhISE=';
+const DEV_BLIND_KEYS = 'bidev1:ZGV2LW9ubHktYmxpbmQtaW5kZXgta2V5LTMyYnl0ZXM=';
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(stripEmpty(env));
@@ -83,7 +91,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
-    encryptionKeys: parseKeyring(e.DATA_ENCRYPTION_KEYS ?? DEV_KEYS),
+    encryptionKeys: parseKeyring(e.DATA_ENCRYPTION_KEYS ?? DEV_KEYS, 'DATA_ENCRYPTION_KEYS'),
+    blindIndexKeys: parseKeyring(e.BLIND_INDEX_KEYS ?? DEV_BLIND_KEYS, 'BLIND_INDEX_KEYS'),
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     smtpUrl: e.SMTP_URL,
@@ -102,6 +111,7 @@ function requireProductionSecrets(e: z.output<typeof EnvSchema>): void {
   const missing = [
     e.SESSION_SECRET ? null : 'SESSION_SECRET',
     e.DATA_ENCRYPTION_KEYS ? null : 'DATA_ENCRYPTION_KEYS',
+    e.BLIND_INDEX_KEYS ? null : 'BLIND_INDEX_KEYS',
     e.PUBLIC_URL ? null : 'PUBLIC_URL',
   ].filter((v) => v !== null);
   if (missing.length > 0) {
@@ -109,11 +119,11 @@ function requireProductionSecrets(e: z.output<typeof EnvSchema>): void {
   }
 }
 
-function parseKeyring(value: string): { id: string; key: Buffer }[] {
+function parseKeyring(value: string, name: string): { id: string; key: Buffer }[] {
   return value.split(',').map((entry) => {
     const [id = '', b64 = ''] = entry.split(':');
     const key = Buffer.from(b64, 'base64');
-    if (key.length !== 32) throw new ConfigError(`DATA_ENCRYPTION_KEYS: key "${id}" is not 32 bytes`);
+    if (key.length !== 32) throw new ConfigError(`${name}: key "${id}" is not 32 bytes`);
     return { id, key };
   });
 }

@@ -130,6 +130,15 @@ export interface ConsentTable {
   withdrawnAt: Date | null;
   withdrawnBy: string | null;
   version: Generated<number>;
+  // migration 2026-12-06T2100-create-cases: the consent ledger of a case
+  caseId: string | null;
+  /** CONSENT_SCOPES codes (shared/cases/case-vocabulary.ts); rows of referrals before issue 10 are ["share"]. */
+  scopes: ColumnType<string[], string | undefined, string>;
+  /** The seven HTCDS guidance items: item → { informed: yes | no | not_asked }. */
+  guidance: ColumnType<Record<string, unknown>, string | undefined, string>;
+  supersedesId: string | null;
+  /** Sealed. */
+  note: string | null;
 }
 
 export interface ReferralTable {

@@ -1,6 +1,7 @@
 // Row types of every table, in camelCase (CamelCasePlugin maps them to snake_case SQL).
 // NOTE: each feature adds its tables here in one block; migrations stay the source of truth.
 import type { ColumnType, Generated } from 'kysely';
+import type { CaseTables } from './schema-cases.ts';
 import type { DirectoryTables, ReferralTables } from './schema-referrals.ts';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -150,7 +151,7 @@ export interface RateLimitTable {
   windowStart: Date;
 }
 
-export interface Database extends LibraryTables, HelpTables, SearchThesaurusTables, DirectoryTables, ReferralTables {
+export interface Database extends LibraryTables, HelpTables, SearchThesaurusTables, DirectoryTables, ReferralTables, CaseTables {
   organisation: OrganisationTable;
   account: AccountTable;
   recoveryCode: RecoveryCodeTable;

@@ -38,7 +38,8 @@ const BIGINT_FIELDS = new Set(['GET /api/audit querystring.before', 'HEAD /api/a
 function withValue(base: unknown, path: string[], value: unknown): unknown {
   const copy = structuredClone(base) as Record<string, unknown>;
   let current = copy;
-  for (const key of path.slice(0, -1)) current = current[key] as Record<string, unknown>;
+  // NOTE: a nullable object the guesser left null gets an empty one, so the leaf under it is still tried.
+  for (const key of path.slice(0, -1)) current = (current[key] ??= {}) as Record<string, unknown>;
   current[path[path.length - 1]!] = value;
   return copy;
 }

@@ -18,6 +18,7 @@ export interface NavItem {
 export const NAV: NavItem[] = [
   { to: '/library', label: 'nav.library', public: true },
   { to: '/directory', label: 'nav.directory', public: true },
+  { to: '/cases', label: 'nav.cases', roles: [...CASE_DATA_ROLES], ownOrganisation: true },
   { to: '/referrals', label: 'nav.referrals', roles: [...CASE_DATA_ROLES], ownOrganisation: true },
   { to: '/account', label: 'nav.account' },
   { to: '/desk', label: 'nav.desk', roles: ['editor', 'reviewer'] },

@@ -23,6 +23,7 @@ describe('demo data', () => {
     const secrets = {
       SESSION_SECRET: 'x'.repeat(40),
       DATA_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+      BLIND_INDEX_KEYS: `b1:${Buffer.alloc(32, 9).toString('base64')}`,
       PUBLIC_URL: 'https://ph.example.org',
     };
     expect(loadConfig({ NODE_ENV: 'production', ...secrets }).demoData).toBe(false);

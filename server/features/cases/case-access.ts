@@ -1,0 +1,111 @@
+// Loads what the actor holds on a case (one SQL query) and turns every refusal into the same answer: 404, audited.
+// The list filter asks SQL the questions case.policy.ts asks of one grant, so lists are scoped before they are read.
+import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
+import { actorOf, type Ctx } from '#server/context.ts';
+import type { Db } from '#server/db/db.ts';
+import type { Database } from '#server/db/schema.ts';
+import { AppError } from '#server/errors.ts';
+import { recordAudit } from '#server/features/audit/audit.service.ts';
+import type { Actor } from '#server/http/access.ts';
+import { CASE_CATEGORIES, type CaseCategory, type CaseStatus } from '#shared/cases/case-vocabulary.ts';
+import { mayOnCase, type CaseAction, type CaseGrant } from './case.policy.ts';
+
+type Reader = Db | Transaction<Database>;
+
+/**
+ * The SQL condition "the actor may open this case" over an alias `c` of case_file: a team member in the actor's
+ * current organisation, or an open break-glass. Every case list and count filters with it.
+ */
+export function visibleToActor(actor: Actor, now: Date) {
+  return (eb: ExpressionBuilder<Database & { c: Database['caseFile'] }, 'c'>) =>
+    eb.or([
+      eb.exists(
+        eb
+          .selectFrom('caseMember as m')
+          .select(sql`1`.as('one'))
+          .whereRef('m.caseId', '=', 'c.id')
+          .where('m.accountId', '=', actor.accountId)
+          .where('m.organisationId', '=', actor.organisationId ?? '00000000-0000-0000-0000-000000000000'),
+      ),
+      eb.exists(
+        eb
+          .selectFrom('caseBreakGlass as b')
+          .select(sql`1`.as('one'))
+          .whereRef('b.caseId', '=', 'c.id')
+          .where('b.accountId', '=', actor.accountId)
+          .where('b.organisationId', '=', actor.organisationId ?? '00000000-0000-0000-0000-000000000000')
+          .where('b.endedAt', 'is', null)
+          .where('b.expiresAt', '>', now),
+      ),
+    ]);
+}
+
+/** What the actor holds on the case, or null when nothing (not found, other organisation, not on the team). */
+export async function loadGrant(db: Reader, actor: Actor, caseId: string, now: Date): Promise<CaseGrant | null> {
+  if (!actor.organisationId) return null;
+  const row = await db
+    .selectFrom('caseFile as c')
+    .leftJoin('caseMember as m', (j) => j.onRef('m.caseId', '=', 'c.id').on('m.accountId', '=', actor.accountId).on('m.organisationId', '=', actor.organisationId!))
+    .select(['c.id', 'c.organisationId', 'c.code', 'c.status', 'c.version', 'c.ownerAccountId', 'm.grants', 'm.isOwner'])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('caseBreakGlass as b')
+            .select(sql`1`.as('one'))
+            .whereRef('b.caseId', '=', 'c.id')
+            .where('b.accountId', '=', actor.accountId)
+            .where('b.organisationId', '=', actor.organisationId!)
+            .where('b.endedAt', 'is', null)
+            .where('b.expiresAt', '>', now),
+        )
+        .as('breakGlass'),
+    )
+    .where('c.id', '=', caseId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const isCaseCoordinator = actor.organisationId === row.organisationId && actor.roles.includes('coordinator');
+  const base = { caseId: row.id, organisationId: row.organisationId, code: row.code, status: row.status as CaseStatus, version: row.version, ownerAccountId: row.ownerAccountId, isCaseCoordinator };
+  const held = ((row.grants ?? []) as string[]).filter((g): g is CaseCategory => (CASE_CATEGORIES as readonly string[]).includes(g));
+  const breakGlass = Boolean(row.breakGlass);
+  if (!row.grants && !breakGlass) return null;
+  return {
+    ...base,
+    via: row.grants ? 'team' : 'break_glass',
+    isOwner: row.isOwner ?? false,
+    categories: new Set<CaseCategory>(breakGlass ? CASE_CATEGORIES : held),
+    teamCategories: new Set<CaseCategory>(held),
+    breakGlass,
+  };
+}
+
+/** The grant for an action, or a 404 (audited as a refused access) that says nothing about whether the case exists. */
+export async function requireCase(ctx: Ctx, caseId: string, action: CaseAction, db: Reader = ctx.db): Promise<CaseGrant> {
+  const actor = actorOf(ctx);
+  const grant = await loadGrant(db, actor, caseId, ctx.now);
+  if (grant && mayOnCase(grant, action)) return grant;
+  await auditRefusal(ctx, caseId, action);
+  // NOTE: a closed case refuses writes with a reason the team can act on; everyone else learns nothing.
+  if (grant && action.kind === 'write' && grant.teamCategories.has(action.category) && grant.via === 'team') {
+    throw new AppError('unprocessable', 'This case is closed. Reopen it before recording anything new.');
+  }
+  throw new AppError('not_found', 'No such case.');
+}
+
+/** A refused case access is a security event: it is recorded, with ids and the action only. */
+export async function auditRefusal(ctx: Ctx, caseId: string, action: CaseAction): Promise<void> {
+  const details: Record<string, unknown> = { action: action.kind };
+  if ('category' in action) details.category = action.category;
+  await ctx.db.transaction().execute((trx) => recordAudit(ctx, trx, { action: 'case.access_refused', entityType: 'case', entityId: caseId, details }));
+}
+
+/** Records a read of one category of a case, in the transaction that read it. */
+export async function auditRead(ctx: Ctx, trx: Transaction<Database>, grant: CaseGrant, category: CaseCategory, details: Record<string, unknown> = {}): Promise<void> {
+  await recordAudit(ctx, trx, {
+    action: grant.teamCategories.has(category) ? 'case.read' : 'case.read_break_glass',
+    entityType: 'case',
+    entityId: grant.caseId,
+    organisationId: grant.organisationId,
+    details: { category, ...details },
+  });
+}
