@@ -8,7 +8,7 @@ import { AppError } from '#server/errors.ts';
 import { recordAudit } from '#server/features/audit/audit.service.ts';
 import type { CaseDuplicates, CaseIdentity, CaseIdentityFields, CaseIdentityUpdate } from '#shared/cases/case.schema.ts';
 import { auditRead, requireCase, visibleToActor } from './case-access.ts';
-import type { CaseGrant } from './case.policy.ts';
+import { mayOpenCase, type CaseGrant } from './case.policy.ts';
 import { identityDigests, open, openJson, seal, sealJson, type IdentityForIndex } from './vault.ts';
 
 const EMPTY: CaseIdentityFields = { givenName: null, familyName: null, birthDate: null, contacts: [], addresses: [], documents: [], guardian: null };
@@ -126,7 +126,9 @@ async function duplicatesOf(ctx: Ctx, trx: Transaction<Database>, organisationId
 /** Before opening a case or saving an identity: does the organisation already hold this person? */
 export async function checkDuplicates(ctx: Ctx, input: IdentityForIndex & { excludeCaseId?: string }): Promise<CaseDuplicates> {
   const actor = actorOf(ctx);
-  if (!actor.organisationId) return { matches: [] };
+  // NOTE: only those who register people ask the organisation's blind index directly; otherwise any professional
+  // could probe whether the organisation holds someone with a given phone number.
+  if (!mayOpenCase(actor)) throw new AppError('forbidden', 'Only case managers and coordinators check for duplicates.');
   const matches = await ctx.db.transaction().execute(async (trx) => {
     const found = await duplicatesOf(ctx, trx, actor.organisationId!, input, input.excludeCaseId ?? null);
     await recordAudit(ctx, trx, { action: 'case.duplicate_check', entityType: 'case', entityId: input.excludeCaseId ?? null, details: { matches: found.length } });

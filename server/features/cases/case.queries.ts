@@ -86,7 +86,8 @@ export async function listVisibleCases(db: Db, actor: Actor, now: Date, f: CaseL
     .selectFrom('caseFile as c')
     .leftJoin('account as o', 'o.id', 'c.ownerAccountId')
     .select(['c.id', 'c.code', 'c.status', 'c.ageBand', 'c.gender', 'c.openedAt', 'c.updatedAt', 'c.ownerAccountId', 'o.displayName as ownerName'])
-    .where('c.organisationId', '=', actor.organisationId!)
+    // NOTE: no filter on the case's organisation: a team member from another organisation (a consented share) sees
+    // the case too; visibleToActor already limits the list to the actor's current organisation's memberships.
     .where(visibleToActor(actor, now));
   if (f.status === 'open') q = q.where('c.status', 'in', ['Active', 'FollowUp']);
   if (f.status === 'closed') q = q.where('c.status', 'in', ['Closed', 'ClosedReferred']);
