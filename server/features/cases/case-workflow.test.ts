@@ -146,7 +146,7 @@ describe('closure with approval', () => {
     const c = await openCase(t, w.ngo.owner);
     const plan = async () => {
       const p = await t.deps.db.insertInto('casePlan').values({ caseId: c.id, type: 'Health', category: 'health', status: 'pending_approval', createdBy: w.ngo.owner.id }).returning('id').executeTakeFirstOrThrow();
-      const a = await t.deps.db.insertInto('caseApproval').values({ caseId: c.id, organisationId: w.ngo.organisationId, kind: 'plan', planId: p.id, requestedBy: w.ngo.owner.id }).returning('id').executeTakeFirstOrThrow();
+      const a = await t.deps.db.insertInto('caseApproval').values({ caseId: c.id, organisationId: w.ngo.organisationId, kind: 'plan', planId: p.id, request: '{}', requestedBy: w.ngo.owner.id }).returning('id').executeTakeFirstOrThrow();
       return { planId: p.id, approvalId: a.id };
     };
     const first = await plan();
