@@ -50,6 +50,9 @@ export function RegisterPage() {
       {register.data && register.data.cases.length > 0 && <RegisterTable rows={register.data.cases} onOpen={setOpening} />}
       {register.data?.more && <p>{t('register.more')}</p>}
       {opening && <BreakGlassDialog row={opening} onClose={() => setOpening(null)} />}
+      <p>
+        <Link to="/cases/approvals">{t('approvalsPage.title')}</Link> · <Link to="/cases/settings">{t('settings.title')}</Link>
+      </p>
     </Page>
   );
 }
