@@ -38,7 +38,7 @@ export function BreakGlassList({ openings }: { openings: BreakGlassView[] }) {
 
 export function CaseWorkflowNotices({ detail }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation('case-workflow');
-  const workflow = useWorkflow(detail.id);
+  const workflow = useWorkflow(detail.id, detail.grant.categories.includes('general'));
   const end = useEndBreakGlass(detail.id);
   const [error, setError] = useState<string | null>(null);
   if (!workflow.data) return null;

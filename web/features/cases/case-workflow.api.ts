@@ -15,8 +15,9 @@ import { CASE_QUERY, caseKeys, useInvalidateCases } from './cases.api.ts';
 
 const SETTINGS_KEY = ['case-settings'] as const;
 
-export function useWorkflow(caseId: string) {
-  return useQuery({ queryKey: caseKeys.part(caseId, 'workflow'), queryFn: () => request('GET', `/api/cases/${caseId}/workflow`, { schema: CaseWorkflowSchema }), ...CASE_QUERY });
+/** The case's workflow; `enabled` false for a reader without the general grant (the server would refuse it). */
+export function useWorkflow(caseId: string, enabled = true) {
+  return useQuery({ queryKey: caseKeys.part(caseId, 'workflow'), queryFn: () => request('GET', `/api/cases/${caseId}/workflow`, { schema: CaseWorkflowSchema }), enabled, ...CASE_QUERY });
 }
 
 export function useChangeStatus(caseId: string) {
