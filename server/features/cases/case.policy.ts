@@ -68,6 +68,14 @@ export function mayReadRegister(actor: Actor, organisationId: string): boolean {
   return actor.organisationId === organisationId && actor.roles.includes('coordinator');
 }
 
+/**
+ * Who may decide a pending approval (closure, support plan) of a case: a coordinator of the case's own organisation,
+ * on the team or not (approving reads no category; a grant is not needed, so loadGrant's isCaseCoordinator is not).
+ */
+export function mayApprove(actor: Actor, caseOrganisationId: string): boolean {
+  return actor.organisationId === caseOrganisationId && actor.roles.includes('coordinator');
+}
+
 /** Who may open a case outside their grants, with a written reason (design.md §2). */
 export function mayBreakGlass(actor: Actor, caseOrganisationId: string): boolean {
   return actor.organisationId === caseOrganisationId && actor.roles.includes('coordinator');

@@ -8,6 +8,7 @@ import { Page } from '#web/components/page.tsx';
 import { Banner } from '#web/components/ui/banner.tsx';
 import { apiError } from '#web/components/ui/form.tsx';
 import { Loading } from '#web/components/ui/loading.tsx';
+import { CaseWorkflowNotices } from './break-glass-notice.tsx';
 import { CASE_SECTIONS, sectionsFor, type CaseSectionProps } from './case-sections.ts';
 import { useCase } from './cases.api.ts';
 
@@ -53,6 +54,7 @@ function CaseBody({ detail, section }: { detail: CaseDetail; section: string }) 
         {detail.grant.via === 'break_glass' && <span className="tag tag-warning">{t('page.breakGlass')}</span>}
       </p>
       {detail.legalHold && <Banner tone="warning">{t('page.legalHold')}</Banner>}
+      <CaseWorkflowNotices detail={detail} />
       <nav aria-label={t('page.sections')} className="case-sections">
         <ul>
           {sections.map((s) => (

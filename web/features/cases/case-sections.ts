@@ -20,6 +20,7 @@ export interface CaseSection {
 
 export const CASE_SECTIONS: CaseSection[] = [
   { id: 'overview', label: 'cases:section.overview', category: 'general', load: async () => (await import('./case-overview.tsx')).CaseOverview },
+  { id: 'workflow', label: 'case-workflow:section', category: 'general', load: async () => (await import('./case-workflow-section.tsx')).CaseWorkflowSection },
 ];
 
 export function sectionsFor(detail: CaseDetail): CaseSection[] {
