@@ -67,6 +67,7 @@ export const router = createBrowserRouter([
           { path: 'desk/reports', lazy: page(() => import('#web/features/library-desk/reports-page.tsx'), 'ReportsPage') },
           { path: 'desk/directory/import', lazy: page(() => import('#web/features/hsds/hsds-import-page.tsx'), 'HsdsImportPage') },
           { path: 'cases', lazy: page(() => import('#web/features/cases/cases-page.tsx'), 'CasesPage') },
+          { path: 'cases/new', lazy: page(() => import('#web/features/cases/new-case-page.tsx'), 'NewCasePage') },
           { path: 'cases/:id', lazy: page(() => import('#web/features/cases/case-page.tsx'), 'CasePage') },
           { path: 'cases/:id/:section', lazy: page(() => import('#web/features/cases/case-page.tsx'), 'CasePage') },
           { path: 'referrals', lazy: page(() => import('#web/features/referrals/referrals-page.tsx'), 'ReferralsPage') },

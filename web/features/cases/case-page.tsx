@@ -10,6 +10,7 @@ import { apiError } from '#web/components/ui/form.tsx';
 import { Loading } from '#web/components/ui/loading.tsx';
 import { CASE_SECTIONS, sectionsFor, type CaseSectionProps } from './case-sections.ts';
 import { useCase } from './cases.api.ts';
+import { SafeContactPanel } from './safe-contact-panel.tsx';
 
 export function CasePage() {
   const { t } = useTranslation('cases');
@@ -53,6 +54,7 @@ function CaseBody({ detail, section }: { detail: CaseDetail; section: string }) 
         {detail.grant.via === 'break_glass' && <span className="tag tag-warning">{t('page.breakGlass')}</span>}
       </p>
       {detail.legalHold && <Banner tone="warning">{t('page.legalHold')}</Banner>}
+      <SafeContactPanel detail={detail} />
       <nav aria-label={t('page.sections')} className="case-sections">
         <ul>
           {sections.map((s) => (
