@@ -1,7 +1,7 @@
 // The general part of a case, read-only: the person in codes named in the reader's language, the trafficking
 // status, the HTCDS victim context (answered, not asked, declined, or not recorded) and the child path. Used by the
 // overview and by the "someone else saved" notice, which shows the current values beside the reader's own input.
-import { Fragment } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '#shared/cases/case.schema.ts';
 import { CONTEXT_LISTS } from './case-form-model.ts';
@@ -22,7 +22,7 @@ export function useNames() {
 
 type Facts = Pick<CaseDetail, 'ageBand' | 'gender' | 'citizenship' | 'languages' | 'traffickingStatus' | 'statusDecidedBy' | 'victimContext' | 'childPath' | 'childProtection'>;
 
-export function PersonFacts({ facts }: { facts: Facts }) {
+export function PersonFacts({ facts, children }: { facts: Facts; children?: ReactNode }) {
   const { t } = useTranslation('cases');
   const names = useNames();
   const none = t('overview.notRecorded');
@@ -40,6 +40,7 @@ export function PersonFacts({ facts }: { facts: Facts }) {
       <dd>{facts.traffickingStatus ? t(`traffickingStatus.${facts.traffickingStatus}`) : none}</dd>
       <dt>{t('overview.decidedBy')}</dt>
       <dd>{facts.statusDecidedBy ? t(`decider.${facts.statusDecidedBy}`) : none}</dd>
+      {children}
     </dl>
   );
 }

@@ -91,7 +91,8 @@ export function validateDraft(d: GeneralDraft): FieldErrors {
   if (codes(d.citizenship, true).length > 5) errors.citizenship = 'form.error.tooManyCountries';
   if (codes(d.languages, false).some((c) => !/^[a-z]{2}$/.test(c))) errors.languages = 'form.error.languageCodes';
   for (const key of CONTEXT_LISTS) if (d.lists[key].answer === 'given' && d.lists[key].values.length === 0) errors[`list-${key}`] = 'form.error.tickOne';
-  if (d.ageWhenTrafficked.answer === 'given' && !/^\d{1,3}$/.test(d.ageWhenTrafficked.years.trim())) errors['age-years'] = 'form.error.years';
+  const years = d.ageWhenTrafficked.years.trim();
+  if (d.ageWhenTrafficked.answer === 'given' && (!/^\d{1,3}$/.test(years) || Number(years) > 120)) errors['age-years'] = 'form.error.years';
   d.historicEvents.forEach((e, i) => {
     if (e.country.trim() && !/^[A-Za-z]{2}$/.test(e.country.trim())) errors[`event-${i}-country`] = 'form.error.countryCode';
     if (e.year.trim() && !/^(19[5-9]\d|2[01]\d\d)$/.test(e.year.trim())) errors[`event-${i}-year`] = 'form.error.year';

@@ -40,8 +40,7 @@ export function CaseOverview({ detail }: CaseSectionProps) {
           </button>
         </p>
       )}
-      <PersonFacts facts={detail} />
-      <dl className="facts">
+      <PersonFacts facts={detail}>
         <dt>{t('overview.owner')}</dt>
         <dd>{detail.ownerName ?? t('overview.notRecorded')}</dd>
         <dt>{t('overview.opened')}</dt>
@@ -63,7 +62,7 @@ export function CaseOverview({ detail }: CaseSectionProps) {
             </dd>
           </>
         )}
-      </dl>
+      </PersonFacts>
       <ChildProtectionFacts facts={detail} />
       <h3>{t('form.victimContext')}</h3>
       <ContextFacts facts={detail} />

@@ -41,7 +41,7 @@ export function CaseTeam({ detail }: CaseSectionProps) {
 
 function MemberItem({ member, manage, onDialog }: { member: CaseMemberView; manage: boolean; onDialog(kind: 'grants' | 'remove' | 'owner'): void }) {
   const { t } = useTranslation('cases');
-  const roles = member.roles.map((r) => t(`common:roles.${r}`, { defaultValue: r })).join(', ');
+  const roles = member.roles.map((r) => t(`organisations:roles.${r}`, { defaultValue: r })).join(', ');
   return (
     <li className="case-member">
       <p className="case-member-name">

@@ -55,6 +55,8 @@ export function AddMemberForm({ detail, onAdded }: { detail: CaseDetail; onAdded
     } catch (error) {
       const api = apiError(error);
       if (api?.body.fields?.email) return fail({ email: t('team.noSuchAccount') });
+      // NOTE: a member from another organisation is a share of the case: the person's consent must name it first.
+      if (api?.body.fields?.consent) return fail({}, t('team.needsConsent'));
       fail({}, api?.status === 409 ? t('team.alreadyMember') : errorText(error, t('common:error.generic')));
     }
   };

@@ -27,7 +27,7 @@ function ListField({ list, value, onChange, error, idPrefix }: { list: ContextLi
   const id = `${idPrefix}-list-${list}`;
   const toggle = (code: string) => onChange({ ...value, values: value.values.includes(code) ? value.values.filter((v) => v !== code) : [...value.values, code] });
   return (
-    <fieldset className="case-answer" id={id} aria-describedby={error ? `${id}-error` : undefined} aria-invalid={error ? true : undefined}>
+    <fieldset className="case-answer" id={id} aria-describedby={error ? `${id}-error` : undefined}>
       <legend>{t(`context.${list}`)}</legend>
       <AnswerRadios name={`${id}-answer`} value={value.answer} onChange={(answer) => onChange({ ...value, answer })} />
       {value.answer === 'given' && (
