@@ -114,7 +114,21 @@ describe('the core of a case file', () => {
     await control.getByRole('checkbox', { name: text(lang, 'cases', 'code.methodsOfControl.DebtBondage'), exact: true }).check();
     await page.getByLabel(t('safeContact.codeWord'), { exact: true }).fill('lavandă');
     await expectNoAxeViolations(page);
+    // Someone else saves the case meanwhile: the save is refused, their values are shown, and the input stays.
+    const caseId = firstPath.split('/').at(-1)!;
+    const status = await page.evaluate(async (id) => {
+      const current = (await (await fetch(`/api/cases/${id}`)).json()) as { version: number };
+      const res = await fetch(`/api/cases/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version: current.version, gender: 'NonSpecifiedUnknown' }) });
+      return res.status;
+    }, caseId);
+    expect(status).toBe(200);
     await page.getByRole('button', { name: exactly(t('overview.save')) }).click();
+    await page.getByRole('alert').filter({ hasText: t('overview.conflict') }).waitFor();
+    await page.getByText(t('overview.conflictTitle'), { exact: true }).waitFor();
+    await expect(page.getByLabel(t('safeContact.codeWord'), { exact: true }).inputValue()).resolves.toBe('lavandă');
+    await expect(exploitation.getByRole('radio', { name: t('answer.declined'), exact: true }).isChecked()).resolves.toBe(true);
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: exactly(t('overview.saveAnyway')) }).click();
     await page.getByRole('status').filter({ hasText: t('overview.saved') }).waitFor();
     const facts = page.locator('dl.facts').filter({ hasText: t('context.typeOfExploitation') });
     await expect.poll(async () => (await facts.locator('dt', { hasText: exactly(t('context.typeOfExploitation')) }).locator('+ dd').textContent())?.trim()).toBe(t('answer.declined'));

@@ -16,6 +16,8 @@ export function CaseTeam({ detail }: CaseSectionProps) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [done, setDone] = useState<string | null>(null);
   const manage = detail.grant.canManageTeam;
+  // NOTE: only someone of the case's own organisation can own it (the server refuses anyone else).
+  const ownerOrganisation = detail.team.find((m) => m.isOwner)?.organisationName;
   const finish = (message: string) => (setDialog(null), setDone(message));
   return (
     <Card labelledBy="team-title">
@@ -28,7 +30,7 @@ export function CaseTeam({ detail }: CaseSectionProps) {
       )}
       <ul className="case-team">
         {detail.team.map((m) => (
-          <MemberItem key={m.accountId} member={m} manage={manage} onDialog={(kind) => (setDone(null), setDialog({ kind, member: m }))} />
+          <MemberItem key={m.accountId} member={m} manage={manage} mayOwn={m.organisationName === ownerOrganisation} onDialog={(kind) => (setDone(null), setDialog({ kind, member: m }))} />
         ))}
       </ul>
       {manage && <AddMemberForm detail={detail} onAdded={(name) => setDone(t('team.added', { name }))} />}
@@ -39,7 +41,7 @@ export function CaseTeam({ detail }: CaseSectionProps) {
   );
 }
 
-function MemberItem({ member, manage, onDialog }: { member: CaseMemberView; manage: boolean; onDialog(kind: 'grants' | 'remove' | 'owner'): void }) {
+function MemberItem({ member, manage, mayOwn, onDialog }: { member: CaseMemberView; manage: boolean; mayOwn: boolean; onDialog(kind: 'grants' | 'remove' | 'owner'): void }) {
   const { t } = useTranslation('cases');
   const roles = member.roles.map((r) => t(`organisations:roles.${r}`, { defaultValue: r })).join(', ');
   return (
@@ -60,10 +62,12 @@ function MemberItem({ member, manage, onDialog }: { member: CaseMemberView; mana
             {t('team.changeGrants')}
             <span className="visually-hidden"> {member.displayName}</span>
           </button>
-          <button type="button" className="secondary" onClick={() => onDialog('owner')}>
-            {t('team.makeOwner')}
-            <span className="visually-hidden"> {member.displayName}</span>
-          </button>
+          {mayOwn && (
+            <button type="button" className="secondary" onClick={() => onDialog('owner')}>
+              {t('team.makeOwner')}
+              <span className="visually-hidden"> {member.displayName}</span>
+            </button>
+          )}
           <button type="button" className="secondary" onClick={() => onDialog('remove')}>
             {t('team.remove')}
             <span className="visually-hidden"> {member.displayName}</span>
