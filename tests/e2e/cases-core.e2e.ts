@@ -137,7 +137,7 @@ describe('the core of a case file', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('the team: another organisation’s psychologist needs the person’s consent; the coordinator joins', async () => {
+  test('the team: another organisation’s psychologist needs the person’s consent; the coordinator joins, gets more access, leaves', async () => {
     await page.getByRole('navigation', { name: t('page.sections') }).getByRole('link', { name: exactly(t('section.team')) }).click();
     await expectHeading(page, 'cases', 'team.title', 2);
     await page.getByLabel(t('team.email'), { exact: true }).fill(psychologist.email);
@@ -157,5 +157,20 @@ describe('the core of a case file', () => {
     await member.getByText(`${t('team.sees')} ${t('category.general')}, ${t('category.social')}`, { exact: true }).waitFor();
     await expectNoRawKeys(page);
     await expectNoAxeViolations(page);
+
+    // Their access changes in a dialog; then they leave the team after a confirmation.
+    await member.getByRole('button', { name: exactly(`${t('team.changeGrants')} ${coordinator.displayName}`) }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('checkbox', { name: exactly(t('category.legal')) }).check();
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: exactly(t('team.saveGrants')) }).click();
+    await member.getByText(`${t('team.sees')} ${t('category.general')}, ${t('category.legal')}, ${t('category.social')}`, { exact: true }).waitFor();
+    await member.getByRole('button', { name: exactly(`${t('team.remove')} ${coordinator.displayName}`) }).click();
+    const confirm = page.getByRole('alertdialog');
+    await confirm.getByText(t('team.removeText').replace('{{name}}', coordinator.displayName), { exact: true }).waitFor();
+    await expectNoAxeViolations(page);
+    await confirm.getByRole('button', { name: exactly(t('team.remove')) }).click();
+    await page.getByRole('status').filter({ hasText: t('team.removed').replace('{{name}}', coordinator.displayName) }).waitFor();
+    await expect.poll(() => page.getByRole('listitem').filter({ hasText: coordinator.displayName }).count()).toBe(0);
   });
 });

@@ -96,6 +96,7 @@ function IdentityForm(props: { caseId: string; childPath: boolean; identity: Cas
   const { t } = useTranslation('cases');
   const [draft, setDraft] = useState<IdentityDraft>(() => identityDraftOf(props.identity));
   const save = useUpdateIdentity(props.caseId);
+  const [conflict, setConflict] = useState(false);
   const { formError, summaryRef, fail, clear } = useFormErrors();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -106,12 +107,19 @@ function IdentityForm(props: { caseId: string; childPath: boolean; identity: Cas
     } catch (error) {
       const api = apiError(error);
       // NOTE: the identity is refetched after a conflict (onSettled); the reader's input stays in this form.
+      if (api?.status === 409) setConflict(true);
       fail({}, api?.status === 409 ? t('identity.conflict') : (api?.body.message ?? t('common:error.generic')));
     }
   };
   return (
     <form className="case-form" onSubmit={submit} noValidate aria-label={t('identity.edit')}>
       <ErrorSummary items={[]} formError={formError} summaryRef={summaryRef} />
+      {conflict && (
+        <details className="case-conflict">
+          <summary>{t('overview.theirValues')}</summary>
+          <IdentityView identity={props.identity} childPath={props.childPath} />
+        </details>
+      )}
       <IdentityFields value={draft} onChange={setDraft} childPath={props.childPath} idPrefix="id" />
       <SubmitOrCancel pending={save.isPending} onCancel={props.onCancel}>
         {t('identity.save')}
