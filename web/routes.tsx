@@ -70,6 +70,7 @@ export const router = createBrowserRouter([
           { path: 'cases/approvals', lazy: page(() => import('#web/features/cases/approvals-page.tsx'), 'ApprovalsPage') },
           { path: 'cases/register', lazy: page(() => import('#web/features/cases/register-page.tsx'), 'RegisterPage') },
           { path: 'cases/settings', lazy: page(() => import('#web/features/cases/case-settings-page.tsx'), 'CaseSettingsPage') },
+          { path: 'cases/new', lazy: page(() => import('#web/features/cases/new-case-page.tsx'), 'NewCasePage') },
           { path: 'cases/:id', lazy: page(() => import('#web/features/cases/case-page.tsx'), 'CasePage') },
           { path: 'cases/:id/:section', lazy: page(() => import('#web/features/cases/case-page.tsx'), 'CasePage') },
           { path: 'referrals', lazy: page(() => import('#web/features/referrals/referrals-page.tsx'), 'ReferralsPage') },

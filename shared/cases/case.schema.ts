@@ -51,13 +51,22 @@ export const VictimContextSchema = z
   .strict();
 export type VictimContext = z.infer<typeof VictimContextSchema>;
 
+/** What must never be done when contacting the person (the interface names each in words). */
+export const SAFE_CONTACT_NEVER = ['no_voicemail', 'no_post', 'no_home_visit', 'no_calls_when_others_present', 'no_messages_with_our_name'] as const;
+/** What came of the child-protection referral. */
+export const CHILD_PROTECTION_OUTCOMES = ['pending', 'taken_into_care', 'supported_in_family', 'not_taken', 'not_a_child'] as const;
+/** The identity vault's repeatable rows: kinds of contact, address and document. */
+export const CONTACT_KINDS = ['phone', 'email', 'other'] as const;
+export const ADDRESS_KINDS = ['current', 'previous', 'origin'] as const;
+export const DOCUMENT_TYPES = ['identity_card', 'passport', 'residence_permit', 'birth_certificate', 'other'] as const;
+
 /** When and how the person may be contacted, and what never to do: shown before any contact action. */
 export const SafeContactSchema = z
   .object({
     channels: z.array(z.enum(CONTACT_CHANNELS)).max(CONTACT_CHANNELS.length),
     times: line(200).nullable(),
     codeWord: line(100).nullable(),
-    never: z.array(z.enum(['no_voicemail', 'no_post', 'no_home_visit', 'no_calls_when_others_present', 'no_messages_with_our_name'])).max(5),
+    never: z.array(z.enum(SAFE_CONTACT_NEVER)).max(SAFE_CONTACT_NEVER.length),
     note: text(1000).nullable(),
   })
   .strict();
@@ -67,7 +76,7 @@ export type SafeContact = z.infer<typeof SafeContactSchema>;
 export const ChildProtectionSchema = z
   .object({
     referredOn: Day.nullable(),
-    outcome: z.enum(['pending', 'taken_into_care', 'supported_in_family', 'not_taken', 'not_a_child']).nullable(),
+    outcome: z.enum(CHILD_PROTECTION_OUTCOMES).nullable(),
     outcomeOn: Day.nullable(),
   })
   .strict();
@@ -203,6 +212,7 @@ export type CaseMemberAdd = z.infer<typeof CaseMemberAddSchema>;
 export const CaseMemberUpdateSchema = z.object({ grants: z.array(CaseCategorySchema).min(1).max(6), version: Version }).strict();
 export type CaseMemberUpdate = z.infer<typeof CaseMemberUpdateSchema>;
 export const CaseOwnerChangeSchema = z.object({ accountId: z.uuid(), version: Version }).strict();
+export type CaseOwnerChange = z.infer<typeof CaseOwnerChangeSchema>;
 
 /** The identity vault's fields: every one optional, each sealed on its own. */
 export const CaseIdentityFieldsSchema = z
@@ -210,9 +220,9 @@ export const CaseIdentityFieldsSchema = z
     givenName: line(200).nullable(),
     familyName: line(200).nullable(),
     birthDate: Day.nullable(),
-    contacts: z.array(z.object({ kind: z.enum(['phone', 'email', 'other']), value: line(200).pipe(z.string().min(1)) }).strict()).max(10),
-    addresses: z.array(z.object({ kind: z.enum(['current', 'previous', 'origin']), text: text(500).pipe(z.string().min(1)) }).strict()).max(5),
-    documents: z.array(z.object({ type: z.enum(['identity_card', 'passport', 'residence_permit', 'birth_certificate', 'other']), number: line(60).pipe(z.string().min(1)) }).strict()).max(5),
+    contacts: z.array(z.object({ kind: z.enum(CONTACT_KINDS), value: line(200).pipe(z.string().min(1)) }).strict()).max(10),
+    addresses: z.array(z.object({ kind: z.enum(ADDRESS_KINDS), text: text(500).pipe(z.string().min(1)) }).strict()).max(5),
+    documents: z.array(z.object({ type: z.enum(DOCUMENT_TYPES), number: line(60).pipe(z.string().min(1)) }).strict()).max(5),
     guardian: z.object({ name: line(200), relationship: line(100), contact: line(200).nullable() }).strict().nullable(),
   })
   .strict();
@@ -225,6 +235,7 @@ export const CaseDuplicateCheckSchema = CaseIdentityFieldsSchema.pick({ givenNam
   .partial()
   .extend({ excludeCaseId: z.uuid().optional() })
   .strict();
+export type CaseDuplicateCheck = z.infer<typeof CaseDuplicateCheckSchema>;
 
 export const CaseDuplicatesSchema = z.object({
   /** Cases of the actor's organisation whose identity matches on a name with birth date, a phone, e-mail or document. */

@@ -11,6 +11,7 @@ import { Loading } from '#web/components/ui/loading.tsx';
 import { CaseWorkflowNotices } from './break-glass-notice.tsx';
 import { CASE_SECTIONS, sectionsFor, type CaseSectionProps } from './case-sections.ts';
 import { useCase } from './cases.api.ts';
+import { SafeContactPanel } from './safe-contact-panel.tsx';
 
 export function CasePage() {
   const { t } = useTranslation('cases');
@@ -55,6 +56,7 @@ function CaseBody({ detail, section }: { detail: CaseDetail; section: string }) 
       </p>
       {detail.legalHold && <Banner tone="warning">{t('page.legalHold')}</Banner>}
       <CaseWorkflowNotices detail={detail} />
+      <SafeContactPanel detail={detail} />
       <nav aria-label={t('page.sections')} className="case-sections">
         <ul>
           {sections.map((s) => (

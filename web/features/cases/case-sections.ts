@@ -21,6 +21,8 @@ export interface CaseSection {
 export const CASE_SECTIONS: CaseSection[] = [
   { id: 'overview', label: 'cases:section.overview', category: 'general', load: async () => (await import('./case-overview.tsx')).CaseOverview },
   { id: 'workflow', label: 'case-workflow:section', category: 'general', load: async () => (await import('./case-workflow-section.tsx')).CaseWorkflowSection },
+  { id: 'identity', label: 'cases:section.identity', category: 'identity', load: async () => (await import('./case-identity.tsx')).CaseIdentitySection },
+  { id: 'team', label: 'cases:section.team', category: 'general', load: async () => (await import('./case-team.tsx')).CaseTeam },
 ];
 
 export function sectionsFor(detail: CaseDetail): CaseSection[] {

@@ -1,17 +1,19 @@
 // Case-file requests of the web app. Nothing of a case is cached beyond the page's memory: the service worker never
 // stores /api/cases (web/public/sw.js), and queries are dropped when the case page closes (gcTime 0).
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   CaseDetailSchema,
   CaseDuplicatesSchema,
   CaseIdentitySchema,
   CaseListSchema,
   type CaseCreate,
+  type CaseDuplicateCheck,
   type CaseGeneralUpdate,
   type CaseIdentityUpdate,
   type CaseListQuery,
   type CaseMemberAdd,
   type CaseMemberUpdate,
+  type CaseOwnerChange,
 } from '#shared/cases/case.schema.ts';
 import { request } from '#web/lib/api.ts';
 
@@ -33,6 +35,17 @@ function query(q: Record<string, string | undefined>): string {
 
 export function useCases(q: Partial<CaseListQuery>) {
   return useQuery({ queryKey: caseKeys.list(q), queryFn: () => request('GET', `/api/cases?${query(q as Record<string, string>)}`, { schema: CaseListSchema }), ...CASE_QUERY });
+}
+
+/** The list read in pages, newest change first; "load older" follows the server's cursor. */
+export function useCasePages(q: Omit<Partial<CaseListQuery>, 'before'>) {
+  return useInfiniteQuery({
+    queryKey: caseKeys.list(q),
+    queryFn: ({ pageParam }) => request('GET', `/api/cases?${query({ ...(q as Record<string, string>), before: pageParam })}`, { schema: CaseListSchema }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
+    ...CASE_QUERY,
+  });
 }
 
 export function useCase(id: string) {
@@ -64,8 +77,13 @@ export function useUpdateIdentity(id: string) {
   return useMutation({ mutationFn: (body: CaseIdentityUpdate) => request('PUT', `/api/cases/${id}/identity`, { body, schema: CaseIdentitySchema }), onSettled: invalidate });
 }
 
+/** The identity saved right after opening a case (version 0 creates it): the case id is known only then. */
+export function useFirstIdentity() {
+  return useMutation({ mutationFn: ({ caseId, body }: { caseId: string; body: CaseIdentityUpdate }) => request('PUT', `/api/cases/${caseId}/identity`, { body, schema: CaseIdentitySchema }) });
+}
+
 export function useCheckDuplicates() {
-  return useMutation({ mutationFn: (body: Record<string, unknown>) => request('POST', '/api/cases/duplicates', { body, schema: CaseDuplicatesSchema }) });
+  return useMutation({ mutationFn: (body: CaseDuplicateCheck) => request('POST', '/api/cases/duplicates', { body, schema: CaseDuplicatesSchema }) });
 }
 
 export function useTeamChange(id: string) {
@@ -77,5 +95,6 @@ export function useTeamChange(id: string) {
       onSettled: invalidate,
     }),
     remove: useMutation({ mutationFn: (accountId: string) => request('DELETE', `/api/cases/${id}/members/${accountId}`), onSettled: invalidate }),
+    handOver: useMutation({ mutationFn: (body: CaseOwnerChange) => request('POST', `/api/cases/${id}/owner`, { body, schema: CaseDetailSchema }), onSettled: invalidate }),
   };
 }

@@ -12,6 +12,7 @@ import { BusyButton } from '#web/components/ui/busy-button.tsx';
 import { Card } from '#web/components/ui/card.tsx';
 import { apiError } from '#web/components/ui/form.tsx';
 import { Loading } from '#web/components/ui/loading.tsx';
+import { useMe } from '#web/features/account/me.api.ts';
 import { ReferralHistory, ReferralSummary } from './referral-summary.tsx';
 import { PackageVersionForm } from './package-version-form.tsx';
 import { PackageView } from './referral-package-view.tsx';
@@ -89,9 +90,33 @@ function ReferralBody({ referral }: { referral: ReferralDetail }) {
           </button>
         </p>
       )}
-      {referral.side === 'receiver' && referral.status === 'accepted' && <p className="muted">{t('detail.caseLink')}</p>}
+      <CaseLink referral={referral} />
       <ReferralHistory referral={referral} />
     </div>
+  );
+}
+
+/** The receiver's way from an accepted referral to its case: open one (case managers, coordinators) or go to it. */
+function CaseLink({ referral }: { referral: ReferralDetail }) {
+  const { t } = useTranslation('referrals');
+  const me = useMe();
+  if (referral.side !== 'receiver') return null;
+  if (referral.caseId) {
+    return (
+      <p>
+        <Link to={`/cases/${referral.caseId}`}>{t('detail.goToCase')}</Link>
+      </p>
+    );
+  }
+  const mayOpen = me.data?.roles.some((r) => r === 'case_manager' || r === 'coordinator') ?? false;
+  if (!mayOpen || (referral.status !== 'accepted' && referral.status !== 'in-progress')) return null;
+  // NOTE: the referral id travels in router state, never in the address (nothing about a person in URLs or history).
+  return (
+    <p>
+      <Link className="button" to="/cases/new" state={{ referralId: referral.id }}>
+        {t('detail.openCase')}
+      </Link>
+    </p>
   );
 }
 
