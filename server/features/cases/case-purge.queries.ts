@@ -1,6 +1,6 @@
 // Removing what retention or an erasure says must go, category by category, keeping the coded facts (type, state,
 // date, outcome, levels) so indicators still count. Each function runs inside the caller's transaction and returns
-// how many rows it removed or blanked, by table (the audit records those numbers only).
+// how many rows it removed or blanked, by table (camel case, as the app reads JSON back; the audit records numbers only).
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '#server/db/db.ts';
 import type { Database } from '#server/db/schema.ts';
@@ -18,19 +18,19 @@ function add(into: Counts, table: string, count: number): void {
 
 /** The identity vault of a case: its sealed fields and every blind-index digest (so it can no longer be matched). */
 async function purgeIdentity(trx: Trx, caseId: string, counts: Counts): Promise<void> {
-  add(counts, 'case_identity', n(await trx.deleteFrom('caseIdentity').where('caseId', '=', caseId).executeTakeFirst()));
-  add(counts, 'case_identity_index', n(await trx.deleteFrom('caseIdentityIndex').where('caseId', '=', caseId).executeTakeFirst()));
+  add(counts, 'caseIdentity', n(await trx.deleteFrom('caseIdentity').where('caseId', '=', caseId).executeTakeFirst()));
+  add(counts, 'caseIdentityIndex', n(await trx.deleteFrom('caseIdentityIndex').where('caseId', '=', caseId).executeTakeFirst()));
 }
 
 /** One category's free text and documents; assistance records and plans stay as codes and dates. */
 export async function purgeCategory(trx: Trx, caseId: string, category: CaseCategory): Promise<Counts> {
   const counts: Counts = {};
   if (category === 'identity') await purgeIdentity(trx, caseId, counts);
-  add(counts, 'case_assistance', n(await trx.updateTable('caseAssistance').set({ note: null }).where('caseId', '=', caseId).where('category', '=', category).where('note', 'is not', null).executeTakeFirst()));
-  add(counts, 'case_comment', n(await trx.deleteFrom('caseComment').where('caseId', '=', caseId).where('category', '=', category).executeTakeFirst()));
-  add(counts, 'case_attachment', n(await trx.deleteFrom('caseAttachment').where('caseId', '=', caseId).where('category', '=', category).executeTakeFirst()));
+  add(counts, 'caseAssistance', n(await trx.updateTable('caseAssistance').set({ note: null }).where('caseId', '=', caseId).where('category', '=', category).where('note', 'is not', null).executeTakeFirst()));
+  add(counts, 'caseComment', n(await trx.deleteFrom('caseComment').where('caseId', '=', caseId).where('category', '=', category).executeTakeFirst()));
+  add(counts, 'caseAttachment', n(await trx.deleteFrom('caseAttachment').where('caseId', '=', caseId).where('category', '=', category).executeTakeFirst()));
   const plans = trx.selectFrom('casePlan').select('id').where('caseId', '=', caseId).where('category', '=', category);
-  add(counts, 'case_plan_review', n(await trx.updateTable('casePlanReview').set({ note: null }).where('planId', 'in', plans).where('note', 'is not', null).executeTakeFirst()));
+  add(counts, 'casePlanReview', n(await trx.updateTable('casePlanReview').set({ note: null }).where('planId', 'in', plans).where('note', 'is not', null).executeTakeFirst()));
   add(
     counts,
     'case_plan',
@@ -44,7 +44,7 @@ export async function purgeCategory(trx: Trx, caseId: string, category: CaseCate
         .executeTakeFirst(),
     ),
   );
-  add(counts, 'case_task', n(await trx.updateTable('caseTask').set({ note: null }).where('caseId', '=', caseId).where('category', '=', category).where('note', 'is not', null).executeTakeFirst()));
+  add(counts, 'caseTask', n(await trx.updateTable('caseTask').set({ note: null }).where('caseId', '=', caseId).where('category', '=', category).where('note', 'is not', null).executeTakeFirst()));
   return counts;
 }
 
@@ -56,11 +56,11 @@ export async function purgeCategory(trx: Trx, caseId: string, category: CaseCate
 export async function anonymise(trx: Trx, caseId: string, now: Date): Promise<Counts> {
   const counts: Counts = {};
   for (const category of CASE_CATEGORIES) for (const [table, c] of Object.entries(await purgeCategory(trx, caseId, category))) add(counts, table, c);
-  add(counts, 'case_risk_assessment', n(await trx.updateTable('caseRiskAssessment').set({ note: null }).where('caseId', '=', caseId).where('note', 'is not', null).executeTakeFirst()));
+  add(counts, 'caseRiskAssessment', n(await trx.updateTable('caseRiskAssessment').set({ note: null }).where('caseId', '=', caseId).where('note', 'is not', null).executeTakeFirst()));
   add(counts, 'consent', n(await trx.updateTable('consent').set({ note: null }).where('caseId', '=', caseId).where('note', 'is not', null).executeTakeFirst()));
-  add(counts, 'case_approval', n(await trx.updateTable('caseApproval').set({ decisionNote: null }).where('caseId', '=', caseId).where('decisionNote', 'is not', null).executeTakeFirst()));
+  add(counts, 'caseApproval', n(await trx.updateTable('caseApproval').set({ decisionNote: null }).where('caseId', '=', caseId).where('decisionNote', 'is not', null).executeTakeFirst()));
   // NOTE: a break-glass reason is sealed text that may name the person; the opening itself stays in the audit log.
-  add(counts, 'case_break_glass', n(await trx.deleteFrom('caseBreakGlass').where('caseId', '=', caseId).executeTakeFirst()));
+  add(counts, 'caseBreakGlass', n(await trx.deleteFrom('caseBreakGlass').where('caseId', '=', caseId).executeTakeFirst()));
   await trx
     .updateTable('caseFile')
     .set({ safeContact: null, closureNote: null, legalHoldReason: null, anonymisedAt: now, purgedCategories: JSON.stringify(CASE_CATEGORIES), updatedAt: now, version: (eb) => eb('version', '+', 1) })
