@@ -21,7 +21,7 @@ export async function insertAssistance(t: TestApp, caseId: string, values: { typ
   const keys = t.deps.config.encryptionKeys;
   return t.deps.db
     .insertInto('caseAssistance')
-    .values({ caseId, organisationId: c.organisationId, type: values.type, category: values.category, state: 'delivered', occurredOn: '2026-03-02', outcome: 'provided', providerRole: values.providerRole ?? null, providerOrganisationId: values.providerOrganisationId ?? null, note: seal(keys, values.note) })
+    .values({ caseId, organisationId: c.organisationId, type: values.type, category: values.category, state: 'delivered', occurredOn: '2026-03-02', sharedWith: '[]', outcome: 'provided', providerRole: values.providerRole ?? null, providerOrganisationId: values.providerOrganisationId ?? null, note: seal(keys, values.note) })
     .returning('id')
     .executeTakeFirstOrThrow();
 }
