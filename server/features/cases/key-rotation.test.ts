@@ -18,7 +18,7 @@ const identity = (n: number) => ({ givenName: `Rota${n}`, familyName: `Cheiescu$
 
 describe('rotate-keys', () => {
   test('re-seals everything under the new key while reads and writes go on, and is resumable', async () => {
-    const cases = [];
+    const cases: { id: string }[] = [];
     for (let n = 0; n < 6; n += 1) {
       const c = await openCase(t, w.ngo.owner, { safeContact: { channels: ['sms'], times: null, codeWord: null, never: [], note: `only SMS ${n}` } });
       await call(t, w.ngo.owner, 'PUT', `/api/cases/${c.id}/identity`, { version: 0, ...identity(n) });
