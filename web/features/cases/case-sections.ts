@@ -20,6 +20,8 @@ export interface CaseSection {
 
 export const CASE_SECTIONS: CaseSection[] = [
   { id: 'overview', label: 'cases:section.overview', category: 'general', load: async () => (await import('./case-overview.tsx')).CaseOverview },
+  { id: 'documents', label: 'case-protection:section.documents', category: 'general', load: async () => (await import('./case-documents.tsx')).CaseDocuments },
+  { id: 'protection', label: 'case-protection:section.protection', category: 'general', load: async () => (await import('./case-data-protection.tsx')).CaseDataProtection },
 ];
 
 export function sectionsFor(detail: CaseDetail): CaseSection[] {
