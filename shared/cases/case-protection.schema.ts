@@ -34,7 +34,11 @@ export const AttachmentUploadSchema = z
     fileName: line(200).pipe(z.string().min(1, 'Give the file a name')),
     /** The file's bytes in base64 (a data: URL prefix is accepted). */
     // NOTE: bounded loosely on purpose: the route's body limit answers 413 first, and the decoded size is checked again.
-    dataBase64: z.string().min(1, 'Choose a file').max(ATTACHMENT_MAX_BYTES * 2),
+    dataBase64: z
+      .string()
+      .min(1, 'Choose a file')
+      .max(ATTACHMENT_MAX_BYTES * 2)
+      .regex(/^(data:[a-z]+\/[a-z0-9.+-]+;base64,)?[A-Za-z0-9+/=\s]*$/, 'Not base64'),
   })
   .strict();
 export type AttachmentUpload = z.infer<typeof AttachmentUploadSchema>;
