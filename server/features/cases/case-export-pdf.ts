@@ -2,23 +2,26 @@
 // set) in the person's language: one heading per part, one paragraph per record, fields as "name: value".
 import { FONT, SIZE, createDocument, toBuffer, type Page } from '#server/features/library-pdf/pdf-page.ts';
 import type { CaseExport } from './case-export.service.ts';
-import { EXPORT_WORDS, type ExportLanguage } from './case-export-words.ts';
+import { EXPORT_WORDS, type ExportLanguage, type ExportWords } from './case-export-words.ts';
 
 function tagged(page: Page, type: string, draw: () => void): void {
   page.tags.block(type, () => page.tags.content(draw));
 }
 
-/** One record as one line of "field: value" pairs; empty fields and ids are left out, dates shown as days. */
-function describe(record: Record<string, unknown>, locale: string): string {
+const blank = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && !(v instanceof Date) && Object.keys(v as object).length === 0);
+
+/** One record as one line of "field: value" pairs in the reader's words; empty fields and ids are left out. */
+function describe(record: Record<string, unknown>, w: ExportWords): string {
   const show = (v: unknown): string => {
-    if (v instanceof Date) return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(v);
+    if (v instanceof Date) return new Intl.DateTimeFormat(w.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(v);
+    if (typeof v === 'boolean') return v ? w.yes : w.no;
     if (Array.isArray(v)) return v.map(show).join(', ');
-    if (v && typeof v === 'object') return JSON.stringify(v);
+    if (v && typeof v === 'object') return `(${describe(v as Record<string, unknown>, w)})`;
     return String(v);
   };
   return Object.entries(record)
-    .filter(([k, v]) => k !== 'id' && !k.endsWith('Id') && v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0))
-    .map(([k, v]) => `${k}: ${show(v)}`)
+    .filter(([k, v]) => k !== 'id' && !k.endsWith('Id') && !blank(v))
+    .map(([k, v]) => `${w.fields[k] ?? k}: ${show(v)}`)
     .join(' · ');
 }
 
@@ -32,7 +35,7 @@ export async function renderCaseExport(data: CaseExport, lang: ExportLanguage): 
   const records = (title: string, rows: Record<string, unknown>[]) => {
     heading(title);
     if (rows.length === 0) para(w.none);
-    for (const row of rows) para(describe(row, w.locale));
+    for (const row of rows) para(describe(row, w));
   };
   const names = (cs: readonly string[]) => cs.map((c) => w.categories[c as keyof typeof w.categories] ?? c).join(', ');
   page.tags.block('Sect', () => {
@@ -49,9 +52,9 @@ export async function renderCaseExport(data: CaseExport, lang: ExportLanguage): 
     heading(w.sections.plans);
     if (data.plans.length === 0) para(w.none);
     for (const { reviews, ...plan } of data.plans) {
-      para(describe(plan, w.locale));
+      para(describe(plan, w));
       if (reviews.length > 0) subheading(w.reviews);
-      for (const r of reviews) para(describe(r, w.locale));
+      for (const r of reviews) para(describe(r, w));
     }
     records(w.sections.risk, data.riskAssessments);
     records(w.sections.tasks, data.tasks);
