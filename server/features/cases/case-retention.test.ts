@@ -1,6 +1,7 @@
 // Retention with a controllable clock: identity goes 24 months after closure, other categories after 60 (or the
 // organisation's months), coded facts stay; when every category is past, the case is anonymised. A legal hold stops
 // all of it; an erasure on request is refused under a hold and audited with counts only.
+import { pino } from 'pino';
 import { describe, expect, test } from 'vitest';
 import { runDueJobs } from '#server/features/jobs/jobs.worker.ts';
 import type { TestApp } from '#tests/test-app.ts';
@@ -156,5 +157,42 @@ describe('erasure on request', () => {
     expect(JSON.stringify(register)).not.toMatch(/request/);
     const audit = await t.deps.db.selectFrom('auditEvent').select('details').where('action', '=', 'case.erased').where('entityId', '=', c.id).execute();
     expect(JSON.stringify(audit)).not.toMatch(/request|Stergescu/);
+  });
+});
+
+describe('in parallel', () => {
+  test('two erasures or two holds on the same version: one wins, the other gets 409', async () => {
+    t.setNow(new Date());
+    const c = await openCase(t, w.ngo.owner);
+    await call(t, w.ngo.owner, 'PUT', `/api/cases/${c.id}/identity`, { version: 0, givenName: 'Para', familyName: 'Lelescu', birthDate: '1990-02-02' });
+    let version = await versionOf(t, c.id);
+    const holds = await Promise.all([1, 2].map(() => call(t, w.ngo.owner, 'POST', `/api/cases/${c.id}/legal-hold`, { hold: true, reason: 'Court order', version })));
+    expect(holds.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    version = (await call(t, w.ngo.owner, 'POST', `/api/cases/${c.id}/legal-hold`, { hold: false, reason: 'Ended', version: await versionOf(t, c.id) })).json().version;
+    const erasures = await Promise.all([1, 2].map(() => call(t, w.ngo.owner, 'POST', `/api/cases/${c.id}/erase`, { scope: 'identity', reason: 'Her request', version })));
+    expect(erasures.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const register = await t.deps.db.selectFrom('caseErasure').select('scope').where('caseId', '=', c.id).execute();
+    expect(register).toHaveLength(1);
+  });
+
+  test('a hold placed while the purge runs is never overtaken: the case is either purged before or kept whole', async () => {
+    const c = await plantedClosedCase();
+    const version = await versionOf(t, c.id);
+    t.setNow(new Date());
+    // NOTE: the job gets its clock 30 months on while the API keeps the real one (the owner's session stays valid).
+    const job = { id: 'parallel', kind: CASE_RETENTION_JOB, payload: {}, attempts: 1, maxAttempts: 3 };
+    const run = caseRetentionJob(job, { deps: t.deps, log: pino({ level: 'silent' }), now: new Date(closedAt.getTime() + 30 * MONTH), isLastAttempt: false });
+    const [, hold] = await Promise.all([run, call(t, w.ngo.owner, 'POST', `/api/cases/${c.id}/legal-hold`, { hold: true, reason: 'Court order', version })]);
+    const identityLeft = Number(await count('caseIdentity', c.id));
+    const events = await t.deps.db.selectFrom('auditEvent').select(['action', 'seq']).where('entityId', '=', c.id).where('action', 'in', ['case.purged', 'case.legal_hold_set']).orderBy('seq').execute();
+    if (hold.statusCode === 409) {
+      // the purge committed first (it bumped the version): identity is gone and no hold was set
+      expect(identityLeft).toBe(0);
+      expect(events.map((e) => e.action)).toEqual(['case.purged']);
+    } else {
+      expect(hold.statusCode).toBe(200);
+      expect(identityLeft).toBe(1);
+      expect(events.map((e) => e.action)).toEqual(['case.legal_hold_set']);
+    }
   });
 });
