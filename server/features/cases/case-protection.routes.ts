@@ -4,6 +4,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf, type Deps } from '#server/context.ts';
+import { AppError } from '#server/errors.ts';
+import { PoolBusyError, isInputFailure, longTasks } from '#server/lib/worker-pool.ts';
 import { access } from '#server/http/access.ts';
 import { CASE_DATA_ROLES } from '#shared/auth/roles.ts';
 import {
@@ -23,12 +25,24 @@ import {
 import { CaseIdParamsSchema } from '#shared/cases/case.schema.ts';
 import { listAttachments, readAttachment, uploadAttachment } from './case-attachment.service.ts';
 import { assistanceCsv } from './case-assistance-csv.ts';
-import { renderCaseExport } from './case-export-pdf.ts';
+import type { renderCaseExport } from './case-export-pdf.ts';
 import { exportCase } from './case-export.service.ts';
 import { changeLegalHold, eraseCase } from './case-retention.service.ts';
 
 /** Base64 of the largest attachment plus the JSON around it; larger bodies are refused (413) before they are parsed. */
 const ATTACHMENT_BODY_LIMIT = Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 64 * 1024;
+
+const EXPORT_PDF = new URL('./case-export-pdf.ts', import.meta.url);
+
+/** PDF layout is CPU work that grows with the case: it runs on the long-task thread, never on the event loop. */
+async function renderInWorker(...args: Parameters<typeof renderCaseExport>): Promise<Buffer> {
+  try {
+    return Buffer.from(await longTasks.call<typeof renderCaseExport>(EXPORT_PDF, 'renderCaseExport', args));
+  } catch (error) {
+    if (error instanceof PoolBusyError || isInputFailure(error)) throw new AppError('unavailable', 'The PDF cannot be made right now. Try again later.');
+    throw error;
+  }
+}
 
 /** A download: the case code is the whole file name (it says nothing about the person), never cached, never sniffed. */
 function download(reply: FastifyReply, type: string, fileName: string) {
@@ -62,7 +76,7 @@ export function register(fastify: FastifyInstance, deps: Deps): void {
   });
   app.get('/api/cases/:id/export.pdf', { config, schema: { tags, params, querystring: ExportQuerySchema, response: { 200: z.any() } } }, async (request, reply) => {
     const data = await exportCase(ctxOf(request, deps), request.params.id, 'pdf');
-    const pdf = await renderCaseExport(data, request.query.lang ?? 'en');
+    const pdf = await renderInWorker(data, request.query.lang ?? 'en');
     return download(reply, 'application/pdf', `${data.case.code}.pdf`).send(pdf);
   });
   app.get('/api/cases/:id/assistance.csv', { config, schema: { tags, params, produces: ['text/csv'], response: { 200: z.string() } } }, async (request, reply) => {
