@@ -80,7 +80,9 @@ const dueAlias = (category: CaseCategory) => `due${category[0]!.toUpperCase()}${
 
 /** "This category of the case is past its retention": closed long enough ago, by the organisation's months or ours. */
 function pastRetention(category: CaseCategory, now: Date) {
-  const months = sql`coalesce((s.retention ->> ${category})::int, ${DEFAULT_RETENTION_MONTHS[category]})`;
+  // NOTE: the settings API stores whole months (1–600); anything else in the column falls back to the default rather
+  // than failing the whole purge on a cast.
+  const months = sql`(case when (s.retention ->> ${category}) ~ '^[0-9]{1,3}$' then (s.retention ->> ${category})::int else ${DEFAULT_RETENTION_MONTHS[category]}::int end)`;
   return sql<boolean>`(c.closed_at + make_interval(months => ${months}) <= ${now} and not c.purged_categories @> ${JSON.stringify([category])}::jsonb)`;
 }
 

@@ -76,9 +76,10 @@ describe('the retention purge', () => {
     expect(JSON.stringify(audits)).not.toMatch(/Purgescu|health note|comment/);
   });
 
-  test("follows the organisation's own months", async () => {
+  test("follows the organisation's own months (a value that is not a number of months counts as unset)", async () => {
     const c = await plantedClosedCase();
-    await t.deps.db.insertInto('caseSetting').values({ organisationId: w.ngo.organisationId, retention: JSON.stringify({ health: 6 }) }).onConflict((oc) => oc.column('organisationId').doUpdateSet({ retention: JSON.stringify({ health: 6 }) })).execute();
+    const retention = JSON.stringify({ health: 6, identity: 'soon' });
+    await t.deps.db.insertInto('caseSetting').values({ organisationId: w.ngo.organisationId, retention }).onConflict((oc) => oc.column('organisationId').doUpdateSet({ retention })).execute();
     await purgeAt(7);
     expect(Number(await count('caseAttachment', c.id))).toBe(0);
     expect(Number(await count('caseIdentity', c.id))).toBe(1);
