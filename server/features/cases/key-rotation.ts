@@ -38,6 +38,16 @@ function stale(column: string, keyId: string): RawBuilder<boolean> {
   return sql<boolean>`(${sql.ref(column)} is not null and ${sql.ref(column)} not like ${`${keyId.replace(/[\\%_]/g, (m) => `\\${m}`)}:%`})`;
 }
 
+/** The plaintext of a value, or an error naming where it is (ids only) when no key of the ring opens it. */
+function reseal(keyring: Config['encryptionKeys'], sealed: string, where: string): string {
+  try {
+    return decrypt(keyring, sealed);
+  } catch (error) {
+    // NOTE: stopping is right: a value no key opens is lost already; the operator must find its key, not skip it.
+    throw new Error(`${where} cannot be decrypted with DATA_ENCRYPTION_KEYS (${error instanceof Error ? error.message : 'unknown error'}): add the key it was sealed with and run again`);
+  }
+}
+
 /** One table's text columns: keyset batches by primary key, each batch one transaction. Returns values re-sealed. */
 async function rotateTable(db: Db, config: Config, spec: (typeof SEALED_COLUMNS)[number], batch: number, progress: Progress): Promise<number> {
   const keyring = config.encryptionKeys;
@@ -54,7 +64,7 @@ async function rotateTable(db: Db, config: Config, spec: (typeof SEALED_COLUMNS)
         for (const [i, column] of spec.columns.entries()) {
           const old = row[`c${i}`];
           if (!old || old.startsWith(`${keyId}:`)) continue;
-          const fresh = encrypt(keyring, decrypt(keyring, old));
+          const fresh = encrypt(keyring, reseal(keyring, old, `${spec.table}.${column} of ${row.pk}`));
           // NOTE: the guard "still the value we read": a save made since then already used the new key and wins.
           const result = await sql`update ${sql.table(spec.table)} set ${sql.ref(column)} = ${fresh} where ${sql.ref(spec.key)}::text = ${row.pk} and ${sql.ref(column)} = ${old}`.execute(trx);
           done += Number(result.numAffectedRows ?? 0n);
