@@ -36,6 +36,7 @@ import * as apiTokens from '#server/features/api-tokens/api-token.routes.ts';
 import * as fhir from '#server/features/fhir/fhir.routes.ts';
 import * as cases from '#server/features/cases/case.routes.ts';
 import * as caseWorkflow from '#server/features/cases/case-workflow.routes.ts';
+import * as caseProtection from '#server/features/cases/case-protection.routes.ts';
 
 /** Every feature, in one list: each exports register(app, deps). */
 const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<void> }[] = [
@@ -63,6 +64,7 @@ const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<voi
   fhir,
   cases,
   caseWorkflow,
+  caseProtection,
 ];
 
 export async function createApp(deps: Deps): Promise<FastifyInstance> {

@@ -9,6 +9,7 @@ import { DEMO_COMMANDS } from '#server/features/demo/demo.cli.ts';
 import { ORGANISATION_COMMANDS } from '#server/features/organisations/organisations.cli.ts';
 import { LIBRARY_COMMANDS } from '#server/features/library/library.cli.ts';
 import { HSDS_COMMANDS } from '#server/features/hsds/hsds.cli.ts';
+import { KEY_COMMANDS } from '#server/features/cases/key-rotation.cli.ts';
 
 export interface CliCommand {
   summary: string;
@@ -28,7 +29,7 @@ const migrate: CliCommand = {
   },
 };
 
-export const COMMANDS: Record<string, CliCommand> = { migrate, backup: backupCommand, restore: restoreCommand, 'verify-audit': verifyAuditCommand, ...ORGANISATION_COMMANDS, ...DEMO_COMMANDS, ...LIBRARY_COMMANDS, ...HSDS_COMMANDS };
+export const COMMANDS: Record<string, CliCommand> = { migrate, backup: backupCommand, restore: restoreCommand, 'verify-audit': verifyAuditCommand, ...ORGANISATION_COMMANDS, ...DEMO_COMMANDS, ...LIBRARY_COMMANDS, ...HSDS_COMMANDS, ...KEY_COMMANDS };
 
 function help(): void {
   console.log('usage: npm run cli -- <command> [--option value …]\n');

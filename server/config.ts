@@ -62,6 +62,8 @@ export interface Config {
   bodyLimitBytes: number;
   jobs: boolean;
   secureCookies: boolean;
+  /** Where logs go instead of standard output (never from the environment: tests capture logs with it). */
+  logStream?: { write(line: string): void };
 }
 
 export type TrustProxy = false | number | string[];

@@ -6,6 +6,7 @@ import { operatorCtx } from '#server/features/organisations/operator.service.ts'
 import { ACCESS_REQUEST_JOB, accessRequestJob } from '#server/features/access-requests/access-request.service.ts';
 import { PASSWORD_RESET_JOB, passwordResetJob } from '#server/features/auth/password-reset.service.ts';
 import { SEND_EMAIL_JOB, sendEmailJob } from '#server/features/email/email.service.ts';
+import { CASE_RETENTION_JOB, caseRetentionJob } from '#server/features/cases/case-retention.service.ts';
 import type { JobHandlers } from '#server/features/jobs/jobs.service.ts';
 import { startJobWorker } from '#server/features/jobs/jobs.worker.ts';
 import { PURGE_JOB, purgeExpired } from '#server/features/jobs/purge.service.ts';
@@ -26,6 +27,7 @@ export async function announceDemo(deps: Deps): Promise<string | null> {
 export const JOB_HANDLERS: JobHandlers = {
   [SEND_EMAIL_JOB]: sendEmailJob,
   [PURGE_JOB]: purgeExpired,
+  [CASE_RETENTION_JOB]: caseRetentionJob,
   [PASSWORD_RESET_JOB]: passwordResetJob,
   [ACCESS_REQUEST_JOB]: accessRequestJob,
   [REFERRAL_NOTICE_JOB]: referralNoticeJob,

@@ -1,4 +1,5 @@
 // Builds the real app on a per-file test database, with a settable clock and a mailer that records what it sends.
+import type { PGlite } from '@electric-sql/pglite';
 import type { FastifyInstance } from 'fastify';
 import { createApp } from '#server/app.ts';
 import { loadConfig, type Config } from '#server/config.ts';
@@ -9,6 +10,8 @@ import { createTestDb } from './test-db.ts';
 export interface TestApp {
   app: FastifyInstance;
   deps: Deps;
+  /** The embedded database when the engine is PGlite (a test can dump its data directory). */
+  pglite: PGlite | undefined;
   /** Emails handed to the SMTP transport (empty unless a test enables delivery). */
   sent: OutgoingEmail[];
   /** Moves the clock; starts at the real time. */
@@ -41,6 +44,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   return {
     app,
     deps,
+    pglite: handle.pglite,
     sent,
     setNow: (date) => void (now = date),
     setDelivers: (on) => void (delivers = on),

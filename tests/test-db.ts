@@ -24,7 +24,7 @@ export async function createTestDb(): Promise<DatabaseHandle> {
   if (!url) {
     const pglite = await openPglite({ loadDataDir: new Blob([readFileSync(GOLDEN_DUMP)]) });
     const db = kyselyFor(pgliteDialect(pglite));
-    return { db, engine: 'pglite', close: () => db.destroy() };
+    return { db, engine: 'pglite', pglite, close: () => db.destroy() };
   }
   const golden = goldenDatabaseName(url);
   const name = `${golden}_${randomBytes(4).toString('hex')}`;

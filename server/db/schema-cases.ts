@@ -35,6 +35,12 @@ export interface CaseFileTable {
   createdAt: CreatedAt;
   updatedAt: Timestamp;
   version: Generated<number>;
+  /** Migration 2026-12-06T2225: who set the legal hold, when, and why (sealed). */
+  legalHoldReason: Sealed | null;
+  legalHoldBy: string | null;
+  legalHoldAt: Date | null;
+  /** CaseCategory codes whose data the retention purge or an erasure removed. */
+  purgedCategories: ColumnType<string[], string | undefined, string>;
 }
 
 export interface CaseCodeCounterTable {
@@ -238,4 +244,16 @@ export interface CaseTables {
   caseApproval: CaseApprovalTable;
   caseAttachment: CaseAttachmentTable;
   caseSetting: CaseSettingTable;
+  caseErasure: CaseErasureTable;
+}
+
+/** An erasure on the person's request (migration 2026-12-06T2225-add-case-protection). */
+export interface CaseErasureTable {
+  id: Generated<string>;
+  caseId: string;
+  scope: string;
+  reason: Sealed;
+  counts: JsonOf<Record<string, number>>;
+  erasedBy: string | null;
+  erasedAt: Timestamp;
 }

@@ -18,6 +18,7 @@ const REDACT = [
 export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
   return {
     level: config.logLevel,
+    ...(config.logStream ? { stream: config.logStream } : {}),
     redact: { paths: REDACT, censor: '[redacted]' },
     serializers: {
       // NOTE: the path only; query strings and client addresses can identify people.

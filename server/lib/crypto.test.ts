@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { decrypt, encrypt, randomToken, sha256 } from './crypto.ts';
+import { decrypt, decryptBytes, encrypt, encryptBytes, randomToken, sha256 } from './crypto.ts';
 
 const k1 = { id: 'k1', key: randomBytes(32) };
 const k2 = { id: 'k2', key: randomBytes(32) };
@@ -49,5 +49,20 @@ describe('tokens', () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(randomToken()).not.toBe(token);
     expect(sha256('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
+
+describe('encryptBytes / decryptBytes', () => {
+  it('round-trips bytes with the first key, names it, and refuses altered bytes or an unknown key', () => {
+    const plain = randomBytes(1000);
+    const sealed = encryptBytes([k2, k1], plain);
+    expect(sealed.keyId).toBe('k2');
+    expect(sealed.content.includes(plain.subarray(0, 16))).toBe(false);
+    expect(decryptBytes([k1, k2], sealed).equals(plain)).toBe(true);
+    const altered = Buffer.from(sealed.content);
+    altered[40] = (altered[40] ?? 0) ^ 1;
+    expect(() => decryptBytes([k2], { keyId: 'k2', content: altered })).toThrow();
+    expect(() => decryptBytes([k1], sealed)).toThrow('unknown key');
+    expect(() => decryptBytes([k2], { keyId: 'k2', content: Buffer.alloc(10) })).toThrow('malformed');
   });
 });

@@ -38,3 +38,31 @@ export function randomToken(): string {
 export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
+
+/** Sealed bytes (attachments): the key's id apart, and iv (12 bytes) + tag (16 bytes) + ciphertext in one buffer. */
+export interface SealedBytes {
+  keyId: string;
+  content: Buffer;
+}
+
+/** Encrypts bytes with the first key of the keyring; the key id is bound in as associated data, as for text. */
+export function encryptBytes(keyring: readonly KeyringKey[], plain: Buffer): SealedBytes {
+  const current = keyring[0];
+  if (!current) throw new Error('the keyring is empty');
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', current.key, iv);
+  cipher.setAAD(Buffer.from(current.id));
+  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return { keyId: current.id, content: Buffer.concat([iv, cipher.getAuthTag(), body]) };
+}
+
+/** Decrypts sealed bytes with the key they name; throws when the key is unknown or the bytes were altered. */
+export function decryptBytes(keyring: readonly KeyringKey[], sealed: SealedBytes): Buffer {
+  const entry = keyring.find((k) => k.id === sealed.keyId);
+  if (!entry) throw new Error('ciphertext uses an unknown key');
+  if (sealed.content.length < 28) throw new Error('malformed ciphertext');
+  const decipher = createDecipheriv('aes-256-gcm', entry.key, sealed.content.subarray(0, 12));
+  decipher.setAAD(Buffer.from(sealed.keyId));
+  decipher.setAuthTag(sealed.content.subarray(12, 28));
+  return Buffer.concat([decipher.update(sealed.content.subarray(28)), decipher.final()]);
+}

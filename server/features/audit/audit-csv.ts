@@ -1,4 +1,5 @@
 // CSV for audit exports: RFC 4180 quoting, and cells that a spreadsheet would run as a formula are defused.
+import { csvRecord } from '#server/lib/spreadsheet-safe.ts';
 import type { AuditEntry } from '#shared/audit/audit.schema.ts';
 
 export const CSV_HEADER = [
@@ -15,8 +16,9 @@ export const CSV_HEADER = [
   'details',
 ];
 
+/** One CSV line; formula-like cells are defused by the one shared helper (server/lib/spreadsheet-safe.ts). */
 export function csvLine(cells: readonly (string | number | null)[]): string {
-  return cells.map(csvCell).join(',') + '\r\n';
+  return csvRecord(cells);
 }
 
 export function auditCsvLine(e: AuditEntry): string {
@@ -33,12 +35,4 @@ export function auditCsvLine(e: AuditEntry): string {
     e.ip,
     JSON.stringify(e.details),
   ]);
-}
-
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  let text = String(value);
-  // NOTE: OWASP "CSV injection": a leading = + - @ tab or CR makes spreadsheets evaluate the cell.
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -36,8 +36,13 @@ export type CaseAction =
   | { kind: 'change_status' }
   /** Decide a pending approval (closure, support plan). */
   | { kind: 'approve' }
-  /** Export everything held about the person, erase or anonymise, set a legal hold. */
-  | { kind: 'data_protection' };
+  /** Export everything held about the person, erase or anonymise. */
+  | { kind: 'data_protection' }
+  /**
+   * Set or clear a legal hold (it stops every purge of the case): the owner or the case's coordinator on the team —
+   * a hold protects evidence, so the coordinator need not hold the identity grant that exports and erasures need.
+   */
+  | { kind: 'legal_hold' };
 
 /** True when the grant allows the action. Writes on a closed case are refused here too (reopen first). */
 export function mayOnCase(grant: CaseGrant, action: CaseAction): boolean {
@@ -55,6 +60,8 @@ export function mayOnCase(grant: CaseGrant, action: CaseAction): boolean {
       return grant.isCaseCoordinator;
     case 'data_protection':
       return grant.via === 'team' && grant.isOwner && grant.teamCategories.has('identity');
+    case 'legal_hold':
+      return grant.via === 'team' && (grant.isOwner || grant.isCaseCoordinator);
   }
 }
 

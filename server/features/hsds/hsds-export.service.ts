@@ -7,6 +7,7 @@ import { strToU8, zipSync } from 'fflate';
 import { actorOf, type Ctx } from '#server/context.ts';
 import { AppError } from '#server/errors.ts';
 import { recordAudit } from '#server/features/audit/audit.service.ts';
+import { defuseCell } from '#server/lib/spreadsheet-safe.ts';
 import { HSDS_PROFILE_PATCHES } from '#shared/hsds/hsds-profile.ts';
 import { emptyTables, flattenDocument, type Table, type Tables } from './hsds-import-read.ts';
 import { canImportDirectory } from './hsds.policy.ts';
@@ -79,4 +80,6 @@ export async function exportZip(ctx: Ctx, lang: Language): Promise<Uint8Array> {
   return zipSync(files, { level: 6 });
 }
 
-const cell = (value: unknown) => (value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+// NOTE: phone numbers (+40 …) and any text an organisation typed are defused against formula injection; the import
+// revives them (reviveCell), so the datapackage still round-trips.
+const cell = (value: unknown) => (value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : typeof value === 'number' || typeof value === 'boolean' ? String(value) : defuseCell(String(value)));

@@ -2,6 +2,7 @@
 // or organisations, one or an array) checked against the official schemas and flattened, or the HSDS tabular form
 // (a zip of CSV files, as in the official datapackage) with every row checked against its object's schema.
 import { parse } from 'csv-parse/sync';
+import { reviveCell } from '#server/lib/spreadsheet-safe.ts';
 import { Unzip, UnzipInflate } from 'fflate';
 import { AppError } from '#server/errors.ts';
 import { checkAgainst, numberColumns, requiredColumns } from './hsds-schemas.ts';
@@ -155,7 +156,8 @@ function typed(record: Record<string, string>, numbers: Set<string>, required: S
   for (const [key, value] of Object.entries(record)) {
     if (value === '' && required.has(key) && !numbers.has(key)) row[key] = '';
     if (value === '' || value === undefined) continue;
-    row[key] = numbers.has(key) && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
+    const text = reviveCell(value);
+    row[key] = numbers.has(key) && text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : text;
   }
   return row;
 }

@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import type { Deps } from '#server/context.ts';
 import { describeError, type ClaimedJob, type JobHandlers } from './jobs.service.ts';
 import { claimDueJobs, markJobDone, markJobFailed, markJobRetry, releaseJob, requeueStalledJobs } from './jobs.queries.ts';
+import { scheduleCaseRetention } from '#server/features/cases/case-retention.service.ts';
 import { schedulePurge } from './purge.service.ts';
 
 /** A job still 'running' after this long belongs to an instance that died. */
@@ -121,6 +122,7 @@ async function maintain(deps: Deps, handlers: JobHandlers, log: FastifyBaseLogge
   const requeued = await requeueStalledJobs(deps.db, { lockedBefore: new Date(now.getTime() - STALLED_AFTER_MS), now });
   if (requeued > 0) log.warn({ requeued }, 're-queued jobs left running by a stopped worker');
   await schedulePurge(deps.db, handlers, now);
+  await scheduleCaseRetention(deps.db, handlers, now);
 }
 
 function newWorkerId(): string {

@@ -23,6 +23,8 @@ export const CASE_SECTIONS: CaseSection[] = [
   { id: 'workflow', label: 'case-workflow:section', category: 'general', load: async () => (await import('./case-workflow-section.tsx')).CaseWorkflowSection },
   { id: 'identity', label: 'cases:section.identity', category: 'identity', load: async () => (await import('./case-identity.tsx')).CaseIdentitySection },
   { id: 'team', label: 'cases:section.team', category: 'general', load: async () => (await import('./case-team.tsx')).CaseTeam },
+  { id: 'documents', label: 'case-protection:section.documents', category: 'general', load: async () => (await import('./case-documents.tsx')).CaseDocuments },
+  { id: 'protection', label: 'case-protection:section.protection', category: 'general', load: async () => (await import('./case-data-protection.tsx')).CaseDataProtection },
 ];
 
 export function sectionsFor(detail: CaseDetail): CaseSection[] {
