@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = [
   'api_token.revoked',
   'audit.exported',
   'case.access_refused',
+  'case.consent_recorded',
+  'case.consent_withdrawn',
   'case.duplicate_check',
   'case.identity_updated',
   'case.member_added',

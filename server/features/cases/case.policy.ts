@@ -37,7 +37,12 @@ export type CaseAction =
   /** Decide a pending approval (closure, support plan). */
   | { kind: 'approve' }
   /** Export everything held about the person, erase or anonymise, set a legal hold. */
-  | { kind: 'data_protection' };
+  | { kind: 'data_protection' }
+  /**
+   * Record that the person withdrew a consent. Unlike other writes it stays open on a closed case: a withdrawal must
+   * stop sharing at once whatever the case's status (a team member holding the general grant; never break-glass).
+   */
+  | { kind: 'withdraw_consent' };
 
 /** True when the grant allows the action. Writes on a closed case are refused here too (reopen first). */
 export function mayOnCase(grant: CaseGrant, action: CaseAction): boolean {
@@ -55,6 +60,8 @@ export function mayOnCase(grant: CaseGrant, action: CaseAction): boolean {
       return grant.isCaseCoordinator;
     case 'data_protection':
       return grant.via === 'team' && grant.isOwner && grant.teamCategories.has('identity');
+    case 'withdraw_consent':
+      return grant.via === 'team' && grant.teamCategories.has('general');
   }
 }
 
