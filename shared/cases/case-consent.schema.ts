@@ -1,6 +1,6 @@
 // The consent ledger of a case (issue 10): versioned records built on HTCDS's seven guidance items, one per scope
 // (and receiver, for a share); withdrawal stops sharing at once and shows where the consent was relied on.
-//   GET  /api/cases/:id/consents                         → CaseConsentLedger (general category, audited)
+//   GET  /api/cases/:id/consents?serviceId=              → CaseConsentLedger (general category, audited)
 //   POST /api/cases/:id/consents                         CaseConsentCreate → CaseConsentLedger (201)
 //   GET  /api/cases/:id/consents/:consentId              → CaseConsentDetail  the record and what relies on it
 //   POST /api/cases/:id/consents/:consentId/withdraw     → CaseConsentWithdrawal  what stopped
@@ -9,6 +9,9 @@ import { DateTime } from '../lib/datetime.ts';
 import { Day, text } from '../lib/input.ts';
 import { TaskStatusSchema } from '../referrals/task-status.ts';
 import { AssistanceTypeSchema, CONSENT_GUIDANCE_ITEMS, ConsentScopeSchema, type CONSENT_SCOPES } from './case-vocabulary.ts';
+
+/** serviceId: also say which record in force lets the case be referred to that service (the referral form asks). */
+export const CaseConsentLedgerQuerySchema = z.object({ serviceId: z.uuid().optional() }).strict();
 
 export const CaseConsentParamsSchema = z.object({ id: z.uuid(), consentId: z.uuid() }).strict();
 
@@ -105,6 +108,8 @@ export const CaseConsentLedgerSchema = z.object({
   covers: z.object({ services: ConsentRefusalSchema.nullable(), statistics: ConsentRefusalSchema.nullable(), research: ConsentRefusalSchema.nullable() }),
   /** Referrals sent from this case. */
   referrals: z.array(OutgoingReferralSchema),
+  /** With ?serviceId: the share record in force for that service's organisation (at most one). */
+  usableFor: z.array(z.uuid()),
   /** The caller may record and withdraw (a team member holding the general grant). */
   canRecord: z.boolean(),
   canWithdraw: z.boolean(),

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf, type Deps } from '#server/context.ts';
 import { access } from '#server/http/access.ts';
 import { CASE_DATA_ROLES } from '#shared/auth/roles.ts';
-import { CaseConsentCreateSchema, CaseConsentDetailSchema, CaseConsentLedgerSchema, CaseConsentParamsSchema, CaseConsentWithdrawalSchema } from '#shared/cases/case-consent.schema.ts';
+import { CaseConsentCreateSchema, CaseConsentDetailSchema, CaseConsentLedgerQuerySchema, CaseConsentLedgerSchema, CaseConsentParamsSchema, CaseConsentWithdrawalSchema } from '#shared/cases/case-consent.schema.ts';
 import { CaseIdParamsSchema } from '#shared/cases/case.schema.ts';
 import { getCaseConsent, withdrawCaseConsent } from './case-consent-withdrawal.service.ts';
 import { getLedger, recordCaseConsent } from './case-consent.service.ts';
@@ -16,7 +16,9 @@ export function register(fastify: FastifyInstance, deps: Deps): void {
   const tags = ['cases'];
   const params = CaseIdParamsSchema;
 
-  app.get('/api/cases/:id/consents', { config, schema: { tags, params, response: { 200: CaseConsentLedgerSchema } } }, async (request) => getLedger(ctxOf(request, deps), request.params.id));
+  app.get('/api/cases/:id/consents', { config, schema: { tags, params, querystring: CaseConsentLedgerQuerySchema, response: { 200: CaseConsentLedgerSchema } } }, async (request) =>
+    getLedger(ctxOf(request, deps), request.params.id, request.query),
+  );
   app.post('/api/cases/:id/consents', { config, schema: { tags, params, body: CaseConsentCreateSchema, response: { 201: CaseConsentLedgerSchema } } }, async (request, reply) =>
     reply.status(201).send(await recordCaseConsent(ctxOf(request, deps), request.params.id, request.body)),
   );

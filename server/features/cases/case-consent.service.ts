@@ -73,7 +73,7 @@ export function presentCaseConsent(ctx: Ctx, c: CaseConsentRow, superseded: bool
 }
 
 /** The ledger as its reader sees it, read (and audited as a read of the general category) in one transaction. */
-async function readLedger(ctx: Ctx, trx: Transaction<Database>, grant: CaseGrant): Promise<CaseConsentLedger> {
+async function readLedger(ctx: Ctx, trx: Transaction<Database>, grant: CaseGrant, serviceId?: string): Promise<CaseConsentLedger> {
   const rows = await listCaseConsents(trx, grant.caseId);
   const superseded = supersededIds(rows);
   const cover = async (scope: ConsentScope) => {
@@ -81,19 +81,29 @@ async function readLedger(ctx: Ctx, trx: Transaction<Database>, grant: CaseGrant
     return 'refusal' in answer ? answer.refusal : null;
   };
   const referrals = await outgoingReferrals(trx, grant.caseId);
+  const usableFor = serviceId ? await usableForService(ctx, trx, grant.caseId, serviceId) : [];
   await auditRead(ctx, trx, grant, 'general', { part: 'consents' });
   return {
     records: rows.map((r) => presentCaseConsent(ctx, r, superseded.has(r.id))),
     covers: { services: await cover('services'), statistics: await cover('statistics'), research: await cover('research') },
     referrals: referrals.map((r) => ({ ...r, status: r.status as TaskStatus, receiverName: r.receiverName ?? '' })),
+    usableFor,
     canRecord: mayOnCase(grant, { kind: 'write', category: 'general' }),
     canWithdraw: mayOnCase(grant, { kind: 'withdraw_consent' }),
   };
 }
 
-export async function getLedger(ctx: Ctx, caseId: string): Promise<CaseConsentLedger> {
+/** The share record in force for the organisation behind a service, as a list of none or one. */
+async function usableForService(ctx: Ctx, trx: Transaction<Database>, caseId: string, serviceId: string): Promise<string[]> {
+  const service = await findServiceFacts(trx, serviceId);
+  if (!service) return [];
+  const answer = await consentCovers(trx, { caseId, scope: 'share', organisationId: service.organisationId, directoryOrganizationId: service.directoryOrganizationId, now: ctx.now });
+  return 'consentId' in answer ? [answer.consentId] : [];
+}
+
+export async function getLedger(ctx: Ctx, caseId: string, query: { serviceId?: string | undefined } = {}): Promise<CaseConsentLedger> {
   const grant = await requireCase(ctx, caseId, { kind: 'read', category: 'general' });
-  return ctx.db.transaction().execute((trx) => readLedger(ctx, trx, grant));
+  return ctx.db.transaction().execute((trx) => readLedger(ctx, trx, grant, query.serviceId));
 }
 
 interface Receiver {

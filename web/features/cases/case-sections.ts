@@ -20,6 +20,7 @@ export interface CaseSection {
 
 export const CASE_SECTIONS: CaseSection[] = [
   { id: 'overview', label: 'cases:section.overview', category: 'general', load: async () => (await import('./case-overview.tsx')).CaseOverview },
+  { id: 'consent', label: 'case-consent:section', category: 'general', load: async () => (await import('./case-consent-section.tsx')).CaseConsentSection },
 ];
 
 export function sectionsFor(detail: CaseDetail): CaseSection[] {
