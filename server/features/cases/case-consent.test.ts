@@ -94,7 +94,8 @@ describe('shares', () => {
     const email = (await t.deps.db.selectFrom('account').select('email').where('id', '=', w.other.caseManager.id).executeTakeFirstOrThrow()).email;
     const add = () => call(t, w.ngo.owner, 'POST', `/api/cases/${c.id}/members`, { email, grants: ['general'] });
     expect((await add()).json()).toMatchObject({ current: { refusal: 'no_consent' } });
-    await record(w.ngo.owner, c.id, { scopes: ['share'], receiverOrganisationId: w.other.organisationId, decision: 'refused' });
+    const refusal = (await record(w.ngo.owner, c.id, { scopes: ['share'], receiverOrganisationId: w.other.organisationId, decision: 'refused' })).json() as Ledger;
+    expect((await call(t, w.ngo.owner, 'POST', `/api/cases/${c.id}/consents/${refusal.records[0]!.id}/withdraw`)).statusCode).toBe(422);
     const refused = await add();
     expect(refused.statusCode).toBe(422);
     expect(refused.json()).toMatchObject({ current: { refusal: 'refused' }, fields: { consent: expect.stringMatching(/refused/) } });
@@ -171,6 +172,7 @@ describe('referrals from a case', () => {
     const wrongCode = await call(t, w.ngo.owner, 'POST', '/api/referrals', { serviceId, caseId: c.id, package: { ...pack, subjectCode: 'P-1' }, send: true });
     expect(wrongCode.statusCode).toBe(422);
     const newer = await shareWithOther(c.id);
+    expect((await call(t, w.ngo.owner, 'GET', `/api/cases/${c.id}/consents?serviceId=${serviceId}`)).json().usableFor).toEqual([newer]);
     expect((await referFromCase(c, consentId)).json().fields.consentId).toMatch(/newer/);
     expect((await referFromCase(c, newer)).statusCode).toBe(201);
     // The organisation's consent list (referral feature) never shows a case's records.
