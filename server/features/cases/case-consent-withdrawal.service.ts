@@ -16,7 +16,7 @@ import { auditRead, requireCase } from './case-access.ts';
 import type { CaseGrant } from './case.policy.ts';
 import { requireCaseConsent } from './case-consent.service.ts';
 import { assistanceOnConsent, membersOfOrganisation, referralsOnConsent, removeMembersOfOrganisation } from './case-consent.queries.ts';
-import { shareConsentOf } from './case-share.ts';
+import { consentCovers, shareConsentOf } from './case-share.ts';
 
 const OPEN_STATUSES = TASK_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s));
 
@@ -30,7 +30,8 @@ function sharedOrganisation(consent: CaseConsentView, grant: CaseGrant): string 
 async function relianceOf(ctx: Ctx, trx: Transaction<Database>, grant: CaseGrant, consent: CaseConsentView): Promise<ConsentReliance> {
   const referrals = await referralsOnConsent(trx, consent.id);
   const organisationId = sharedOrganisation(consent, grant);
-  const inForce = organisationId ? (await shareConsentOf(trx, { caseId: grant.caseId, organisationId, now: ctx.now })) === consent.id : false;
+  const answer = organisationId ? await consentCovers(trx, { caseId: grant.caseId, scope: 'share', organisationId, now: ctx.now, lock: false }) : null;
+  const inForce = answer !== null && 'consentId' in answer && answer.consentId === consent.id;
   return {
     referrals: referrals.map((r) => ({ ...r, status: r.status as TaskStatus })),
     members: inForce && organisationId ? await membersOfOrganisation(trx, grant.caseId, organisationId) : [],
@@ -68,6 +69,8 @@ export async function withdrawCaseConsent(ctx: Ctx, caseId: string, consentId: s
   const grant = await requireCase(ctx, caseId, { kind: 'withdraw_consent' });
   const accountId = actorOf(ctx).accountId;
   return ctx.db.transaction().execute(async (trx) => {
+    // NOTE: the case row is not touched here: a recorder holds it while reading consents, and a share holding the
+    // consent FOR SHARE may update it; taking it after the consent could wait on them in a circle.
     // NOTE: open referrals are locked before the consent (a new package version locks its referral, then the
     // consent), so the two never wait on each other in a circle. The consent's row lock then waits for any share
     // holding it FOR SHARE; a share starting now waits for us and then sees the withdrawal. Referrals and members
@@ -95,7 +98,6 @@ export async function withdrawCaseConsent(ctx: Ctx, caseId: string, consentId: s
       organisationId: grant.organisationId,
       details: { consentId, cancelledReferrals: open.length, removedMembers: members.length },
     });
-    await trx.updateTable('caseFile').set({ updatedAt: ctx.now }).where('id', '=', caseId).execute();
     return {
       consent,
       affected: {

@@ -77,7 +77,8 @@ async function readLedger(ctx: Ctx, trx: Transaction<Database>, grant: CaseGrant
   const rows = await listCaseConsents(trx, grant.caseId);
   const superseded = supersededIds(rows);
   const cover = async (scope: ConsentScope) => {
-    const answer = await consentCovers(trx, { caseId: grant.caseId, scope, now: ctx.now });
+    // NOTE: showing the ledger locks nothing (a recorder holds the case row here; a withdrawal must not wait on it).
+    const answer = await consentCovers(trx, { caseId: grant.caseId, scope, now: ctx.now, lock: false });
     return 'refusal' in answer ? answer.refusal : null;
   };
   const referrals = await outgoingReferrals(trx, grant.caseId);
@@ -97,7 +98,7 @@ async function readLedger(ctx: Ctx, trx: Transaction<Database>, grant: CaseGrant
 async function usableForService(ctx: Ctx, trx: Transaction<Database>, caseId: string, serviceId: string): Promise<string[]> {
   const service = await findServiceFacts(trx, serviceId);
   if (!service) return [];
-  const answer = await consentCovers(trx, { caseId, scope: 'share', organisationId: service.organisationId, directoryOrganizationId: service.directoryOrganizationId, now: ctx.now });
+  const answer = await consentCovers(trx, { caseId, scope: 'share', organisationId: service.organisationId, directoryOrganizationId: service.directoryOrganizationId, now: ctx.now, lock: false });
   return 'consentId' in answer ? [answer.consentId] : [];
 }
 

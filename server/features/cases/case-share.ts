@@ -17,6 +17,8 @@ export interface ConsentQuestion {
   /** ... or the directory organisation (a referral's receiver names one or both; either named matches). */
   directoryOrganizationId?: string | null;
   now: Date;
+  /** false: only to show the ledger (no row lock); every action that relies on the answer keeps the default. */
+  lock?: boolean;
 }
 
 export type ConsentAnswer = { consentId: string } | { refusal: ConsentRefusal };
@@ -41,16 +43,15 @@ function receiverCondition(q: ConsentQuestion) {
 export async function consentCovers(trx: Transaction<Database>, q: ConsentQuestion): Promise<ConsentAnswer> {
   if (q.scope === 'share' && !q.organisationId && !q.directoryOrganizationId) throw new Error('A share question names the receiving organisation.');
   const byReceiver = q.scope === 'share' ? receiverCondition(q) : sql<boolean>`true`;
-  const current = await trx
+  const query = trx
     .selectFrom('consent')
     .select(['id', 'decision', 'withdrawnAt', 'expiresAt'])
     .where('caseId', '=', q.caseId)
     .where(sql<boolean>`scopes @> ${JSON.stringify([q.scope])}::jsonb`)
     .where(byReceiver)
     .orderBy('seq', 'desc')
-    .limit(1)
-    .forShare()
-    .executeTakeFirst();
+    .limit(1);
+  const current = await (q.lock === false ? query : query.forShare()).executeTakeFirst();
   if (current) {
     if (current.decision !== 'given') return { refusal: 'refused' };
     if (current.withdrawnAt) return { refusal: 'withdrawn' };
