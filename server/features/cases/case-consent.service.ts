@@ -144,6 +144,19 @@ function expiryOf(ctx: Ctx, expiresOn: string | undefined): Date {
   return expiresAt;
 }
 
+/**
+ * NOTE: a refusal recorded over a share in force would leave its referrals and team members running on the older
+ * record; stopping a share is a withdrawal, which stops all of it at once.
+ */
+function refuseOverActiveShare(ctx: Ctx, rows: CaseConsentRow[], input: CaseConsentCreate, receiver: Receiver): void {
+  if (input.decision !== 'refused' || !input.scopes.includes('share')) return;
+  const [shareKey] = keysOf({ scopes: ['share'], ...receiver });
+  const current = rows.find((r) => keysOf(r).includes(shareKey!));
+  if (current && consentState(current, ctx.now) === 'active') {
+    throw unprocessable('decision', 'A consent to share with this organisation is in force: withdraw it, which stops the sharing, instead of recording a refusal.');
+  }
+}
+
 /** Records a consent given or refused; it supersedes the record in force for the same scopes (and receiver). */
 export async function recordCaseConsent(ctx: Ctx, caseId: string, input: CaseConsentCreate): Promise<CaseConsentLedger> {
   const grant = await requireCase(ctx, caseId, { kind: 'write', category: 'general' });
@@ -157,6 +170,7 @@ export async function recordCaseConsent(ctx: Ctx, caseId: string, input: CaseCon
       const current = rows[0] ? presentCaseConsent(ctx, rows[0], false) : null;
       throw new AppError('conflict', 'Someone recorded a consent for this case in the meantime. Look at the ledger again.', { current });
     }
+    refuseOverActiveShare(ctx, rows, input, receiver);
     const keys = new Set(keysOf({ scopes: input.scopes, ...receiver }));
     const previous = rows.find((r) => keysOf(r).some((k) => keys.has(k)));
     const created = await trx

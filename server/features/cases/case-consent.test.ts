@@ -101,6 +101,10 @@ describe('shares', () => {
     expect(refused.json()).toMatchObject({ current: { refusal: 'refused' }, fields: { consent: expect.stringMatching(/refused/) } });
     await shareWithOther(c.id);
     expect((await add()).statusCode).toBe(200);
+    // Stopping a share in force is a withdrawal (which removes the member), never a refusal recorded over it.
+    const over = await record(w.ngo.owner, c.id, { scopes: ['share'], receiverOrganisationId: w.other.organisationId, decision: 'refused' });
+    expect(over.statusCode).toBe(422);
+    expect(over.json().fields.decision).toMatch(/withdraw/);
   });
 });
 

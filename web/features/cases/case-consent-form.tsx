@@ -69,6 +69,7 @@ export function ConsentForm(props: { caseId: string; lastSeenId: string | null; 
     expiresOn: ['consent-expires', t('form.expiresOn')],
     interpreterLanguage: ['consent-interpreter-language', t('form.interpreterLanguage')],
     note: ['consent-note', t('form.note')],
+    decision: ['consent-decision-given', t('form.decision')],
   };
   const items = Object.entries(form.errors).map(([k, message]) => {
     const [id, label] = fieldOf[k] ?? ['consent-scope-services', t('form.scopes')];
@@ -93,7 +94,7 @@ export function ConsentForm(props: { caseId: string; lastSeenId: string | null; 
           <legend>{t('form.decision')}</legend>
           {(['given', 'refused'] as const).map((d) => (
             <label key={d}>
-              <input type="radio" name="consent-decision" checked={decision === d} onChange={() => setDecision(d)} /> {t(`form.${d}`)}
+              <input id={`consent-decision-${d}`} type="radio" name="consent-decision" checked={decision === d} onChange={() => setDecision(d)} /> {t(`form.${d}`)}
             </label>
           ))}
         </fieldset>
