@@ -37,6 +37,7 @@ import * as fhir from '#server/features/fhir/fhir.routes.ts';
 import * as cases from '#server/features/cases/case.routes.ts';
 import * as caseWorkflow from '#server/features/cases/case-workflow.routes.ts';
 import * as caseProtection from '#server/features/cases/case-protection.routes.ts';
+import * as caseConsents from '#server/features/cases/case-consent.routes.ts';
 
 /** Every feature, in one list: each exports register(app, deps). */
 const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<void> }[] = [
@@ -65,6 +66,7 @@ const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<voi
   cases,
   caseWorkflow,
   caseProtection,
+  caseConsents,
 ];
 
 export async function createApp(deps: Deps): Promise<FastifyInstance> {

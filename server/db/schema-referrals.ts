@@ -139,6 +139,11 @@ export interface ConsentTable {
   supersedesId: string | null;
   /** Sealed. */
   note: string | null;
+  // migration 2026-12-06T2215-add-consent-ledger-links
+  /** ISO 639-1: the language the interpreter worked in. */
+  interpreterLanguage: string | null;
+  /** Insertion order: the newest record for a scope (and receiver) is the one in force. */
+  seq: ColumnType<string, never, never>;
 }
 
 export interface ReferralTable {
@@ -165,6 +170,8 @@ export interface ReferralTable {
   version: Generated<number>;
   /** Migration 2026-12-06T1930: when the sending organisation last looked (later changes are news). */
   senderSeenAt: Date | null;
+  /** Migration 2026-12-06T2215: the sender's case the referral was made from (case_id is the receiver's case). */
+  sourceCaseId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ReferralPackageTable {

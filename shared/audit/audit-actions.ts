@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
   'case.attachment_added',
   'case.break_glass_ended',
   'case.break_glass_opened',
+  'case.consent_recorded',
+  'case.consent_withdrawn',
   'case.duplicate_check',
   'case.erased',
   'case.exported',

@@ -44,7 +44,13 @@ export const ReferralPackageInputSchema = z
 export type ReferralPackageInput = z.infer<typeof ReferralPackageInputSchema>;
 
 export const ReferralCreateSchema = z
-  .object({ serviceId: z.uuid(), package: ReferralPackageInputSchema, send: z.boolean().default(false) })
+  .object({
+    serviceId: z.uuid(),
+    package: ReferralPackageInputSchema,
+    send: z.boolean().default(false),
+    /** Referring from a case (issue 10): the sender's team checks apply and the consent must be one of that case. */
+    caseId: z.uuid().optional(),
+  })
   .strict();
 export type ReferralCreate = z.infer<typeof ReferralCreateSchema>;
 
@@ -120,6 +126,8 @@ export const ReferralDetailSchema = ReferralStatusViewSchema.extend({
   history: z.array(ReferralEventSchema),
   /** Set once an accepted referral opened a case at the receiver (issue 10); shown to the receiver only. */
   caseId: z.uuid().nullable(),
+  /** The sender's case the referral was made from; shown to the sender only (its consents are withdrawn there). */
+  sourceCaseId: z.uuid().nullable().optional(),
 });
 export type ReferralDetail = z.infer<typeof ReferralDetailSchema>;
 

@@ -42,7 +42,12 @@ export type CaseAction =
    * Set or clear a legal hold (it stops every purge of the case): the owner or the case's coordinator on the team —
    * a hold protects evidence, so the coordinator need not hold the identity grant that exports and erasures need.
    */
-  | { kind: 'legal_hold' };
+  | { kind: 'legal_hold' }
+  /**
+   * Record that the person withdrew a consent. Unlike other writes it stays open on a closed case: a withdrawal must
+   * stop sharing at once whatever the case's status (a team member holding the general grant; never break-glass).
+   */
+  | { kind: 'withdraw_consent' };
 
 /** True when the grant allows the action. Writes on a closed case are refused here too (reopen first). */
 export function mayOnCase(grant: CaseGrant, action: CaseAction): boolean {
@@ -62,6 +67,8 @@ export function mayOnCase(grant: CaseGrant, action: CaseAction): boolean {
       return grant.via === 'team' && grant.isOwner && grant.teamCategories.has('identity');
     case 'legal_hold':
       return grant.via === 'team' && (grant.isOwner || grant.isCaseCoordinator);
+    case 'withdraw_consent':
+      return grant.via === 'team' && grant.teamCategories.has('general');
   }
 }
 

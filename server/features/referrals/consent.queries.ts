@@ -33,7 +33,8 @@ function withNames(db: Db) {
 
 /** One consent of the recording organisation; undefined for any other organisation's. */
 export function findConsent(db: Db, id: string, organisationId: string) {
-  return withNames(db).where('c.id', '=', id).where('c.organisationId', '=', organisationId).executeTakeFirst();
+  // NOTE: a consent of a case is read and withdrawn through the case (its team, its rules), never here.
+  return withNames(db).where('c.id', '=', id).where('c.organisationId', '=', organisationId).where('c.caseId', 'is', null).executeTakeFirst();
 }
 export type ConsentRow = NonNullable<Awaited<ReturnType<typeof findConsent>>>;
 
@@ -45,13 +46,13 @@ export type ConsentRow = NonNullable<Awaited<ReturnType<typeof findConsent>>>;
 export function findConsentFacts(db: Db, id: string, o: { lock?: boolean } = {}) {
   const query = db
     .selectFrom('consent')
-    .select(['organisationId', 'subjectCode', 'receiverOrganisationId', 'receiverDirectoryOrganizationId', 'decision', 'expiresAt', 'withdrawnAt', 'coversIdentity', 'recordedAt', 'language', 'withInterpreter'])
+    .select(['organisationId', 'subjectCode', 'receiverOrganisationId', 'receiverDirectoryOrganizationId', 'decision', 'expiresAt', 'withdrawnAt', 'coversIdentity', 'recordedAt', 'language', 'withInterpreter', 'caseId'])
     .where('id', '=', id);
   return (o.lock ? query.forShare() : query).executeTakeFirst();
 }
 
 export function listConsents(db: Db, organisationId: string, subjectCode?: string) {
-  let query = withNames(db).where('c.organisationId', '=', organisationId);
+  let query = withNames(db).where('c.organisationId', '=', organisationId).where('c.caseId', 'is', null);
   if (subjectCode) query = query.where('c.subjectCode', '=', subjectCode);
   return query.orderBy('c.recordedAt', 'desc').limit(200).execute();
 }

@@ -36,9 +36,9 @@ export const receiverOf = (s: ServiceFacts): ReceiverFacts => ({ directoryOrgani
 export async function requireSharingConsent(
   db: Db,
   o: { consentId: string | null; senderOrganisationId: string; subjectCode: string; receiver: ReceiverFacts; now: Date },
-): Promise<{ coversIdentity: boolean }> {
+): Promise<{ coversIdentity: boolean; caseId: string | null }> {
   const consent = o.consentId ? await findConsentFacts(db, o.consentId, { lock: true }) : undefined;
   const problem = consentProblem(consent, o);
   if (problem || !consent) throw unprocessable('consentId', problem ?? 'A referral needs a consent record naming the receiving organisation.');
-  return { coversIdentity: consent.coversIdentity };
+  return { coversIdentity: consent.coversIdentity, caseId: consent.caseId };
 }

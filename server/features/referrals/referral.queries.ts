@@ -13,6 +13,8 @@ export interface NewReferral {
   consentId: string;
   urgency: string;
   at: Date;
+  /** The sender's case it is made from, if any. */
+  sourceCaseId?: string | null;
 }
 
 export async function insertReferral(db: Db, r: NewReferral): Promise<string> {
@@ -97,6 +99,7 @@ function base(db: Db, now: Date) {
       'r.escalatedAt',
       'r.packageVersion',
       'r.caseId',
+      'r.sourceCaseId',
       'r.updatedAt',
       'r.version',
       's.name as serviceName',

@@ -2,10 +2,12 @@
 // organisation on a consent naming it; the receiver sees exactly that package, the sender sees status, outcome and
 // history. Status changes go through referral-status.service.ts.
 import { randomBytes } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import { actorOf, type Ctx } from '#server/context.ts';
-import type { Db } from '#server/db/db.ts';
+import type { Database } from '#server/db/schema.ts';
 import { AppError } from '#server/errors.ts';
 import { recordAudit } from '#server/features/audit/audit.service.ts';
+import { requireCaseConsentForReferral, requireReferringCase } from '#server/features/cases/case-referral.ts';
 import type { ReferralCreate, ReferralDetail, ReferralList, ReferralListQuery, ReferralPackageInput } from '#shared/referrals/referral.schema.ts';
 import type { Outcome } from '#shared/referrals/referral-vocabulary.ts';
 import { isTerminal, type TaskStatus } from '#shared/referrals/task-status.ts';
@@ -32,8 +34,10 @@ function newReference(): string {
  * The consent allows this package to go to this service's receiver; identity only where the consent covers it.
  * `db` is the transaction that writes the package: the consent stays locked (FOR SHARE) until it commits.
  */
-async function checkPackage(ctx: Ctx, db: Db, organisationId: string, service: ServiceFacts, p: ReferralPackageInput): Promise<void> {
-  const { coversIdentity } = await requireSharingConsent(db, { consentId: p.consentId, senderOrganisationId: organisationId, subjectCode: p.subjectCode, receiver: receiverOf(service), now: ctx.now });
+async function checkPackage(ctx: Ctx, db: Transaction<Database>, organisationId: string, service: ServiceFacts, p: ReferralPackageInput, caseId: string | null): Promise<void> {
+  const receiver = receiverOf(service);
+  const { coversIdentity, caseId: consentCaseId } = await requireSharingConsent(db, { consentId: p.consentId, senderOrganisationId: organisationId, subjectCode: p.subjectCode, receiver, now: ctx.now });
+  await requireCaseConsentForReferral(db, { consentId: p.consentId, consentCaseId, caseId, receiver, now: ctx.now });
   if (hasIdentity(p) && !coversIdentity) throw unprocessable('package.identity', 'The consent does not cover identity: leave the identity out or record a consent that covers it.');
 }
 
@@ -43,8 +47,9 @@ export async function createReferral(ctx: Ctx, input: ReferralCreate): Promise<R
   const actor = actorOf(ctx);
   const service = await serviceTakingReferrals(ctx.db, input.serviceId);
   if (service.organisationId === organisationId) throw unprocessable('serviceId', 'Choose a service of another organisation.');
+  const caseId = input.caseId ? await requireReferringCase(ctx, input.caseId, { organisationId, subjectCode: input.package.subjectCode }) : null;
   const id = await ctx.db.transaction().execute(async (trx) => {
-    await checkPackage(ctx, trx, organisationId, service, input.package);
+    await checkPackage(ctx, trx, organisationId, service, input.package, caseId);
     const referralId = await q.insertReferral(trx, {
       reference: newReference(),
       senderOrganisationId: organisationId,
@@ -54,10 +59,11 @@ export async function createReferral(ctx: Ctx, input: ReferralCreate): Promise<R
       consentId: input.package.consentId,
       urgency: input.package.urgency,
       at: ctx.now,
+      sourceCaseId: caseId,
     });
     await q.insertPackage(trx, packageRow(ctx.config.encryptionKeys, input.package, { referralId, version: 1, createdBy: actor.accountId, at: ctx.now }));
     await insertReferralEvent(trx, { referralId, at: ctx.now, side: 'sender', kind: 'package', actorAccountId: actor.accountId, toStatus: 'draft' });
-    await recordAudit(ctx, trx, { action: 'referral.created', entityType: 'referral', entityId: referralId, details: { serviceId: service.id, external: service.organisationId === null, urgency: input.package.urgency } });
+    await recordAudit(ctx, trx, { action: 'referral.created', entityType: 'referral', entityId: referralId, details: { serviceId: service.id, external: service.organisationId === null, urgency: input.package.urgency, fromCase: caseId !== null } });
     if (input.send) await applyLocked(trx, { referralId, organisationId, by: { accountId: actor.accountId }, to: 'requested', now: ctx.now, ip: ctx.ip });
     return referralId;
   });
@@ -73,13 +79,14 @@ export async function newPackageVersion(ctx: Ctx, id: string, input: ReferralPac
   const closed = (status: string) => new AppError('conflict', 'This referral is closed: its package cannot change.', { current: { status } });
   if (isTerminal(row.status as TaskStatus)) throw closed(row.status);
   const service = await serviceTakingReferrals(ctx.db, row.serviceId);
+  const caseId = row.sourceCaseId ? await requireReferringCase(ctx, row.sourceCaseId, { organisationId, subjectCode: input.subjectCode }) : null;
   await ctx.db.transaction().execute(async (trx) => {
     // NOTE: a withdrawal of a consent may cancel this referral meanwhile: lock it, look again, and check the new
     // consent in this transaction (FOR SHARE), so the withdrawal either waits and then cancels it, or is seen here.
     const locked = await lockReferral(trx, id);
     if (!locked) throw new AppError('not_found', 'No such referral.');
     if (isTerminal(locked.status as TaskStatus)) throw closed(locked.status);
-    await checkPackage(ctx, trx, organisationId, service, input);
+    await checkPackage(ctx, trx, organisationId, service, input, caseId);
     const version = locked.packageVersion + 1;
     await q.insertPackage(trx, packageRow(ctx.config.encryptionKeys, input, { referralId: id, version, createdBy: actor.accountId, at: ctx.now }));
     await q.bumpPackageVersion(trx, id, { version, consentId: input.consentId, urgency: input.urgency, at: ctx.now });
@@ -127,6 +134,7 @@ export async function getReferral(ctx: Ctx, id: string): Promise<ReferralDetail>
     package: pack,
     history: history.map((e) => ({ ...e, side: e.side as 'sender' | 'receiver' | 'system', fromStatus: e.fromStatus as TaskStatus | null, toStatus: e.toStatus as TaskStatus | null, outcome: e.outcome as Outcome | null })),
     caseId: isSender ? null : row.caseId,
+    sourceCaseId: isSender ? row.sourceCaseId : null,
   };
 }
 

@@ -25,6 +25,7 @@ export const CASE_SECTIONS: CaseSection[] = [
   { id: 'team', label: 'cases:section.team', category: 'general', load: async () => (await import('./case-team.tsx')).CaseTeam },
   { id: 'documents', label: 'case-protection:section.documents', category: 'general', load: async () => (await import('./case-documents.tsx')).CaseDocuments },
   { id: 'protection', label: 'case-protection:section.protection', category: 'general', load: async () => (await import('./case-data-protection.tsx')).CaseDataProtection },
+  { id: 'consent', label: 'case-consent:section', category: 'general', load: async () => (await import('./case-consent-section.tsx')).CaseConsentSection },
 ];
 
 export function sectionsFor(detail: CaseDetail): CaseSection[] {

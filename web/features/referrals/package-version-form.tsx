@@ -9,6 +9,7 @@ import { BusyButton } from '#web/components/ui/busy-button.tsx';
 import { SelectField, apiError } from '#web/components/ui/form.tsx';
 import { request } from '#web/lib/api.ts';
 import { PackageFields, type PackageDraft } from './package-fields.tsx';
+import { CaseConsentChooser } from '#web/features/cases/case-consent-chooser.tsx';
 import { referralKeys, useConsentsFor } from './referrals.api.ts';
 
 function draftOf(referral: ReferralDetail): PackageDraft {
@@ -55,7 +56,9 @@ export function PackageVersionForm({ referral, onDone, onCancel }: { referral: R
       setError(apiError(err)?.body.message ?? t('common:error.generic'));
     }
   };
-  const identityAllowed = !!usable.find((c) => c.id === consentId)?.coversIdentity;
+  // NOTE: a referral made from a case relies on the case's consent in force; its identity stays in the case's vault.
+  const fromCase = referral.sourceCaseId ?? null;
+  const identityAllowed = !fromCase && !!usable.find((c) => c.id === consentId)?.coversIdentity;
   return (
     <form className="referral-form" onSubmit={(e) => void submit(e)} noValidate>
       <h2>{t('detail.newVersion')}</h2>
@@ -65,7 +68,11 @@ export function PackageVersionForm({ referral, onDone, onCancel }: { referral: R
           <p>{error}</p>
         </Banner>
       )}
-      <SelectField id="version-consent" label={t('form.existingConsent')} value={consentId} onChange={setConsentId} options={[{ value: '', label: '—' }, ...usable.map((c) => ({ value: c.id, label: `${c.subjectCode} · ${c.expiresAt.toISOString().slice(0, 10)}` }))]} />
+      {fromCase ? (
+        <CaseConsentChooser caseId={fromCase} serviceId={referral.serviceId} value={consentId || null} onChange={(id) => setConsentId(id ?? '')} />
+      ) : (
+        <SelectField id="version-consent" label={t('form.existingConsent')} value={consentId} onChange={setConsentId} options={[{ value: '', label: '—' }, ...usable.map((c) => ({ value: c.id, label: `${c.subjectCode} · ${c.expiresAt.toISOString().slice(0, 10)}` }))]} />
+      )}
       <PackageFields value={draft} onChange={setDraft} errors={{}} identityAllowed={identityAllowed} />
       <div className="actions-row">
         <BusyButton type="submit" busy={save.isPending}>

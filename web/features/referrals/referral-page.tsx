@@ -151,7 +151,9 @@ function Actions({ referral }: { referral: ReferralDetail }) {
       setDialogError(apiError(error)?.body.message ?? t('common:error.generic'));
     }
   };
-  const canWithdraw = referral.side === 'sender' && referral.consentId && referral.consentState === 'active';
+  // NOTE: a consent recorded in a case is withdrawn in the case (its team and the members it let in go with it).
+  const fromCase = referral.side === 'sender' ? (referral.sourceCaseId ?? null) : null;
+  const canWithdraw = referral.side === 'sender' && !fromCase && referral.consentId && referral.consentState === 'active';
   return (
     <Card labelledBy="referral-actions">
       <h2 id="referral-actions">{t('detail.actions')}</h2>
@@ -172,6 +174,11 @@ function Actions({ referral }: { referral: ReferralDetail }) {
             {t(`action.${to}`)}
           </BusyButton>
         ))}
+        {fromCase && referral.consentState === 'active' && (
+          <Link className="button danger" to={`/cases/${fromCase}/consent`}>
+            {t('detail.withdrawConsent')}
+          </Link>
+        )}
         {canWithdraw && (
           <button type="button" className="danger" onClick={() => (setDialogError(null), setWithdrawing(true))}>
             {t('detail.withdrawConsent')}
