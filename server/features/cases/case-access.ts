@@ -12,6 +12,29 @@ import { mayOnCase, type CaseAction, type CaseGrant } from './case.policy.ts';
 
 type Reader = Db | Transaction<Database>;
 
+type CaseScope = ExpressionBuilder<Database & { c: Database['caseFile']; m: Database['caseMember'] }, 'c' | 'm'>;
+
+/**
+ * A team membership counts while it is of the case's own organisation, or while a consent to share with the member's
+ * organisation is in force (given, not withdrawn, not expired): a share ends with its consent, not only on withdrawal.
+ */
+function membershipInForce(eb: CaseScope, now: Date) {
+  return eb.or([
+    eb('m.organisationId', '=', eb.ref('c.organisationId')),
+    eb.exists(
+      eb
+        .selectFrom('consent as k')
+        .select(sql`1`.as('one'))
+        .whereRef('k.caseId', '=', 'c.id')
+        .whereRef('k.receiverOrganisationId', '=', 'm.organisationId')
+        .where(sql<boolean>`k.scopes @> '["share"]'::jsonb`)
+        .where('k.decision', '=', 'given')
+        .where('k.withdrawnAt', 'is', null)
+        .where('k.expiresAt', '>', now),
+    ),
+  ]);
+}
+
 /**
  * The SQL condition "the actor may open this case" over an alias `c` of case_file: a team member in the actor's
  * current organisation, or an open break-glass. Every case list and count filters with it.
@@ -25,7 +48,8 @@ export function visibleToActor(actor: Actor, now: Date) {
           .select(sql`1`.as('one'))
           .whereRef('m.caseId', '=', 'c.id')
           .where('m.accountId', '=', actor.accountId)
-          .where('m.organisationId', '=', actor.organisationId ?? '00000000-0000-0000-0000-000000000000'),
+          .where('m.organisationId', '=', actor.organisationId ?? '00000000-0000-0000-0000-000000000000')
+          .where((inner) => membershipInForce(inner as unknown as CaseScope, now)),
       ),
       eb.exists(
         eb
@@ -45,7 +69,13 @@ export async function loadGrant(db: Reader, actor: Actor, caseId: string, now: D
   if (!actor.organisationId) return null;
   const row = await db
     .selectFrom('caseFile as c')
-    .leftJoin('caseMember as m', (j) => j.onRef('m.caseId', '=', 'c.id').on('m.accountId', '=', actor.accountId).on('m.organisationId', '=', actor.organisationId!))
+    .leftJoin('caseMember as m', (j) =>
+      j
+        .onRef('m.caseId', '=', 'c.id')
+        .on('m.accountId', '=', actor.accountId)
+        .on('m.organisationId', '=', actor.organisationId!)
+        .on((eb) => membershipInForce(eb as unknown as CaseScope, now)),
+    )
     .select(['c.id', 'c.organisationId', 'c.code', 'c.status', 'c.version', 'c.ownerAccountId', 'm.grants', 'm.isOwner'])
     .select((eb) =>
       eb

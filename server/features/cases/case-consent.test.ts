@@ -106,6 +106,18 @@ describe('shares', () => {
     expect(over.statusCode).toBe(422);
     expect(over.json().fields.decision).toMatch(/withdraw/);
   });
+
+  test('a member of the other organisation loses the case when the share consent expires', async () => {
+    const c = await openCase(t, w.ngo.owner);
+    const consentId = await shareWithOther(c.id);
+    await addToTeam(t, w.ngo.owner, c.id, w.other.caseManager, ['general']);
+    expect((await call(t, w.other.caseManager, 'GET', `/api/cases/${c.id}`)).statusCode).toBe(200);
+    // NOTE: the expiry is moved, not the clock: moving the clock days ahead would end the sign-in sessions too.
+    await t.deps.db.updateTable('consent').set({ expiresAt: new Date(Date.now() - 60_000) }).where('id', '=', consentId).execute();
+    expect((await call(t, w.other.caseManager, 'GET', `/api/cases/${c.id}`)).statusCode).toBe(404);
+    const listed = (await call(t, w.other.caseManager, 'GET', '/api/cases')).json().cases.map((x: { id: string }) => x.id);
+    expect(listed).not.toContain(c.id);
+  });
 });
 
 describe('withdrawal', () => {
