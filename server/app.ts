@@ -35,6 +35,7 @@ import * as referrals from '#server/features/referrals/referral.routes.ts';
 import * as apiTokens from '#server/features/api-tokens/api-token.routes.ts';
 import * as fhir from '#server/features/fhir/fhir.routes.ts';
 import * as cases from '#server/features/cases/case.routes.ts';
+import * as caseAssistance from '#server/features/cases/case-assistance.routes.ts';
 
 /** Every feature, in one list: each exports register(app, deps). */
 const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<void> }[] = [
@@ -61,6 +62,7 @@ const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<voi
   apiTokens,
   fhir,
   cases,
+  caseAssistance,
 ];
 
 export async function createApp(deps: Deps): Promise<FastifyInstance> {

@@ -17,6 +17,7 @@ export const INBOX_KINDS = [
   'help_contacts',
   'directory_listings_due',
   'directory_listings_to_review',
+  'case_work_today',
 ] as const;
 export const InboxKindSchema = z.enum(INBOX_KINDS);
 export type InboxKind = z.infer<typeof InboxKindSchema>;

@@ -8,6 +8,7 @@ import { directoryListingsDue } from '#server/features/directory/directory-desk.
 import { directoryListingsToReview } from '#server/features/directory/directory-review.service.ts';
 import { invitationsPending } from '#server/features/organisations/invitation.service.ts';
 import { referralsOverdue, referralsWaiting, referralsWithNews } from '#server/features/referrals/referral-inbox.service.ts';
+import { myWorkCount } from '#server/features/cases/my-work.service.ts';
 import type { InboxItem, InboxKind } from '#shared/inbox/inbox.schema.ts';
 
 /** What a provider gets: the database, the fully signed-in actor, the request's time. */
@@ -44,4 +45,5 @@ export const INBOX_PROVIDERS: readonly InboxProvider[] = [
   counted('help_contacts', '/desk/help-contacts', ({ db, actor, now }) => helpContactsDue(db, actor, now)),
   counted('directory_listings_due', '/desk/directory', ({ db, actor, now }) => directoryListingsDue(db, actor, now)),
   counted('directory_listings_to_review', '/desk/directory/review', ({ db, actor }) => directoryListingsToReview(db, actor)),
+  counted('case_work_today', '/cases', ({ db, actor, now }) => myWorkCount(db, actor, now)),
 ];

@@ -7,6 +7,7 @@ import type { Deps } from '#server/context.ts';
 import { describeError, type ClaimedJob, type JobHandlers } from './jobs.service.ts';
 import { claimDueJobs, markJobDone, markJobFailed, markJobRetry, releaseJob, requeueStalledJobs } from './jobs.queries.ts';
 import { schedulePurge } from './purge.service.ts';
+import { scheduleTaskReminders } from '#server/features/cases/case-task-reminder.ts';
 
 /** A job still 'running' after this long belongs to an instance that died. */
 export const STALLED_AFTER_MS = 10 * 60 * 1000;
@@ -78,7 +79,7 @@ export interface JobWorker {
   stop(): Promise<void>;
 }
 
-/** Polls every `intervalMs` (default 1 s); once a minute re-queues stalled jobs and schedules the daily purge. */
+/** Polls every `intervalMs` (default 1 s); once a minute re-queues stalled jobs, schedules the daily purge and the hourly task reminders. */
 export function startJobWorker(deps: Deps, log: FastifyBaseLogger, handlers: JobHandlers, options: { intervalMs?: number; workerId?: string } = {}): JobWorker {
   const workerId = options.workerId ?? newWorkerId();
   const intervalMs = options.intervalMs ?? 1000;
@@ -121,6 +122,7 @@ async function maintain(deps: Deps, handlers: JobHandlers, log: FastifyBaseLogge
   const requeued = await requeueStalledJobs(deps.db, { lockedBefore: new Date(now.getTime() - STALLED_AFTER_MS), now });
   if (requeued > 0) log.warn({ requeued }, 're-queued jobs left running by a stopped worker');
   await schedulePurge(deps.db, handlers, now);
+  await scheduleTaskReminders(deps.db, handlers, now);
 }
 
 function newWorkerId(): string {
