@@ -117,7 +117,7 @@ describe('my work today', () => {
     await t.deps.db.insertInto('caseTask').values({ caseId: mine.id, organisationId: w.ngo.organisationId, kind: 'risk_assessment', assigneeAccountId: w.ngo.psychologist.id, dueOn: '2026-01-02' }).execute();
     await t.deps.db
       .insertInto('caseAssistance')
-      .values({ caseId: mine.id, organisationId: w.ngo.organisationId, type: 'psychological', category: 'psychological', state: 'offered', occurredOn: today(), followUpDue: today(), createdBy: w.ngo.psychologist.id })
+      .values({ caseId: mine.id, organisationId: w.ngo.organisationId, type: 'psychological', category: 'psychological', state: 'offered', occurredOn: today(), followUpDue: today(), sharedWith: '[]', createdBy: w.ngo.psychologist.id })
       .execute();
     await call(t, w.ngo.owner, 'DELETE', `/api/cases/${gone.id}/members/${w.ngo.psychologist.id}`);
 
@@ -128,7 +128,7 @@ describe('my work today', () => {
     expect(items.map((i) => i.kind).sort()).toEqual(['follow_up', 'task', 'task']);
     expect(res.body).not.toContain('Task-note');
     const inbox = (await call(t, w.ngo.psychologist, 'GET', '/api/inbox')).json();
-    expect(inbox.items).toContainEqual({ kind: 'case_work_today', count: 3, href: '/cases' });
+    expect(inbox.items).toContainEqual({ kind: 'case_work_today', count: 3, href: '/#my-work' });
     expect((await call(t, w.ngo.trainer, 'GET', '/api/my-work')).statusCode).toBe(403);
   });
 });

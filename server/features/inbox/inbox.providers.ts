@@ -45,5 +45,5 @@ export const INBOX_PROVIDERS: readonly InboxProvider[] = [
   counted('help_contacts', '/desk/help-contacts', ({ db, actor, now }) => helpContactsDue(db, actor, now)),
   counted('directory_listings_due', '/desk/directory', ({ db, actor, now }) => directoryListingsDue(db, actor, now)),
   counted('directory_listings_to_review', '/desk/directory/review', ({ db, actor }) => directoryListingsToReview(db, actor)),
-  counted('case_work_today', '/cases', ({ db, actor, now }) => myWorkCount(db, actor, now)),
+  counted('case_work_today', '/#my-work', ({ db, actor, now }) => myWorkCount(db, actor, now)),
 ];

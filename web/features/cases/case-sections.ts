@@ -20,6 +20,9 @@ export interface CaseSection {
 
 export const CASE_SECTIONS: CaseSection[] = [
   { id: 'overview', label: 'cases:section.overview', category: 'general', load: async () => (await import('./case-overview.tsx')).CaseOverview },
+  { id: 'assistance', label: 'case-assistance:section.assistance', category: null, load: async () => (await import('./assistance-section.tsx')).AssistanceSection },
+  { id: 'plans', label: 'case-assistance:section.plans', category: null, load: async () => (await import('./plans-section.tsx')).PlansSection },
+  { id: 'tasks', label: 'case-assistance:section.tasks', category: null, load: async () => (await import('./tasks-section.tsx')).TasksSection },
 ];
 
 export function sectionsFor(detail: CaseDetail): CaseSection[] {
