@@ -100,7 +100,7 @@ function RecordView({ record: r, onEdit }: { record: AssistanceRecord; onEdit: (
         {r.note && (
           <>
             <dt>{t('assistance.note')}</dt>
-            <dd className="pre-wrap">{r.note}</dd>
+            <dd className="case-text">{r.note}</dd>
           </>
         )}
       </dl>

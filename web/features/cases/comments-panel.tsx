@@ -33,7 +33,7 @@ export function CommentsPanel({ detail, writable }: { detail: CaseDetail; writab
                 <p className="hint">
                   {t(`category.${c.category}`)} · {when.format(c.createdAt)} · {c.createdByName ?? '—'}
                 </p>
-                <p className="pre-wrap">{c.body}</p>
+                <p className="case-text">{c.body}</p>
               </li>
             ))}
           </ul>

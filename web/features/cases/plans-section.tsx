@@ -98,13 +98,13 @@ function PlanView({ caseId, plan: p, writable, onDialog }: { caseId: string; pla
         {p.objectives && (
           <>
             <dt>{t('plans.objectives')}</dt>
-            <dd className="pre-wrap">{p.objectives}</dd>
+            <dd className="case-text">{p.objectives}</dd>
           </>
         )}
         {p.actionPlan && (
           <>
             <dt>{t('plans.actionPlan')}</dt>
-            <dd className="pre-wrap">{p.actionPlan}</dd>
+            <dd className="case-text">{p.actionPlan}</dd>
           </>
         )}
         <dt>{t('plans.plannedEnd')}</dt>
@@ -124,7 +124,7 @@ function PlanView({ caseId, plan: p, writable, onDialog }: { caseId: string; pla
           {p.reviews.map((r) => (
             <li key={r.id}>
               {date(r.reviewedOn)}: <strong>{t(`plans.progressOf.${r.progress}`)}</strong>
-              {r.note && <span className="pre-wrap"> — {r.note}</span>}
+              {r.note && <span className="case-text"> — {r.note}</span>}
             </li>
           ))}
         </ol>

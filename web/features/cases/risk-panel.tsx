@@ -50,7 +50,7 @@ export function RiskPanel({ detail, writable }: { detail: CaseDetail; writable: 
                     {RISK_AREAS.map((a) => (
                       <td key={a}>{t(`risk.levels.${r[a]}`)}</td>
                     ))}
-                    <td className="pre-wrap">{r.note ?? ''}</td>
+                    <td className="case-text">{r.note ?? ''}</td>
                   </tr>
                 ))}
               </tbody>

@@ -25,7 +25,7 @@ export function SafeContactView({ safeContact: s }: { safeContact: SafeContact |
         {s.note && (
           <>
             <dt>{t('safeContact.note')}</dt>
-            <dd className="pre-wrap">{s.note}</dd>
+            <dd className="case-text">{s.note}</dd>
           </>
         )}
       </dl>

@@ -46,7 +46,7 @@ export function TasksSection({ detail }: CaseSectionProps) {
                 <p>
                   {t('tasks.assignee')}: {k.assigneeName ?? '—'}
                 </p>
-                {k.note && <p className="pre-wrap">{k.note}</p>}
+                {k.note && <p className="case-text">{k.note}</p>}
                 {k.doneAt && <p className="hint">{t('tasks.doneOn', { date: when.format(k.doneAt), name: k.doneByName ?? '—' })}</p>}
                 {!k.doneAt && writable.includes(k.category) && (
                   <button type="button" className="secondary" onClick={() => setClosing(k)} aria-label={`${t('tasks.markDone')}: ${t(`tasks.kinds.${k.kind}`)}, ${date(k.dueOn)}`}>
