@@ -78,6 +78,17 @@ describe('assistance by category', () => {
   });
 });
 
+describe('guessed and foreign ids', () => {
+  test('another organisation, and a record reached through another case’s id, answer 404', async () => {
+    const [a, b] = [await openCase(t, w.ngo.owner), await openCase(t, w.ngo.colleague)];
+    const record = (await call(t, w.ngo.owner, 'POST', `/api/cases/${a.id}/assistance`, { type: 'legal', state: 'offered', occurredOn: today() })).json();
+    expect((await call(t, w.other.caseManager, 'GET', `/api/cases/${a.id}/assistance`)).statusCode).toBe(404);
+    expect((await call(t, w.other.caseManager, 'GET', `/api/cases/${a.id}/assistance/${record.id}`)).statusCode).toBe(404);
+    expect((await call(t, w.ngo.colleague, 'GET', `/api/cases/${b.id}/assistance/${record.id}`)).statusCode).toBe(404);
+    expect((await call(t, w.ngo.owner, 'GET', `/api/cases/${a.id}/assistance/00000000-0000-4000-8000-000000000000`)).statusCode).toBe(404);
+  });
+});
+
 describe('consent', () => {
   test('a service received needs the person’s consent to services; an offer does not', async () => {
     const c = await openCase(t, w.ngo.owner);

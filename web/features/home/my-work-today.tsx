@@ -1,8 +1,9 @@
 // "My work today" on the signed-in home, for people who hold case work: their tasks due today or overdue and the
 // follow-ups due on their assistance records, as case codes, what and when — never a note. Loaded lazily (with its
 // strings), so the reader's start bundle stays as it is (docs/decisions/010).
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { Loading } from '#web/components/ui/loading.tsx';
 import { TableWrap } from '#web/components/ui/table-wrap.tsx';
 import { Tag } from '#web/components/ui/tag.tsx';
@@ -11,10 +12,16 @@ import { useMyWork } from '#web/features/cases/assistance.api.ts';
 export function MyWorkToday() {
   const { t, i18n } = useTranslation('case-assistance');
   const work = useMyWork(true);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const { hash } = useLocation();
+  // NOTE: the inbox line links here (/#my-work); a client-side navigation does not scroll to a hash by itself.
+  useEffect(() => {
+    if (hash === '#my-work' && work.data) heading.current?.focus();
+  }, [hash, work.data]);
   const date = (day: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
   return (
     <section aria-labelledby="my-work-today" id="my-work">
-      <h2 id="my-work-today">{t('myWork.heading')}</h2>
+      <h2 id="my-work-today" ref={heading} tabIndex={-1}>{t('myWork.heading')}</h2>
       {work.isPending && <Loading />}
       {work.isError && <p className="alert error">{t('myWork.loadError')}</p>}
       {work.data &&
