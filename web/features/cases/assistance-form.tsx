@@ -41,6 +41,24 @@ function draftOf(record: AssistanceRecord | null, type: AssistanceType): Draft {
   };
 }
 
+/** The draft as the API's fields: empty choices become null; the sharing and provider of a record are kept. */
+function fieldsOf(d: Draft, record: AssistanceRecord | null, medical: boolean) {
+  return {
+    state: d.state as AssistanceRecord['state'],
+    occurredOn: d.occurredOn,
+    providerOrganisationId: record?.providerOrganisationId ?? null,
+    providerRole: orNull(d.providerRole) as AssistanceRecord['providerRole'],
+    deliveryMode: orNull(d.deliveryMode) as AssistanceRecord['deliveryMode'],
+    interpreterUsed: d.interpreterUsed,
+    interpreterLanguage: d.interpreterUsed ? orNull(d.interpreterLanguage.toLowerCase()) : null,
+    serviceCategory: medical ? (orNull(d.serviceCategory) as AssistanceRecord['serviceCategory']) : null,
+    outcome: orNull(d.outcome) as AssistanceRecord['outcome'],
+    followUpDue: orNull(d.followUpDue),
+    sharedWith: record?.sharedWith.map((s) => s.id) ?? [],
+    note: orNull(d.note),
+  };
+}
+
 export function AssistanceForm(props: { caseId: string; record: AssistanceRecord | null; writable: readonly CaseCategory[]; onClose(): void }) {
   const { t } = useTranslation('case-assistance');
   const id = useId();
@@ -55,20 +73,7 @@ export function AssistanceForm(props: { caseId: string; record: AssistanceRecord
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     form.clear();
-    const fields = {
-      state: d.state as AssistanceRecord['state'],
-      occurredOn: d.occurredOn,
-      providerOrganisationId: record?.providerOrganisationId ?? null,
-      providerRole: orNull(d.providerRole) as AssistanceRecord['providerRole'],
-      deliveryMode: orNull(d.deliveryMode) as AssistanceRecord['deliveryMode'],
-      interpreterUsed: d.interpreterUsed,
-      interpreterLanguage: d.interpreterUsed ? orNull(d.interpreterLanguage.toLowerCase()) : null,
-      serviceCategory: medical ? (orNull(d.serviceCategory) as AssistanceRecord['serviceCategory']) : null,
-      outcome: orNull(d.outcome) as AssistanceRecord['outcome'],
-      followUpDue: orNull(d.followUpDue),
-      sharedWith: record?.sharedWith.map((s) => s.id) ?? [],
-      note: orNull(d.note),
-    };
+    const fields = fieldsOf(d, record, medical);
     try {
       await save.mutateAsync(record ? { id: record.id, body: { ...fields, version: record.version } } : { id: null, body: { type: d.type, ...fields } });
       props.onClose();

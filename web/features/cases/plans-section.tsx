@@ -129,35 +129,40 @@ function PlanView({ caseId, plan: p, writable, onDialog }: { caseId: string; pla
           ))}
         </ol>
       )}
-      {writable && (
-        <div className="actions-row">
-          {(p.status === 'draft' || p.status === 'active') && (
-            <button type="button" className="secondary" onClick={() => onDialog({ kind: 'plan', plan: p })}>
-              {t('common.edit')}
-            </button>
-          )}
-          {p.status === 'active' && (
-            <button type="button" className="secondary" onClick={() => onDialog({ kind: 'review', plan: p })}>
-              {t('plans.review')}
-            </button>
-          )}
-          {p.status === 'draft' && (
-            <BusyButton busy={status.isPending} onClick={() => void move('active')}>
-              {t('plans.start')}
-            </BusyButton>
-          )}
-          {p.status === 'active' && (
-            <BusyButton busy={status.isPending} onClick={() => void move('completed')}>
-              {t('plans.complete')}
-            </BusyButton>
-          )}
-          {p.status !== 'completed' && p.status !== 'discontinued' && (
-            <BusyButton busy={status.isPending} className="secondary" onClick={() => void move('discontinued')}>
-              {t('plans.discontinue')}
-            </BusyButton>
-          )}
-        </div>
-      )}
+      {writable && <PlanActions plan={p} busy={status.isPending} onDialog={onDialog} onMove={(to) => void move(to)} />}
     </article>
+  );
+}
+
+function PlanActions({ plan: p, busy, onDialog, onMove }: { plan: SupportPlan; busy: boolean; onDialog(d: Dialog): void; onMove(to: 'active' | 'completed' | 'discontinued'): void }) {
+  const { t } = useTranslation('case-assistance');
+  return (
+    <div className="actions-row">
+      {(p.status === 'draft' || p.status === 'active') && (
+        <button type="button" className="secondary" onClick={() => onDialog({ kind: 'plan', plan: p })}>
+          {t('common.edit')}
+        </button>
+      )}
+      {p.status === 'active' && (
+        <button type="button" className="secondary" onClick={() => onDialog({ kind: 'review', plan: p })}>
+          {t('plans.review')}
+        </button>
+      )}
+      {p.status === 'draft' && (
+        <BusyButton busy={busy} onClick={() => onMove('active')}>
+          {t('plans.start')}
+        </BusyButton>
+      )}
+      {p.status === 'active' && (
+        <BusyButton busy={busy} onClick={() => onMove('completed')}>
+          {t('plans.complete')}
+        </BusyButton>
+      )}
+      {p.status !== 'completed' && p.status !== 'discontinued' && (
+        <BusyButton busy={busy} className="secondary" onClick={() => onMove('discontinued')}>
+          {t('plans.discontinue')}
+        </BusyButton>
+      )}
+    </div>
   );
 }
