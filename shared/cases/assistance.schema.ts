@@ -19,6 +19,11 @@ import {
   MEDICAL_SERVICE_CATEGORIES,
 } from './case-vocabulary.ts';
 
+/** The categories a record (comment, task) may be filed in: identity is the vault's alone, never a record's. */
+export const RECORD_CATEGORIES = ['general', 'health', 'psychological', 'legal', 'social'] as const;
+export const RecordCategorySchema = z.enum(RECORD_CATEGORIES);
+export type RecordCategory = (typeof RECORD_CATEGORIES)[number];
+
 /** Who delivered it, by role (a code: a person's name is never needed here). */
 export const PROVIDER_ROLES = ['doctor', 'nurse', 'psychologist', 'social_worker', 'lawyer', 'case_manager', 'cultural_mediator', 'interpreter', 'other'] as const;
 /** The assistance types that carry the minimal medical record (domain.md §6). */
@@ -105,7 +110,7 @@ export const AssistanceListSchema = z.object({
 });
 export type AssistanceList = z.infer<typeof AssistanceListSchema>;
 
-export const CommentCreateSchema = z.object({ category: CaseCategorySchema, body: text(4000).pipe(z.string().trim().min(1, 'Write the update')) }).strict();
+export const CommentCreateSchema = z.object({ category: RecordCategorySchema, body: text(4000).pipe(z.string().trim().min(1, 'Write the update')) }).strict();
 export type CommentCreate = z.infer<typeof CommentCreateSchema>;
 
 export const CaseCommentSchema = z.object({

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { DateTime } from '../lib/datetime.ts';
 import { Day, line, text, Version } from '../lib/input.ts';
+import { RecordCategorySchema } from './assistance.schema.ts';
 import { AssistanceTypeSchema, CaseCategorySchema, PLAN_STATUSES, PLAN_TYPES, RISK_LEVELS, type CaseCategory } from './case-vocabulary.ts';
 
 export const PlanTypeSchema = z.enum(PLAN_TYPES);
@@ -117,7 +118,7 @@ export const TaskCreateSchema = z
   .object({
     kind: z.enum(TASK_KINDS),
     /** The category of what the task is about; its assignee must hold it. */
-    category: CaseCategorySchema.default('general'),
+    category: RecordCategorySchema.default('general'),
     dueOn: Day,
     assigneeAccountId: z.uuid(),
     note: text(1000).nullable().default(null),

@@ -168,6 +168,8 @@ describe('case comments', () => {
     expect((await call(t, w.ngo.psychologist, 'POST', `/api/cases/${c.id}/comments`, { category: 'psychological', body: 'Session went well' })).statusCode).toBe(201);
     expect((await call(t, w.ngo.psychologist, 'POST', `/api/cases/${c.id}/comments`, { category: 'health', body: 'x' })).statusCode).toBe(404);
     expect((await call(t, w.ngo.owner, 'POST', `/api/cases/${c.id}/comments`, { category: 'general', body: '   ' })).statusCode).toBe(400);
+    // identity lives in the vault alone: no comment is filed there (so no list read is ever audited as an identity read)
+    expect((await call(t, w.ngo.owner, 'POST', `/api/cases/${c.id}/comments`, { category: 'identity', body: 'x' })).statusCode).toBe(400);
     const seen = (await call(t, w.ngo.psychologist, 'GET', `/api/cases/${c.id}/comments`)).json();
     expect(seen.comments.map((x: { body: string }) => x.body)).toEqual(['Session went well']);
     const stored = await t.deps.db.selectFrom('caseComment').select('body').where('caseId', '=', c.id).execute();

@@ -2,7 +2,7 @@
 // sees the comments of the categories their grant holds, filtered in SQL, each category's read audited.
 import { actorOf, type Ctx } from '#server/context.ts';
 import { recordAudit } from '#server/features/audit/audit.service.ts';
-import type { CaseComment, CommentCreate, CommentList } from '#shared/cases/assistance.schema.ts';
+import { RECORD_CATEGORIES, type CaseComment, type CommentCreate, type CommentList } from '#shared/cases/assistance.schema.ts';
 import type { CaseCategory } from '#shared/cases/case-vocabulary.ts';
 import { requireCase } from './case-access.ts';
 import { auditListRead, readableOf, touchCase } from './case-records.ts';
@@ -10,7 +10,7 @@ import { open, seal } from './vault.ts';
 
 export async function listComments(ctx: Ctx, caseId: string): Promise<CommentList> {
   const grant = await requireCase(ctx, caseId, { kind: 'read', category: 'general' });
-  const covered = readableOf(grant);
+  const covered = readableOf(grant, RECORD_CATEGORIES);
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await trx
       .selectFrom('caseComment as cc')

@@ -6,6 +6,7 @@ import { actorOf, type Ctx } from '#server/context.ts';
 import type { Database } from '#server/db/schema.ts';
 import { AppError } from '#server/errors.ts';
 import { recordAudit } from '#server/features/audit/audit.service.ts';
+import { RECORD_CATEGORIES } from '#shared/cases/assistance.schema.ts';
 import type { CaseCategory } from '#shared/cases/case-vocabulary.ts';
 import type { CaseTask, TaskCreate, TaskKind, TaskList } from '#shared/cases/follow-up.schema.ts';
 import { requireCase } from './case-access.ts';
@@ -30,7 +31,7 @@ function present(ctx: Ctx, r: TaskRow): CaseTask {
 /** Open tasks first, soonest due first; then the done ones. Only the categories the grant reads. */
 export async function listTasks(ctx: Ctx, caseId: string): Promise<TaskList> {
   const grant = await requireCase(ctx, caseId, { kind: 'read', category: 'general' });
-  const covered = readableOf(grant);
+  const covered = readableOf(grant, RECORD_CATEGORIES);
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await selectTasks(trx)
       .where('t.caseId', '=', caseId)

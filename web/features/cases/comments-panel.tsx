@@ -2,6 +2,7 @@
 // warns against names and other identifying details before anything is typed.
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RECORD_CATEGORIES, type RecordCategory } from '#shared/cases/assistance.schema.ts';
 import type { CaseCategory } from '#shared/cases/case-vocabulary.ts';
 import type { CaseDetail } from '#shared/cases/case.schema.ts';
 import { Banner } from '#web/components/ui/banner.tsx';
@@ -15,7 +16,7 @@ export function CommentsPanel({ detail, writable }: { detail: CaseDetail; writab
   const { t, i18n } = useTranslation('case-assistance');
   const list = useComments(detail.id);
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
-  const categories = writable.filter((c) => c !== 'identity');
+  const categories = RECORD_CATEGORIES.filter((c) => writable.includes(c));
   return (
     <Card labelledBy="comments-heading">
       <h2 id="comments-heading">{t('comments.heading')}</h2>
@@ -42,10 +43,10 @@ export function CommentsPanel({ detail, writable }: { detail: CaseDetail; writab
   );
 }
 
-function CommentForm({ caseId, categories }: { caseId: string; categories: CaseCategory[] }) {
+function CommentForm({ caseId, categories }: { caseId: string; categories: RecordCategory[] }) {
   const { t } = useTranslation('case-assistance');
   const id = useId();
-  const [category, setCategory] = useState<CaseCategory>(categories[0]!);
+  const [category, setCategory] = useState<RecordCategory>(categories[0]!);
   const [body, setBody] = useState('');
   const form = useFormErrors();
   const add = useAddComment(caseId);
@@ -65,7 +66,7 @@ function CommentForm({ caseId, categories }: { caseId: string; categories: CaseC
   return (
     <form className="stack" onSubmit={submit} noValidate>
       <ErrorSummary items={summary} formError={form.formError} summaryRef={form.summaryRef} />
-      <SelectField id={`${id}-category`} label={t('comments.category')} value={category} onChange={(v) => setCategory(v as CaseCategory)} options={codeOptions(categories, (c) => t(`category.${c}`))} />
+      <SelectField id={`${id}-category`} label={t('comments.category')} value={category} onChange={(v) => setCategory(v as RecordCategory)} options={codeOptions(categories, (c) => t(`category.${c}`))} />
       <NoteField id={`${id}-body`} label={t('comments.body')} value={body} onChange={setBody} maxLength={4000} error={form.errors.body} rows={4} />
       <div className="actions-row">
         <SubmitButton pending={add.isPending}>{t('comments.add')}</SubmitButton>

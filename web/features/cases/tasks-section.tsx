@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Heading } from 'react-aria-components';
-import type { CaseCategory } from '#shared/cases/case-vocabulary.ts';
+import { RECORD_CATEGORIES, type RecordCategory } from '#shared/cases/assistance.schema.ts';
 import { TASK_KINDS, type CaseTask, type TaskKind } from '#shared/cases/follow-up.schema.ts';
 import { Banner } from '#web/components/ui/banner.tsx';
 import { BusyButton } from '#web/components/ui/busy-button.tsx';
@@ -57,7 +57,7 @@ export function TasksSection({ detail }: CaseSectionProps) {
             ))}
           </ul>
         ))}
-      {writable.length > 0 && <TaskForm detail={detail} categories={writable.filter((c) => c !== 'identity')} />}
+      {writable.length > 0 && <TaskForm detail={detail} categories={RECORD_CATEGORIES.filter((c) => writable.includes(c))} />}
       {closing && <DoneDialog detail={detail} task={closing} onClose={() => setClosing(null)} />}
     </Card>
   );
@@ -104,10 +104,10 @@ function DoneDialog({ detail, task, onClose }: { detail: CaseSectionProps['detai
   );
 }
 
-function TaskForm({ detail, categories }: { detail: CaseSectionProps['detail']; categories: CaseCategory[] }) {
+function TaskForm({ detail, categories }: { detail: CaseSectionProps['detail']; categories: RecordCategory[] }) {
   const { t } = useTranslation('case-assistance');
   const id = useId();
-  const empty = { kind: 'follow_up_contact' as TaskKind, category: 'general' as CaseCategory, dueOn: new Date().toISOString().slice(0, 10), assigneeAccountId: '', note: '' };
+  const empty = { kind: 'follow_up_contact' as TaskKind, category: 'general' as RecordCategory, dueOn: new Date().toISOString().slice(0, 10), assigneeAccountId: '', note: '' };
   const [d, setDraft] = useState(empty);
   const form = useFormErrors();
   const { create } = useTaskChanges(detail.id);
@@ -131,7 +131,7 @@ function TaskForm({ detail, categories }: { detail: CaseSectionProps['detail']; 
       <h3 id={`${id}-title`}>{t('tasks.add')}</h3>
       <ErrorSummary items={summary} formError={form.formError} summaryRef={form.summaryRef} />
       <SelectField id={`${id}-kind`} label={t('tasks.kind')} value={d.kind} onChange={(v) => setDraft({ ...d, kind: v as TaskKind })} options={codeOptions(TASK_KINDS, (c) => t(`tasks.kinds.${c}`))} />
-      <SelectField id={`${id}-category`} label={t('tasks.category')} value={d.category} onChange={(v) => setDraft({ ...d, category: v as CaseCategory, assigneeAccountId: '' })} options={codeOptions(categories, (c) => t(`category.${c}`))} />
+      <SelectField id={`${id}-category`} label={t('tasks.category')} value={d.category} onChange={(v) => setDraft({ ...d, category: v as RecordCategory, assigneeAccountId: '' })} options={codeOptions(categories, (c) => t(`category.${c}`))} />
       <TextField id={`${id}-dueOn`} type="date" label={t('tasks.dueOn')} value={d.dueOn} onChange={(v) => setDraft({ ...d, dueOn: v })} error={form.errors.dueOn} required />
       <SelectField
         id={`${id}-assigneeAccountId`}
