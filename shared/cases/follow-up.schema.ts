@@ -7,7 +7,7 @@
 //   GET  /api/cases/:id/risk-assessments              → RiskList (oldest first: change over time);  POST RiskCreate
 //   GET  /api/cases/:id/tasks                         → TaskList;  POST TaskCreate → CaseTask (201)
 //   POST /api/cases/:id/tasks/:taskId/done            TaskDone → CaseTask (409 when stale or already done)
-//   GET  /api/my-work                                 → MyWork (the signed-in person's tasks and follow-ups due)
+//   GET  /api/cases/my-work                           → MyWork (the signed-in person's tasks and follow-ups due)
 import { z } from 'zod';
 import { DateTime } from '../lib/datetime.ts';
 import { Day, line, text, Version } from '../lib/input.ts';

@@ -96,5 +96,5 @@ export function register(fastify: FastifyInstance, deps: Deps): void {
     markTaskDone(ctxOf(r, deps), r.params.id, r.params.taskId, r.body.version),
   );
 
-  app.get('/api/my-work', { config, schema: { tags, response: { 200: MyWorkSchema } } }, async (r) => myWork(ctxOf(r, deps)));
+  app.get('/api/cases/my-work', { config, schema: { tags, response: { 200: MyWorkSchema } } }, async (r) => myWork(ctxOf(r, deps)));
 }

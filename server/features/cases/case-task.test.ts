@@ -121,7 +121,7 @@ describe('my work today', () => {
       .execute();
     await call(t, w.ngo.owner, 'DELETE', `/api/cases/${gone.id}/members/${w.ngo.psychologist.id}`);
 
-    const res = await call(t, w.ngo.psychologist, 'GET', '/api/my-work');
+    const res = await call(t, w.ngo.psychologist, 'GET', '/api/cases/my-work');
     expect(res.statusCode).toBe(200);
     const items = res.json().items as { kind: string; caseId: string; caseCode: string }[];
     expect(items.every((i) => i.caseId === mine.id && i.caseCode === mine.code)).toBe(true);
@@ -129,6 +129,6 @@ describe('my work today', () => {
     expect(res.body).not.toContain('Task-note');
     const inbox = (await call(t, w.ngo.psychologist, 'GET', '/api/inbox')).json();
     expect(inbox.items).toContainEqual({ kind: 'case_work_today', count: 3, href: '/#my-work' });
-    expect((await call(t, w.ngo.trainer, 'GET', '/api/my-work')).statusCode).toBe(403);
+    expect((await call(t, w.ngo.trainer, 'GET', '/api/cases/my-work')).statusCode).toBe(403);
   });
 });

@@ -86,5 +86,5 @@ export function useTaskChanges(caseId: string) {
 }
 
 export function useMyWork(enabled: boolean) {
-  return useQuery({ queryKey: ['my-work'], queryFn: () => request('GET', '/api/my-work', { schema: MyWorkSchema }), enabled, staleTime: 0, ...CASE_QUERY });
+  return useQuery({ queryKey: ['my-work'], queryFn: () => request('GET', '/api/cases/my-work', { schema: MyWorkSchema }), enabled, staleTime: 0, ...CASE_QUERY });
 }
