@@ -107,6 +107,8 @@ export const AssistanceListSchema = z.object({
   records: z.array(AssistanceRecordSchema),
   /** The categories this list covers (what the grant reads): the interface says what it cannot show. */
   categories: z.array(CaseCategorySchema),
+  /** Organisations the person has consented to share this case with (now): what a record may be shared with. */
+  shareTargets: z.array(z.object({ id: z.uuid(), name: z.string() })),
 });
 export type AssistanceList = z.infer<typeof AssistanceListSchema>;
 

@@ -85,3 +85,20 @@ export async function servicesConsentOf(trx: Transaction<Database>, caseId: stri
     .executeTakeFirst();
   return row?.id ?? null;
 }
+
+/** Platform organisations a given, unexpired, unwithdrawn consent of the case allows sharing with, by name. */
+export async function shareTargetsOf(db: Reader, caseId: string, now: Date) {
+  return db
+    .selectFrom('consent as k')
+    .innerJoin('organisation as o', 'o.id', 'k.receiverOrganisationId')
+    .select(['o.id', 'o.name'])
+    .distinct()
+    .where('k.caseId', '=', caseId)
+    .where(sql<boolean>`k.scopes @> '["share"]'::jsonb`)
+    .where('k.decision', '=', 'given')
+    .where('k.withdrawnAt', 'is', null)
+    .where('k.expiresAt', '>', now)
+    .orderBy('o.name')
+    .limit(50)
+    .execute();
+}

@@ -9,9 +9,9 @@ import { recordAudit } from '#server/features/audit/audit.service.ts';
 import { MEDICAL_TYPES, RECEIVING_STATES, type AssistanceCreate, type AssistanceList, type AssistanceRecord, type AssistanceUpdate } from '#shared/cases/assistance.schema.ts';
 import { ASSISTANCE_CATEGORY, type AssistanceType, type CaseCategory } from '#shared/cases/case-vocabulary.ts';
 import { auditRead, requireCase } from './case-access.ts';
-import { findAssistance, listAssistanceRows, organisationExists, organisationNames, servicesConsentOf, type AssistanceRow } from './case-assistance.queries.ts';
+import { findAssistance, listAssistanceRows, organisationExists, organisationNames, servicesConsentOf, shareTargetsOf, type AssistanceRow } from './case-assistance.queries.ts';
 import type { CaseGrant } from './case.policy.ts';
-import { requireShareConsent } from './case-share.ts';
+import { shareConsentOf } from './case-share.ts';
 import { auditListRead, readableOf, staleRecord, todayOf, touchCase, unprocessable } from './case-records.ts';
 import { open, seal } from './vault.ts';
 
@@ -50,7 +50,7 @@ export async function listAssistance(ctx: Ctx, caseId: string): Promise<Assistan
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await listAssistanceRows(trx, caseId, covered);
     await auditListRead(ctx, trx, grant, 'assistance', covered, rows);
-    return { records: await present(ctx, trx, rows), categories: covered };
+    return { records: await present(ctx, trx, rows), categories: covered, shareTargets: await shareTargetsOf(trx, caseId, ctx.now) };
   });
 }
 
@@ -89,7 +89,11 @@ async function checked(ctx: Ctx, trx: Transaction<Database>, grant: CaseGrant, t
     if (!consentId) throw unprocessable('consent', 'Record the person’s consent to receive services first.');
   }
   const sharedWith = [...new Set(f.sharedWith)].filter((id) => id !== grant.organisationId);
-  for (const organisationId of sharedWith) await requireShareConsent(trx, { caseId: grant.caseId, organisationId, now: ctx.now });
+  for (const organisationId of sharedWith) {
+    if (!(await shareConsentOf(trx, { caseId: grant.caseId, organisationId, now: ctx.now }))) {
+      throw unprocessable('sharedWith', 'The person has not consented to sharing this case with one of these organisations. Record their consent first.');
+    }
+  }
   return {
     state: f.state,
     occurredOn: f.occurredOn,

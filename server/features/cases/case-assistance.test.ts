@@ -114,9 +114,11 @@ describe('consent', () => {
     await giveConsent(t, c.id, w.ngo.organisationId, ['services']);
     const refused = await call(t, w.ngo.owner, 'POST', `/api/cases/${c.id}/assistance`, medical({ sharedWith: [w.other.organisationId] }));
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().fields.consent).toMatch(/consent/);
+    expect(refused.json().fields.sharedWith).toMatch(/consent/);
     expect(await t.deps.db.selectFrom('caseAssistance').select('id').where('caseId', '=', c.id).execute()).toHaveLength(0);
     await giveConsent(t, c.id, w.ngo.organisationId, ['share'], w.other.organisationId);
+    const offered = (await call(t, w.ngo.owner, 'GET', `/api/cases/${c.id}/assistance`)).json();
+    expect(offered.shareTargets).toEqual([{ id: w.other.organisationId, name: expect.any(String) }]);
     const shared = await call(t, w.ngo.owner, 'POST', `/api/cases/${c.id}/assistance`, medical({ sharedWith: [w.other.organisationId] }));
     expect(shared.statusCode).toBe(201);
     expect(shared.json().sharedWith).toEqual([{ id: w.other.organisationId, name: expect.any(String) }]);

@@ -22,6 +22,7 @@ interface Draft {
   serviceCategory: string;
   outcome: string;
   followUpDue: string;
+  sharedWith: string[];
   note: string;
 }
 
@@ -37,11 +38,12 @@ function draftOf(record: AssistanceRecord | null, type: AssistanceType): Draft {
     serviceCategory: record?.serviceCategory ?? '',
     outcome: record?.outcome ?? '',
     followUpDue: record?.followUpDue ?? '',
+    sharedWith: record?.sharedWith.map((o) => o.id) ?? [],
     note: record?.note ?? '',
   };
 }
 
-/** The draft as the API's fields: empty choices become null; the sharing and provider of a record are kept. */
+/** The draft as the API's fields: empty choices become null; the provider organisation of a record is kept. */
 function fieldsOf(d: Draft, record: AssistanceRecord | null, medical: boolean) {
   return {
     state: d.state as AssistanceRecord['state'],
@@ -54,12 +56,14 @@ function fieldsOf(d: Draft, record: AssistanceRecord | null, medical: boolean) {
     serviceCategory: medical ? (orNull(d.serviceCategory) as AssistanceRecord['serviceCategory']) : null,
     outcome: orNull(d.outcome) as AssistanceRecord['outcome'],
     followUpDue: orNull(d.followUpDue),
-    sharedWith: record?.sharedWith.map((s) => s.id) ?? [],
+    sharedWith: d.sharedWith,
     note: orNull(d.note),
   };
 }
 
-export function AssistanceForm(props: { caseId: string; record: AssistanceRecord | null; writable: readonly CaseCategory[]; onClose(): void }) {
+type Organisation = { id: string; name: string };
+
+export function AssistanceForm(props: { caseId: string; record: AssistanceRecord | null; writable: readonly CaseCategory[]; shareTargets: Organisation[]; onClose(): void }) {
   const { t } = useTranslation('case-assistance');
   const id = useId();
   const types = ASSISTANCE_TYPES.filter((x) => props.writable.includes(ASSISTANCE_CATEGORY[x]));
@@ -78,7 +82,7 @@ export function AssistanceForm(props: { caseId: string; record: AssistanceRecord
       await save.mutateAsync(record ? { id: record.id, body: { ...fields, version: record.version } } : { id: null, body: { type: d.type, ...fields } });
       props.onClose();
     } catch (error) {
-      const failure = saveFailure(error, t('common.stale'), t('common:error.generic'));
+      const failure = saveFailure(error, t);
       if (failure.current) {
         const current = failure.current as AssistanceRecord;
         setRecord(current);
@@ -129,11 +133,27 @@ export function AssistanceForm(props: { caseId: string; record: AssistanceRecord
         )}
         <SelectField id={field('outcome')} label={t('assistance.outcome')} value={d.outcome} onChange={set('outcome')} options={codeOptions(ASSISTANCE_OUTCOMES, (c) => t(`assistance.outcomes.${c}`), t('assistance.choose'))} />
         <TextField id={field('followUpDue')} type="date" label={t('assistance.followUpDue')} value={d.followUpDue} onChange={set('followUpDue')} error={form.errors.followUpDue} />
+        <SharedWith id={field('sharedWith')} options={[...props.shareTargets, ...(record?.sharedWith ?? []).filter((o) => !props.shareTargets.some((x) => x.id === o.id))]} value={d.sharedWith} onChange={set('sharedWith')} />
         <NoteField id={field('note')} label={t('assistance.note')} value={d.note} onChange={set('note')} maxLength={2000} error={form.errors.note} />
         <SubmitOrCancel pending={save.isPending} onCancel={props.onClose}>
           {t('common.save')}
         </SubmitOrCancel>
       </form>
     </ModalDialog>
+  );
+}
+
+/** The organisations a record is shared with: only those the person consented to share with are offered. */
+function SharedWith(props: { id: string; options: Organisation[]; value: string[]; onChange(v: string[]): void }) {
+  const { t } = useTranslation('case-assistance');
+  const toggle = (id: string, on: boolean) => props.onChange(on ? [...props.value, id] : props.value.filter((x) => x !== id));
+  return (
+    <fieldset className="stack">
+      <legend>{t('assistance.sharedWith')}</legend>
+      <p className="hint">{props.options.length > 0 ? t('assistance.sharedWithHint') : t('assistance.noShareConsent')}</p>
+      {props.options.map((o) => (
+        <CheckboxField key={o.id} id={`${props.id}-${o.id}`} label={o.name} checked={props.value.includes(o.id)} onChange={(on) => toggle(o.id, on)} />
+      ))}
+    </fieldset>
   );
 }

@@ -46,7 +46,7 @@ export function AssistanceSection({ detail }: CaseSectionProps) {
         )}
       </Card>
       <CommentsPanel detail={detail} writable={writable} />
-      {editing && <AssistanceForm caseId={detail.id} record={editing === 'new' ? null : editing} writable={writable} onClose={() => setEditing(null)} />}
+      {editing && <AssistanceForm caseId={detail.id} record={editing === 'new' ? null : editing} writable={writable} shareTargets={list.data?.shareTargets ?? []} onClose={() => setEditing(null)} />}
     </>
   );
 }

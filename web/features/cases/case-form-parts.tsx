@@ -1,6 +1,7 @@
 // Form pieces the case-record forms need beyond web/components/ui/form.tsx: a labelled text area with the "no names"
 // warning tied to it, a checkbox, a select built from a code list, and the way a save error reaches the form.
 import type { ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { apiError, type FieldErrors } from '#web/components/ui/form.tsx';
 
@@ -50,11 +51,25 @@ export function codeOptions(codes: readonly string[], name: (code: string) => st
   return [...(empty === undefined ? [] : [{ value: '', label: empty }]), ...codes.map((c) => ({ value: c, label: name(c) }))];
 }
 
-/** The server's refusal as field errors and a message; a 409 says the record changed and hands back the current one. */
-export function saveFailure(error: unknown, staleMessage: string, generic: string): { fields: FieldErrors; message: string; current: unknown } {
+/** Fields whose refusals the interface words itself (the server's messages are English, for the API's users). */
+const KNOWN_FIELDS = ['consent', 'sharedWith', 'occurredOn', 'followUpDue', 'serviceCategory', 'interpreterLanguage', 'providerOrganisationId', 'status', 'actualEnd', 'reviewedOn', 'assessedOn', 'dueOn', 'assigneeAccountId'];
+
+/**
+ * The server's refusal in the reader's language: field errors and a message; a 409 says the record changed and hands
+ * back the current one; a 422 without fields is a closed case (the only such refusal of these routes).
+ */
+export function saveFailure(error: unknown, t: TFunction<'case-assistance'>): { fields: FieldErrors; message: string; current: unknown } {
   const api = apiError(error);
-  if (api?.status === 409) return { fields: {}, message: staleMessage, current: api.body.current ?? null };
-  return { fields: api?.body.fields ?? {}, message: api?.body.message ?? generic, current: null };
+  if (api?.status === 409) return { fields: {}, message: t('common.stale'), current: api.body.current ?? null };
+  if (api?.status === 422 && !api.body.fields) return { fields: {}, message: t('errors.closed'), current: null };
+  const fields: FieldErrors = {};
+  for (const [key, message] of Object.entries(api?.body.fields ?? {})) {
+    fields[key] = api?.status === 400 ? t('errors.invalid') : KNOWN_FIELDS.includes(key) ? t(`errors.${key}`) : message;
+  }
+  // NOTE: a refusal tied to no input of the form (consent, sharing, the plan's state) is the form's message itself.
+  const unattached = ['consent', 'sharedWith', 'status'].map((key) => fields[key]).find(Boolean);
+  const message = unattached ?? (api && (api.status === 400 || api.status === 422) ? t('errors.checkFields') : t('common:error.generic'));
+  return { fields, message, current: null };
 }
 
 /** '' → null, for optional fields. */

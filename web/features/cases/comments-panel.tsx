@@ -58,7 +58,7 @@ function CommentForm({ caseId, categories }: { caseId: string; categories: Recor
       await add.mutateAsync({ category, body });
       setBody('');
     } catch (error) {
-      const failure = saveFailure(error, t('common.stale'), t('common:error.generic'));
+      const failure = saveFailure(error, t);
       form.fail(failure.fields, failure.message);
     }
   };

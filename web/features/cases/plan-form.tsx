@@ -43,7 +43,7 @@ export function PlanForm(props: { caseId: string; plan: SupportPlan | null; writ
       else await changes.create.mutateAsync({ type, ...fields });
       props.onClose();
     } catch (error) {
-      const failure = saveFailure(error, t('common.stale'), t('common:error.generic'));
+      const failure = saveFailure(error, t);
       if (failure.current) load(failure.current as SupportPlan);
       form.fail(failure.fields, failure.message);
     }
@@ -102,7 +102,7 @@ export function ReviewForm(props: { caseId: string; plan: SupportPlan; onClose()
       await review.mutateAsync({ id: props.plan.id, reviewedOn, progress, note: orNull(note) });
       props.onClose();
     } catch (error) {
-      const failure = saveFailure(error, t('common.stale'), t('common:error.generic'));
+      const failure = saveFailure(error, t);
       form.fail(failure.fields, failure.message);
     }
   };

@@ -71,7 +71,7 @@ function PlanView({ caseId, plan: p, writable, onDialog }: { caseId: string; pla
     try {
       await status.mutateAsync({ id: p.id, status: to, actualEnd: null, version: p.version });
     } catch (e) {
-      setError(saveFailure(e, t('common.stale'), t('common:error.generic')).message);
+      setError(saveFailure(e, t).message);
     }
   };
   const headingId = `plan-${p.id}`;

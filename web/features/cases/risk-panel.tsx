@@ -77,7 +77,7 @@ function RiskForm({ caseId }: { caseId: string }) {
       await assess.mutateAsync(body);
       setDraft(empty);
     } catch (error) {
-      const failure = saveFailure(error, t('common.stale'), t('common:error.generic'));
+      const failure = saveFailure(error, t);
       form.fail(failure.fields, failure.message);
     }
   };

@@ -72,7 +72,7 @@ function DoneDialog({ detail, task, onClose }: { detail: CaseSectionProps['detai
       await done.mutateAsync({ id: task.id, version: task.version });
       onClose();
     } catch (e) {
-      setError(saveFailure(e, t('common.stale'), t('common:error.generic')).message);
+      setError(saveFailure(e, t).message);
     }
   };
   const contact = task.kind === 'follow_up_contact';
@@ -120,7 +120,7 @@ function TaskForm({ detail, categories }: { detail: CaseSectionProps['detail']; 
       await create.mutateAsync({ ...d, note: orNull(d.note) });
       setDraft(empty);
     } catch (error) {
-      const failure = saveFailure(error, t('common.stale'), t('common:error.generic'));
+      const failure = saveFailure(error, t);
       form.fail(failure.fields, failure.message);
     }
   };
