@@ -38,6 +38,7 @@ import * as cases from '#server/features/cases/case.routes.ts';
 import * as caseWorkflow from '#server/features/cases/case-workflow.routes.ts';
 import * as caseProtection from '#server/features/cases/case-protection.routes.ts';
 import * as caseConsents from '#server/features/cases/case-consent.routes.ts';
+import * as caseAssistance from '#server/features/cases/case-assistance.routes.ts';
 
 /** Every feature, in one list: each exports register(app, deps). */
 const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<void> }[] = [
@@ -67,6 +68,7 @@ const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<voi
   caseWorkflow,
   caseProtection,
   caseConsents,
+  caseAssistance,
 ];
 
 export async function createApp(deps: Deps): Promise<FastifyInstance> {

@@ -12,6 +12,7 @@ import { startJobWorker } from '#server/features/jobs/jobs.worker.ts';
 import { PURGE_JOB, purgeExpired } from '#server/features/jobs/purge.service.ts';
 import { REFERRAL_ESCALATION_JOB, REFERRAL_REMINDER_JOB, referralEscalationJob, referralReminderJob } from '#server/features/referrals/referral-deadline.service.ts';
 import { REFERRAL_NOTICE_JOB, referralNoticeJob } from '#server/features/referrals/referral-notify.service.ts';
+import { CASE_TASK_REMINDERS_JOB, caseTaskRemindersJob } from '#server/features/cases/case-task-reminder.ts';
 
 export interface Background {
   stop(): Promise<void>;
@@ -33,6 +34,7 @@ export const JOB_HANDLERS: JobHandlers = {
   [REFERRAL_NOTICE_JOB]: referralNoticeJob,
   [REFERRAL_REMINDER_JOB]: referralReminderJob,
   [REFERRAL_ESCALATION_JOB]: referralEscalationJob,
+  [CASE_TASK_REMINDERS_JOB]: caseTaskRemindersJob,
 };
 
 /** Starts the job worker unless JOBS=false (e.g. an instance that should only serve HTTP). */

@@ -18,6 +18,7 @@ export const INBOX_KINDS = [
   'directory_listings_due',
   'directory_listings_to_review',
   'case_approvals',
+  'case_work_today',
 ] as const;
 export const InboxKindSchema = z.enum(INBOX_KINDS);
 export type InboxKind = z.infer<typeof InboxKindSchema>;

@@ -8,6 +8,7 @@ import { describeError, type ClaimedJob, type JobHandlers } from './jobs.service
 import { claimDueJobs, markJobDone, markJobFailed, markJobRetry, releaseJob, requeueStalledJobs } from './jobs.queries.ts';
 import { scheduleCaseRetention } from '#server/features/cases/case-retention.service.ts';
 import { schedulePurge } from './purge.service.ts';
+import { scheduleTaskReminders } from '#server/features/cases/case-task-reminder.ts';
 
 /** A job still 'running' after this long belongs to an instance that died. */
 export const STALLED_AFTER_MS = 10 * 60 * 1000;
@@ -79,7 +80,7 @@ export interface JobWorker {
   stop(): Promise<void>;
 }
 
-/** Polls every `intervalMs` (default 1 s); once a minute re-queues stalled jobs and schedules the daily purge. */
+/** Polls every `intervalMs` (default 1 s); once a minute re-queues stalled jobs, schedules the daily purge and the hourly task reminders. */
 export function startJobWorker(deps: Deps, log: FastifyBaseLogger, handlers: JobHandlers, options: { intervalMs?: number; workerId?: string } = {}): JobWorker {
   const workerId = options.workerId ?? newWorkerId();
   const intervalMs = options.intervalMs ?? 1000;
@@ -123,6 +124,7 @@ async function maintain(deps: Deps, handlers: JobHandlers, log: FastifyBaseLogge
   if (requeued > 0) log.warn({ requeued }, 're-queued jobs left running by a stopped worker');
   await schedulePurge(deps.db, handlers, now);
   await scheduleCaseRetention(deps.db, handlers, now);
+  await scheduleTaskReminders(deps.db, handlers, now);
 }
 
 function newWorkerId(): string {

@@ -26,6 +26,9 @@ export const CASE_SECTIONS: CaseSection[] = [
   { id: 'documents', label: 'case-protection:section.documents', category: 'general', load: async () => (await import('./case-documents.tsx')).CaseDocuments },
   { id: 'protection', label: 'case-protection:section.protection', category: 'general', load: async () => (await import('./case-data-protection.tsx')).CaseDataProtection },
   { id: 'consent', label: 'case-consent:section', category: 'general', load: async () => (await import('./case-consent-section.tsx')).CaseConsentSection },
+  { id: 'assistance', label: 'case-assistance:section.assistance', category: null, load: async () => (await import('./assistance-section.tsx')).AssistanceSection },
+  { id: 'plans', label: 'case-assistance:section.plans', category: null, load: async () => (await import('./plans-section.tsx')).PlansSection },
+  { id: 'tasks', label: 'case-assistance:section.tasks', category: null, load: async () => (await import('./tasks-section.tsx')).TasksSection },
 ];
 
 export function sectionsFor(detail: CaseDetail): CaseSection[] {
