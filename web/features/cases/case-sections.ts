@@ -20,15 +20,15 @@ export interface CaseSection {
 
 export const CASE_SECTIONS: CaseSection[] = [
   { id: 'overview', label: 'cases:section.overview', category: 'general', load: async () => (await import('./case-overview.tsx')).CaseOverview },
-  { id: 'workflow', label: 'case-workflow:section', category: 'general', load: async () => (await import('./case-workflow-section.tsx')).CaseWorkflowSection },
-  { id: 'identity', label: 'cases:section.identity', category: 'identity', load: async () => (await import('./case-identity.tsx')).CaseIdentitySection },
-  { id: 'team', label: 'cases:section.team', category: 'general', load: async () => (await import('./case-team.tsx')).CaseTeam },
-  { id: 'documents', label: 'case-protection:section.documents', category: 'general', load: async () => (await import('./case-documents.tsx')).CaseDocuments },
-  { id: 'protection', label: 'case-protection:section.protection', category: 'general', load: async () => (await import('./case-data-protection.tsx')).CaseDataProtection },
-  { id: 'consent', label: 'case-consent:section', category: 'general', load: async () => (await import('./case-consent-section.tsx')).CaseConsentSection },
   { id: 'assistance', label: 'case-assistance:section.assistance', category: null, load: async () => (await import('./assistance-section.tsx')).AssistanceSection },
   { id: 'plans', label: 'case-assistance:section.plans', category: null, load: async () => (await import('./plans-section.tsx')).PlansSection },
   { id: 'tasks', label: 'case-assistance:section.tasks', category: null, load: async () => (await import('./tasks-section.tsx')).TasksSection },
+  { id: 'consent', label: 'case-consent:section', category: 'general', load: async () => (await import('./case-consent-section.tsx')).CaseConsentSection },
+  { id: 'team', label: 'cases:section.team', category: 'general', load: async () => (await import('./case-team.tsx')).CaseTeam },
+  { id: 'identity', label: 'cases:section.identity', category: 'identity', load: async () => (await import('./case-identity.tsx')).CaseIdentitySection },
+  { id: 'documents', label: 'case-protection:section.documents', category: 'general', load: async () => (await import('./case-documents.tsx')).CaseDocuments },
+  { id: 'workflow', label: 'case-workflow:section', category: 'general', load: async () => (await import('./case-workflow-section.tsx')).CaseWorkflowSection },
+  { id: 'protection', label: 'case-protection:section.protection', category: 'general', load: async () => (await import('./case-data-protection.tsx')).CaseDataProtection },
 ];
 
 export function sectionsFor(detail: CaseDetail): CaseSection[] {
