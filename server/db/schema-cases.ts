@@ -202,6 +202,8 @@ export interface CaseApprovalTable {
   decidedBy: string | null;
   decidedAt: Date | null;
   decisionNote: Sealed | null;
+  /** Migration 2026-12-06T2240: the closure note waiting with the request. */
+  requestNote: Sealed | null;
 }
 
 export interface CaseAttachmentTable {

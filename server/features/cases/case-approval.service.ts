@@ -26,7 +26,7 @@ interface ClosureRequest {
 export async function requestClosureApproval(ctx: Ctx, trx: Transaction<Database>, caseId: string, organisationId: string, request: ClosureRequest): Promise<void> {
   const created = await trx
     .insertInto('caseApproval')
-    .values({ caseId, organisationId, kind: 'closure', request: JSON.stringify(request), requestedBy: actorOf(ctx).accountId, requestedAt: ctx.now })
+    .values({ caseId, organisationId, kind: 'closure', request: JSON.stringify({ to: request.to, reason: request.reason }), requestNote: request.sealedNote, requestedBy: actorOf(ctx).accountId, requestedAt: ctx.now })
     .onConflict((oc) => oc.doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -115,7 +115,7 @@ type Decision = 'approved' | 'rejected' | 'withdrawn';
 /** The approval, if the actor's organisation holds it; anything else is the same 404 (audited). */
 async function findApproval(ctx: Ctx, approvalId: string) {
   const actor = actorOf(ctx);
-  const row = await ctx.db.selectFrom('caseApproval').select(['id', 'caseId', 'organisationId', 'kind', 'planId', 'request', 'status', 'requestedBy']).where('id', '=', approvalId).executeTakeFirst();
+  const row = await ctx.db.selectFrom('caseApproval').select(['id', 'caseId', 'organisationId', 'kind', 'planId', 'request', 'requestNote', 'status', 'requestedBy']).where('id', '=', approvalId).executeTakeFirst();
   if (row && row.organisationId === actor.organisationId) return row;
   await auditRefusal(ctx, row?.caseId ?? approvalId, { kind: 'approve' });
   throw new AppError('not_found', 'No such approval.');
@@ -153,7 +153,7 @@ async function applyApproved(ctx: Ctx, trx: Transaction<Database>, a: Awaited<Re
   // NOTE: the child-protection outcome may have been cleared since the request: the rule holds at the decision too.
   const blockers = (await closureBlockers(trx, row)).filter((b) => b !== 'closure_waiting_for_approval');
   if (blockers.length > 0) throw new AppError('unprocessable', 'This is a child’s case: the child-protection outcome must be recorded before it closes.');
-  const closed = await applyClosure(ctx, trx, a.caseId, { to: request.to as CaseStatus, reason: String(request.reason), sealedNote: request.sealedNote ?? null });
+  const closed = await applyClosure(ctx, trx, a.caseId, { to: request.to as CaseStatus, reason: String(request.reason), sealedNote: a.requestNote });
   if (!closed) throw new AppError('unprocessable', 'This case is already closed.');
 }
 

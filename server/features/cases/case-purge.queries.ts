@@ -58,7 +58,7 @@ export async function anonymise(trx: Trx, caseId: string, now: Date): Promise<Co
   for (const category of CASE_CATEGORIES) for (const [table, c] of Object.entries(await purgeCategory(trx, caseId, category))) add(counts, table, c);
   add(counts, 'caseRiskAssessment', n(await trx.updateTable('caseRiskAssessment').set({ note: null }).where('caseId', '=', caseId).where('note', 'is not', null).executeTakeFirst()));
   add(counts, 'consent', n(await trx.updateTable('consent').set({ note: null }).where('caseId', '=', caseId).where('note', 'is not', null).executeTakeFirst()));
-  add(counts, 'caseApproval', n(await trx.updateTable('caseApproval').set({ decisionNote: null }).where('caseId', '=', caseId).where('decisionNote', 'is not', null).executeTakeFirst()));
+  add(counts, 'caseApproval', n(await trx.updateTable('caseApproval').set({ decisionNote: null, requestNote: null }).where('caseId', '=', caseId).where((eb) => eb.or([eb('decisionNote', 'is not', null), eb('requestNote', 'is not', null)])).executeTakeFirst()));
   // NOTE: a break-glass reason is sealed text that may name the person; the opening itself stays in the audit log.
   add(counts, 'caseBreakGlass', n(await trx.deleteFrom('caseBreakGlass').where('caseId', '=', caseId).executeTakeFirst()));
   await trx

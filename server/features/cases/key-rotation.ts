@@ -22,7 +22,7 @@ export const SEALED_COLUMNS: readonly { table: string; key: string; columns: rea
   { table: 'case_risk_assessment', key: 'id', columns: ['note'] },
   { table: 'case_task', key: 'id', columns: ['note'] },
   { table: 'case_break_glass', key: 'id', columns: ['reason'] },
-  { table: 'case_approval', key: 'id', columns: ['decision_note'] },
+  { table: 'case_approval', key: 'id', columns: ['decision_note', 'request_note'] },
   { table: 'case_attachment', key: 'id', columns: ['file_name'] },
   { table: 'case_erasure', key: 'id', columns: ['reason'] },
   { table: 'consent', key: 'id', columns: ['note'] },
