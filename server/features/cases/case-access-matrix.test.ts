@@ -61,8 +61,8 @@ const keyOf = (r: Route) => `${r.method} ${r.url}`;
 const PLANTERS: Record<string, (db: Db, caseId: string, organisationId: string, byAccountId: string) => Promise<string>> = {
   assistanceId: async (db, caseId, organisationId) =>
     (await db.insertInto('caseAssistance').values({ caseId, organisationId, type: 'medical_counselling', category: 'health', state: 'delivered', occurredOn: '2026-11-02', sharedWith: '[]' }).returning('id').executeTakeFirstOrThrow()).id,
-  planId: async (db, caseId) => (await db.insertInto('casePlan').values({ caseId, type: 'Assistance', category: 'general' }).returning('id').executeTakeFirstOrThrow()).id,
-  riskId: async (db, caseId) => (await db.insertInto('caseRiskAssessment').values({ caseId, assessedOn: '2026-11-02', individual: 'Medium', household: 'Low', community: 'Low' }).returning('id').executeTakeFirstOrThrow()).id,
+  planId: async (db, caseId) => (await db.insertInto('casePlan').values({ caseId, type: 'Health', category: 'health' }).returning('id').executeTakeFirstOrThrow()).id,
+  riskId: async (db, caseId) => (await db.insertInto('caseRiskAssessment').values({ caseId, assessedOn: '2026-11-02', individual: 'medium', household: 'low', community: 'low' }).returning('id').executeTakeFirstOrThrow()).id,
   taskId: async (db, caseId, organisationId) => (await db.insertInto('caseTask').values({ caseId, organisationId, kind: 'follow_up_contact', dueOn: '2026-12-20' }).returning('id').executeTakeFirstOrThrow()).id,
   commentId: async (db, caseId) => (await db.insertInto('caseComment').values({ caseId, category: 'general', body: seal(t.deps.config.encryptionKeys, 'matrix')! }).returning('id').executeTakeFirstOrThrow()).id,
   approvalId: async (db, caseId, organisationId) => (await db.insertInto('caseApproval').values({ caseId, organisationId, kind: 'closure', request: '{}' }).returning('id').executeTakeFirstOrThrow()).id,
