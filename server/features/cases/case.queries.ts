@@ -80,20 +80,30 @@ export interface CaseListFilter {
   limit: number;
 }
 
-/** A page of the cases the actor may open, newest change first (keyset on updated_at, id). */
+/**
+ * A page of the cases the actor may open, newest change first (keyset on updated_at, id). Two steps: the page's ids
+ * from the covering list index alone (filters and the team condition need no table row), then those rows.
+ */
 export async function listVisibleCases(db: Db, actor: Actor, now: Date, f: CaseListFilter) {
-  let q = db
+  let ids = db
+    .selectFrom('caseFile as c')
+    .select('c.id')
+    .where('c.organisationId', '=', actor.organisationId!)
+    .where(visibleToActor(actor, now));
+  if (f.status === 'open') ids = ids.where('c.status', 'in', ['Active', 'FollowUp']);
+  if (f.status === 'closed') ids = ids.where('c.status', 'in', ['Closed', 'ClosedReferred']);
+  if (f.mine) ids = ids.where('c.ownerAccountId', '=', actor.accountId);
+  if (f.code) ids = ids.where(sql<boolean>`upper(c.code) like ${`%${f.code.toUpperCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`}`);
+  if (f.before) ids = ids.where((eb) => eb.or([eb('c.updatedAt', '<', f.before!.at), eb.and([eb('c.updatedAt', '=', f.before!.at), eb('c.id', '<', f.before!.id)])]));
+  const page = ids.orderBy('c.updatedAt', 'desc').orderBy('c.id', 'desc').limit(f.limit + 1);
+  return db
     .selectFrom('caseFile as c')
     .leftJoin('account as o', 'o.id', 'c.ownerAccountId')
     .select(['c.id', 'c.code', 'c.status', 'c.ageBand', 'c.gender', 'c.openedAt', 'c.updatedAt', 'c.ownerAccountId', 'o.displayName as ownerName'])
-    .where('c.organisationId', '=', actor.organisationId!)
-    .where(visibleToActor(actor, now));
-  if (f.status === 'open') q = q.where('c.status', 'in', ['Active', 'FollowUp']);
-  if (f.status === 'closed') q = q.where('c.status', 'in', ['Closed', 'ClosedReferred']);
-  if (f.mine) q = q.where('c.ownerAccountId', '=', actor.accountId);
-  if (f.code) q = q.where(sql<boolean>`upper(c.code) like ${`%${f.code.toUpperCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`}`);
-  if (f.before) q = q.where((eb) => eb.or([eb('c.updatedAt', '<', f.before!.at), eb.and([eb('c.updatedAt', '=', f.before!.at), eb('c.id', '<', f.before!.id)])]));
-  return q.orderBy('c.updatedAt', 'desc').orderBy('c.id', 'desc').limit(f.limit + 1).execute();
+    .where('c.id', 'in', page)
+    .orderBy('c.updatedAt', 'desc')
+    .orderBy('c.id', 'desc')
+    .execute();
 }
 
 /** Accounts with a membership in an organisation, by e-mail: who can be added to a team. */
