@@ -1,5 +1,5 @@
 // Case rows: the code counter, the case and its team. Every list is scoped in SQL by visibleToActor (case-access.ts).
-import { sql, type Transaction } from 'kysely';
+import { sql, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Db } from '#server/db/db.ts';
 import type { Database } from '#server/db/schema.ts';
 import type { Actor } from '#server/http/access.ts';
@@ -80,29 +80,45 @@ export interface CaseListFilter {
   limit: number;
 }
 
+/** The list's filters, over an alias `c` of case_file. */
+function filtered<Q extends SelectQueryBuilder<Database & { c: Database['caseFile'] }, 'c', { id: string }>>(q: Q, actor: Actor, f: CaseListFilter): Q {
+  let r = q as SelectQueryBuilder<Database & { c: Database['caseFile'] }, 'c', { id: string }>;
+  if (f.status === 'open') r = r.where('c.status', 'in', ['Active', 'FollowUp']);
+  if (f.status === 'closed') r = r.where('c.status', 'in', ['Closed', 'ClosedReferred']);
+  if (f.mine) r = r.where('c.ownerAccountId', '=', actor.accountId);
+  if (f.code) r = r.where(sql<boolean>`upper(c.code) like ${`%${f.code.toUpperCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`}`);
+  if (f.before) r = r.where((eb) => eb.or([eb('c.updatedAt', '<', f.before!.at), eb.and([eb('c.updatedAt', '=', f.before!.at), eb('c.id', '<', f.before!.id)])]));
+  return r.orderBy('c.updatedAt', 'desc').orderBy('c.id', 'desc').limit(f.limit + 1) as Q;
+}
+
 /**
- * A page of the cases the actor may open, newest change first (keyset on updated_at, id). Two steps: the page's ids
- * from the covering list index alone (filters and the team condition need no table row), then those rows.
+ * A page of the cases the actor may open, newest change first (keyset on updated_at, id). The page's ids come from
+ * two short walks: the actor's organisation's cases through the covering list index (the team condition and the
+ * filters need no table row), and the cases of other organisations whose team the actor joined (a case-team grant
+ * under a share consent: few rows, from the member index). Then those rows are read.
  */
 export async function listVisibleCases(db: Db, actor: Actor, now: Date, f: CaseListFilter) {
-  let ids = db
-    .selectFrom('caseFile as c')
-    .select('c.id')
-    .where('c.organisationId', '=', actor.organisationId!)
-    .where(visibleToActor(actor, now));
-  if (f.status === 'open') ids = ids.where('c.status', 'in', ['Active', 'FollowUp']);
-  if (f.status === 'closed') ids = ids.where('c.status', 'in', ['Closed', 'ClosedReferred']);
-  if (f.mine) ids = ids.where('c.ownerAccountId', '=', actor.accountId);
-  if (f.code) ids = ids.where(sql<boolean>`upper(c.code) like ${`%${f.code.toUpperCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`}`);
-  if (f.before) ids = ids.where((eb) => eb.or([eb('c.updatedAt', '<', f.before!.at), eb.and([eb('c.updatedAt', '=', f.before!.at), eb('c.id', '<', f.before!.id)])]));
-  const page = ids.orderBy('c.updatedAt', 'desc').orderBy('c.id', 'desc').limit(f.limit + 1);
+  const organisationId = actor.organisationId!;
+  const own = filtered(db.selectFrom('caseFile as c').select('c.id').where('c.organisationId', '=', organisationId).where(visibleToActor(actor, now)), actor, f);
+  const elsewhere = filtered(
+    db
+      .selectFrom('caseFile as c')
+      .innerJoin('caseMember as m', 'm.caseId', 'c.id')
+      .select('c.id')
+      .where('m.accountId', '=', actor.accountId)
+      .where('m.organisationId', '=', organisationId)
+      .where('c.organisationId', '<>', organisationId),
+    actor,
+    f,
+  );
   return db
     .selectFrom('caseFile as c')
     .leftJoin('account as o', 'o.id', 'c.ownerAccountId')
     .select(['c.id', 'c.code', 'c.status', 'c.ageBand', 'c.gender', 'c.openedAt', 'c.updatedAt', 'c.ownerAccountId', 'o.displayName as ownerName'])
-    .where('c.id', 'in', page)
+    .where((eb) => eb.or([eb('c.id', 'in', own), eb('c.id', 'in', elsewhere)]))
     .orderBy('c.updatedAt', 'desc')
     .orderBy('c.id', 'desc')
+    .limit(f.limit + 1)
     .execute();
 }
 
