@@ -17,23 +17,21 @@ type Reader = Db | Transaction<Database>;
  * current organisation, or an open break-glass. Every case list and count filters with it.
  */
 export function visibleToActor(actor: Actor, now: Date) {
+  // NOTE: written as `c.id in (…)`, not as correlated EXISTS: the planner then builds each set once (a hashed subplan)
+  // instead of probing per case row; the case list walks about 3,000 rows a page at 100,000 cases, and this halved
+  // its time on PGlite (4.4 → 1.9 ms, bench/cases.ts). Same rows: case_id is never null.
+  const organisationId = actor.organisationId ?? '00000000-0000-0000-0000-000000000000';
   return (eb: ExpressionBuilder<Database & { c: Database['caseFile'] }, 'c'>) =>
     eb.or([
-      eb.exists(
-        eb
-          .selectFrom('caseMember as m')
-          .select(sql`1`.as('one'))
-          .whereRef('m.caseId', '=', 'c.id')
-          .where('m.accountId', '=', actor.accountId)
-          .where('m.organisationId', '=', actor.organisationId ?? '00000000-0000-0000-0000-000000000000'),
-      ),
-      eb.exists(
+      eb('c.id', 'in', eb.selectFrom('caseMember as m').select('m.caseId').where('m.accountId', '=', actor.accountId).where('m.organisationId', '=', organisationId)),
+      eb(
+        'c.id',
+        'in',
         eb
           .selectFrom('caseBreakGlass as b')
-          .select(sql`1`.as('one'))
-          .whereRef('b.caseId', '=', 'c.id')
+          .select('b.caseId')
           .where('b.accountId', '=', actor.accountId)
-          .where('b.organisationId', '=', actor.organisationId ?? '00000000-0000-0000-0000-000000000000')
+          .where('b.organisationId', '=', organisationId)
           .where('b.endedAt', 'is', null)
           .where('b.expiresAt', '>', now),
       ),
