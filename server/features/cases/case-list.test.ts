@@ -40,20 +40,3 @@ test('pages through the cases the reader may open, newest change first, without 
   const closed = (await call(t, w.ngo.colleague, 'GET', '/api/cases?status=closed')).json() as Page;
   expect(closed.cases).toEqual([]);
 });
-
-test("lists a case of another organisation whose team the reader joined, and no other of that organisation's cases", async () => {
-  const shared = await openCase(t, w.ngo.owner);
-  const unshared = await openCase(t, w.ngo.owner);
-  await t.deps.db
-    .insertInto('consent')
-    .values({ caseId: shared.id, organisationId: w.ngo.organisationId, subjectCode: shared.code, receiverOrganisationId: w.other.organisationId, purposes: '[]', scopes: '["share"]', decision: 'given', language: 'ro', expiresAt: new Date(Date.now() + 864e8) })
-    .execute();
-  await addToTeam(t, w.ngo.owner, shared.id, w.other.caseManager, ['general']);
-  const own = await openCase(t, w.other.caseManager);
-  const page = (await call(t, w.other.caseManager, 'GET', '/api/cases')).json() as Page;
-  const ids = page.cases.map((c) => c.id);
-  expect(ids).toContain(shared.id);
-  expect(ids).toContain(own.id);
-  expect(ids).not.toContain(unshared.id);
-  expect(ids.indexOf(own.id)).toBeLessThan(ids.indexOf(shared.id)); // newest change first, across both
-});
