@@ -15,6 +15,7 @@ import { benchReader } from './reader.ts';
 import { benchDirectory } from './directory.ts';
 import { benchHsds } from './hsds.ts';
 import { benchReferrals } from './referrals.ts';
+import { benchCases } from './cases.ts';
 import { benchFhir } from './fhir.ts';
 import { DOC, writeDocSection } from './doc.ts';
 
@@ -109,7 +110,7 @@ function table(results: EngineResult[], loadBefore: number): string {
 }
 
 
-/** `npm run bench` runs them all; `npm run bench -- --only=core|search|relevance|reader|load|directory|hsds|referrals` one of them; `--only=fhir` the FHIR facade (printed only). */
+/** `npm run bench` runs them all; `npm run bench -- --only=core|search|relevance|reader|load|directory|hsds|referrals|cases` one of them; `--only=fhir` the FHIR facade (printed only). */
 async function main(): Promise<void> {
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   if (!only || only === 'core') await benchCore();
@@ -120,6 +121,7 @@ async function main(): Promise<void> {
   if (!only || only === 'directory') await benchDirectory();
   if (!only || only === 'hsds') await benchHsds();
   if (!only || only === 'referrals') await benchReferrals();
+  if (!only || only === 'cases') await benchCases();
   if (only === 'fhir') await benchFhir();
 }
 

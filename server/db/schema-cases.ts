@@ -54,6 +54,8 @@ export interface CaseMemberTable {
   caseId: string;
   accountId: string;
   organisationId: string;
+  /** The case's organisation (migration 2026-12-06T2250): differs from organisationId for a consented share. */
+  caseOrganisationId: string;
   isOwner: Generated<boolean>;
   grants: JsonList;
   addedBy: string | null;

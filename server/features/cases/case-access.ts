@@ -12,7 +12,7 @@ import { mayOnCase, type CaseAction, type CaseGrant } from './case.policy.ts';
 
 type Reader = Db | Transaction<Database>;
 
-type CaseScope = ExpressionBuilder<Database & { c: Database['caseFile']; m: Database['caseMember'] }, 'c' | 'm'>;
+type CaseScope = ExpressionBuilder<Database & { m: Database['caseMember'] }, 'm'>;
 
 /**
  * A team membership counts while it is of the case's own organisation, or while a consent to share with the member's
@@ -20,12 +20,12 @@ type CaseScope = ExpressionBuilder<Database & { c: Database['caseFile']; m: Data
  */
 function membershipInForce(eb: CaseScope, now: Date) {
   return eb.or([
-    eb('m.organisationId', '=', eb.ref('c.organisationId')),
+    eb('m.organisationId', '=', eb.ref('m.caseOrganisationId')),
     eb.exists(
       eb
         .selectFrom('consent as k')
         .select(sql`1`.as('one'))
-        .whereRef('k.caseId', '=', 'c.id')
+        .whereRef('k.caseId', '=', 'm.caseId')
         .whereRef('k.receiverOrganisationId', '=', 'm.organisationId')
         .where(sql<boolean>`k.scopes @> '["share"]'::jsonb`)
         .where('k.decision', '=', 'given')
@@ -40,24 +40,30 @@ function membershipInForce(eb: CaseScope, now: Date) {
  * current organisation, or an open break-glass. Every case list and count filters with it.
  */
 export function visibleToActor(actor: Actor, now: Date) {
+  // NOTE: written as `c.id in (…)`, not as correlated EXISTS: the planner then builds each set once (a hashed subplan)
+  // instead of probing per case row; the case list walks about 3,000 rows a page at 100,000 cases, and this halved
+  // its time on PGlite (4.4 → 1.9 ms, bench/cases.ts). Same rows: case_id is never null.
+  const organisationId = actor.organisationId ?? '00000000-0000-0000-0000-000000000000';
   return (eb: ExpressionBuilder<Database & { c: Database['caseFile'] }, 'c'>) =>
     eb.or([
-      eb.exists(
+      eb(
+        'c.id',
+        'in',
         eb
           .selectFrom('caseMember as m')
-          .select(sql`1`.as('one'))
-          .whereRef('m.caseId', '=', 'c.id')
+          .select('m.caseId')
           .where('m.accountId', '=', actor.accountId)
-          .where('m.organisationId', '=', actor.organisationId ?? '00000000-0000-0000-0000-000000000000')
+          .where('m.organisationId', '=', organisationId)
           .where((inner) => membershipInForce(inner as unknown as CaseScope, now)),
       ),
-      eb.exists(
+      eb(
+        'c.id',
+        'in',
         eb
           .selectFrom('caseBreakGlass as b')
-          .select(sql`1`.as('one'))
-          .whereRef('b.caseId', '=', 'c.id')
+          .select('b.caseId')
           .where('b.accountId', '=', actor.accountId)
-          .where('b.organisationId', '=', actor.organisationId ?? '00000000-0000-0000-0000-000000000000')
+          .where('b.organisationId', '=', organisationId)
           .where('b.endedAt', 'is', null)
           .where('b.expiresAt', '>', now),
       ),

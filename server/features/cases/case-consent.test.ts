@@ -112,6 +112,8 @@ describe('shares', () => {
     const consentId = await shareWithOther(c.id);
     await addToTeam(t, w.ngo.owner, c.id, w.other.caseManager, ['general']);
     expect((await call(t, w.other.caseManager, 'GET', `/api/cases/${c.id}`)).statusCode).toBe(200);
+    const before = (await call(t, w.other.caseManager, 'GET', '/api/cases')).json().cases as { id: string; viaBreakGlass: boolean }[];
+    expect(before.find((x) => x.id === c.id)).toMatchObject({ viaBreakGlass: false });
     // NOTE: the expiry is moved, not the clock: moving the clock days ahead would end the sign-in sessions too.
     await t.deps.db.updateTable('consent').set({ expiresAt: new Date(Date.now() - 60_000) }).where('id', '=', consentId).execute();
     expect((await call(t, w.other.caseManager, 'GET', `/api/cases/${c.id}`)).statusCode).toBe(404);

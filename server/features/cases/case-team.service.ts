@@ -26,7 +26,7 @@ export async function addMember(ctx: Ctx, caseId: string, input: CaseMemberAdd):
     if (chosen.organisationId !== grant.organisationId) await requireShareConsent(trx, { caseId, organisationId: chosen.organisationId, now: ctx.now });
     const inserted = await trx
       .insertInto('caseMember')
-      .values({ caseId, accountId: chosen.id, organisationId: chosen.organisationId, grants: JSON.stringify(normalised(input.grants)), addedBy: actorOf(ctx).accountId, addedAt: ctx.now })
+      .values({ caseId, accountId: chosen.id, organisationId: chosen.organisationId, caseOrganisationId: grant.organisationId, grants: JSON.stringify(normalised(input.grants)), addedBy: actorOf(ctx).accountId, addedAt: ctx.now })
       .onConflict((oc) => oc.columns(['caseId', 'accountId']).doNothing())
       .returning('id')
       .executeTakeFirst();

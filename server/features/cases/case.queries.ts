@@ -1,5 +1,5 @@
 // Case rows: the code counter, the case and its team. Every list is scoped in SQL by visibleToActor (case-access.ts).
-import { sql, type Transaction } from 'kysely';
+import { sql, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Db } from '#server/db/db.ts';
 import type { Database } from '#server/db/schema.ts';
 import type { Actor } from '#server/http/access.ts';
@@ -80,21 +80,43 @@ export interface CaseListFilter {
   limit: number;
 }
 
-/** A page of the cases the actor may open, newest change first (keyset on updated_at, id). */
+/** The list's filters, over an alias `c` of case_file. */
+function filtered<Q extends SelectQueryBuilder<Database & { c: Database['caseFile'] }, 'c', { id: string }>>(q: Q, actor: Actor, f: CaseListFilter): Q {
+  let r = q as SelectQueryBuilder<Database & { c: Database['caseFile'] }, 'c', { id: string }>;
+  if (f.status === 'open') r = r.where('c.status', 'in', ['Active', 'FollowUp']);
+  if (f.status === 'closed') r = r.where('c.status', 'in', ['Closed', 'ClosedReferred']);
+  if (f.mine) r = r.where('c.ownerAccountId', '=', actor.accountId);
+  if (f.code) r = r.where(sql<boolean>`upper(c.code) like ${`%${f.code.toUpperCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`}`);
+  if (f.before) r = r.where((eb) => eb.or([eb('c.updatedAt', '<', f.before!.at), eb.and([eb('c.updatedAt', '=', f.before!.at), eb('c.id', '<', f.before!.id)])]));
+  return r.orderBy('c.updatedAt', 'desc').orderBy('c.id', 'desc').limit(f.limit + 1) as Q;
+}
+
+/**
+ * A page of the cases the actor may open, newest change first (keyset on updated_at, id). Two steps: the page's ids
+ * from the covering list index alone (the team condition and the filters need no table row), then those rows. Cases
+ * of other organisations the actor's team membership reaches (a consented share) come from the small partial index
+ * case_member_shared_idx and are merged in: both halves are ordered and limited alike, so the merged page is exact.
+ */
 export async function listVisibleCases(db: Db, actor: Actor, now: Date, f: CaseListFilter) {
-  let q = db
+  const own = filtered(db.selectFrom('caseFile as c').select('c.id').where('c.organisationId', '=', actor.organisationId!).where(visibleToActor(actor, now)), actor, f);
+  const sharedIds = db
+    .selectFrom('caseMember as m')
+    .select('m.caseId')
+    .where('m.accountId', '=', actor.accountId)
+    .where('m.organisationId', '=', actor.organisationId!)
+    .whereRef('m.organisationId', '<>', 'm.caseOrganisationId');
+  const shared = filtered(db.selectFrom('caseFile as c').select('c.id').where('c.id', 'in', sharedIds).where(visibleToActor(actor, now)), actor, f);
+  const rows = await db
     .selectFrom('caseFile as c')
     .leftJoin('account as o', 'o.id', 'c.ownerAccountId')
     .select(['c.id', 'c.code', 'c.status', 'c.ageBand', 'c.gender', 'c.openedAt', 'c.updatedAt', 'c.ownerAccountId', 'o.displayName as ownerName'])
-    // NOTE: no filter on the case's organisation: a team member from another organisation (a consented share) sees
-    // the case too; visibleToActor already limits the list to the actor's current organisation's memberships.
-    .where(visibleToActor(actor, now));
-  if (f.status === 'open') q = q.where('c.status', 'in', ['Active', 'FollowUp']);
-  if (f.status === 'closed') q = q.where('c.status', 'in', ['Closed', 'ClosedReferred']);
-  if (f.mine) q = q.where('c.ownerAccountId', '=', actor.accountId);
-  if (f.code) q = q.where(sql<boolean>`upper(c.code) like ${`%${f.code.toUpperCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`}`);
-  if (f.before) q = q.where((eb) => eb.or([eb('c.updatedAt', '<', f.before!.at), eb.and([eb('c.updatedAt', '=', f.before!.at), eb('c.id', '<', f.before!.id)])]));
-  return q.orderBy('c.updatedAt', 'desc').orderBy('c.id', 'desc').limit(f.limit + 1).execute();
+    .select((eb) => eb.exists(eb.selectFrom('caseMember as m').select('m.id').whereRef('m.caseId', '=', 'c.id').where('m.accountId', '=', actor.accountId)).as('onTeam'))
+    .where((eb) => eb.or([eb('c.id', 'in', own), eb('c.id', 'in', shared)]))
+    .orderBy('c.updatedAt', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
+  return rows;
 }
 
 /** Accounts with a membership in an organisation, by e-mail: who can be added to a team. */

@@ -138,7 +138,7 @@ export async function openCase(ctx: Ctx, input: CaseCreate): Promise<CaseDetail>
       .executeTakeFirstOrThrow();
     await trx
       .insertInto('caseMember')
-      .values({ caseId: created.id, accountId: actor.accountId, organisationId, isOwner: true, grants: JSON.stringify(CASE_CATEGORIES), addedBy: actor.accountId, addedAt: ctx.now })
+      .values({ caseId: created.id, accountId: actor.accountId, organisationId, caseOrganisationId: organisationId, isOwner: true, grants: JSON.stringify(CASE_CATEGORIES), addedBy: actor.accountId, addedAt: ctx.now })
       .execute();
     if (referral) await trx.updateTable('referral').set({ caseId: created.id }).where('id', '=', referral.id).execute();
     await recordAudit(ctx, trx, { action: 'case.opened', entityType: 'case', entityId: created.id, details: { fromReferral: referral?.id ?? null } });
@@ -168,7 +168,7 @@ export async function listCases(ctx: Ctx, query: CaseListQuery): Promise<CaseLis
       openedAt: r.openedAt,
       updatedAt: r.updatedAt,
       isOwner: r.ownerAccountId === actor.accountId,
-      viaBreakGlass: false,
+      viaBreakGlass: !r.onTeam,
     })),
     nextBefore: rows.length > limit && last ? `${last.updatedAt.toISOString()}_${last.id}` : null,
   };

@@ -12,6 +12,7 @@ import { seedDemoDirectory } from '#server/features/directory/directory-demo.ts'
 import { OrganisationCreateSchema } from '#shared/organisations/organisation.schema.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, type DemoAccount, type DemoOrganisationKey } from './demo-data.ts';
 import { countOrganisations, findDemoAccountEmails } from './demo.queries.ts';
+import { seedDemoCases } from './demo-cases.ts';
 
 export type SeedOutcome = 'seeded' | 'not_empty';
 
@@ -34,11 +35,17 @@ export async function seedDemo(ctx: Ctx, via: 'startup' | 'cli' = 'startup'): Pr
       // NOTE: demo organisations are offered on the request-access form, so that journey can be tried end to end.
       await listOrganisationForRequests(trx, ids[key], ctx.now);
     }
+    const accountIds = new Map<string, string>();
     for (const demo of DEMO_ACCOUNTS) {
       const account = { email: demo.email, displayName: demo.displayName, passwordHash, language: demo.language, isPlatformAdmin: demo.shows === 'platform_admin', isDemo: true };
-      await insertAccountAudited(ctx, trx, { account, organisationId: demo.organisation ? ids[demo.organisation] : null, roles: demo.roles }, details);
+      const made = await insertAccountAudited(ctx, trx, { account, organisationId: demo.organisation ? ids[demo.organisation] : null, roles: demo.roles }, details);
+      accountIds.set(demo.email.split('@')[0]!, made.accountId);
     }
     await seedDemoDirectory(ctx, trx, ids);
+    // NOTE: the association's cases belong to the demo case manager; the foundation's to its social worker (its
+    // caseworker in the demo); the psychologist (Aurora institute) joins the current cases under a share consent.
+    const owners = { association: accountIds.get('case-manager')!, ancora: accountIds.get('social-worker')! };
+    await seedDemoCases(ctx, trx, ids, { owners, psychologist: accountIds.get('psychologist')! });
     return 'seeded';
   });
 }

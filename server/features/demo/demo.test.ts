@@ -6,6 +6,11 @@ import { announceDemo } from '#server/startup.ts';
 import { ROLES, TWO_FACTOR_ROLES } from '#shared/auth/roles.ts';
 import { signIn } from '#tests/auth-helpers.ts';
 import { createTestApp, type TestApp } from '#tests/test-app.ts';
+import { loadGrant } from '#server/features/cases/case-access.ts';
+import { shareConsentOf } from '#server/features/cases/case-share.ts';
+import { open } from '#server/features/cases/vault.ts';
+import type { Actor } from '#server/http/access.ts';
+import { demoCases } from './demo-cases-data.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-data.ts';
 import { seedDemo } from './demo.service.ts';
 
@@ -87,6 +92,66 @@ describe('demo data', () => {
     expect(after.seq).toBe(before.seq);
     const organisations = await t.deps.db.selectFrom('organisation').select('id').execute();
     expect(organisations).toHaveLength(9);
+  });
+
+  it('holds 33 fictional people given medical counselling and assistance from January 2015 to April 2016, with the field\'s spreads', async () => {
+    const db = t.deps.db;
+    const period = await db
+      .selectFrom('caseAssistance as a')
+      .innerJoin('caseFile as c', 'c.id', 'a.caseId')
+      .select(['c.id', 'c.ageBand', 'c.gender', 'c.citizenship', 'c.victimContext', 'c.status', 'c.closureReason', 'c.childProtection', 'c.openedAt'])
+      .distinct()
+      .where('a.type', 'in', ['medical_counselling', 'medical_assistance'])
+      .where('a.state', '=', 'delivered')
+      .where('a.occurredOn', '>=', new Date('2015-01-01'))
+      .where('a.occurredOn', '<=', new Date('2016-04-30'))
+      .execute();
+    expect(period).toHaveLength(33);
+    expect(period.every((c) => c.openedAt >= new Date('2015-01-01') && c.openedAt < new Date('2016-05-01'))).toBe(true);
+    const count = (values: string[]) => values.reduce<Record<string, number>>((n, v) => ({ ...n, [v]: (n[v] ?? 0) + 1 }), {});
+    const bands = count(period.map((c) => c.ageBand));
+    expect(['18-20', '21-23', '24-26', '27-29', '30-38'].reduce((n, b) => n + (bands[b] ?? 0), 0)).toBeGreaterThanOrEqual(26);
+    const children = period.filter((c) => c.ageBand === '9-17');
+    expect(children.length).toBeGreaterThanOrEqual(2);
+    // NOTE: no child's case closes without the child-protection outcome
+    for (const child of children) expect((child.childProtection as { outcome: string }).outcome).toMatch(/taken_into_care|supported_in_family/);
+    const sexes = count(period.map((c) => c.gender!));
+    expect(sexes.Feminine!).toBeGreaterThan(2 * sexes.Masculine!);
+    expect(sexes.Masculine!).toBeGreaterThan(0);
+    const citizenship = count(period.map((c) => (c.citizenship as string[])[0]!));
+    expect(Object.keys(citizenship).sort()).toEqual(['BG', 'MD', 'RO', 'UA']);
+    expect(citizenship.RO!).toBeGreaterThan(33 / 2);
+    const types = count(period.map((c) => (c.victimContext as { typeOfExploitation: { values: string[] } }).typeOfExploitation.values[0]!));
+    expect(Object.entries(types).sort((a, b) => b[1] - a[1]).map(([k]) => k)).toEqual(['SexualExploitation', 'ForcedLabour', 'ForcedBegging', 'ForcedMarriage']);
+    const closed = period.filter((c) => c.status === 'Closed' || c.status === 'ClosedReferred');
+    expect(closed.length).toBeGreaterThan(33 / 2);
+    expect(closed.every((c) => c.closureReason !== null)).toBe(true);
+    expect(period.filter((c) => c.status === 'FollowUp').length).toBeGreaterThan(0);
+    const consents = await db.selectFrom('consent').select(['caseId', 'scopes']).where('caseId', 'in', period.map((c) => c.id)).execute();
+    expect(new Set(consents.filter((c) => (c.scopes as string[]).includes('services') && (c.scopes as string[]).includes('statistics')).map((c) => c.caseId)).size).toBe(33);
+    // identities are sealed: no name in clear in the table, and they open to the fictional names
+    const identities = await db.selectFrom('caseIdentity').select(['givenName', 'familyName']).execute();
+    expect(identities.every((i) => !/Exemplu|Fictivu|Ana|Maria/.test(`${i.givenName}${i.familyName}`))).toBe(true);
+    expect(open(t.deps.config.encryptionKeys, identities[0]!.familyName)).toMatch(/Exemplu|Fictivu|Închipuitu|Plăsmuitu|Nume-de-Probă|Demonstrativu|Inventatu/);
+  });
+
+  it('gives the demo case manager current cases with the demo psychologist on the team, psychological grant only, under a share consent', async () => {
+    const db = t.deps.db;
+    const byEmail = async (local: string) => db.selectFrom('account').innerJoin('membership', 'membership.accountId', 'account.id').select(['account.id', 'membership.organisationId', 'membership.roles']).where('account.email', '=', `${local}@demo.pro-health.example`).executeTakeFirstOrThrow();
+    const [manager, psychologist] = [await byEmail('case-manager'), await byEmail('psychologist')];
+    const current = await db.selectFrom('caseFile').select(['id', 'code', 'status']).where('ownerAccountId', '=', manager.id).where('openedAt', '>=', new Date('2026-01-01')).execute();
+    expect(current.length).toBeGreaterThanOrEqual(3);
+    expect(current.every((c) => c.status === 'Active' || c.status === 'FollowUp')).toBe(true);
+    const actor = { accountId: psychologist.id, organisationId: psychologist.organisationId, roles: psychologist.roles } as unknown as Actor;
+    for (const c of current) {
+      const grant = await loadGrant(db, actor, c.id, new Date());
+      expect([...grant!.categories].sort()).toEqual(['general', 'psychological']);
+      await db.transaction().execute(async (trx) => expect(await shareConsentOf(trx, { caseId: c.id, organisationId: psychologist.organisationId, now: new Date() })).not.toBeNull());
+    }
+    expect(demoCases()).toEqual(demoCases());
+    const codes = await db.selectFrom('caseFile').select(['organisationId', 'code']).execute();
+    expect(codes).toHaveLength(37);
+    expect(new Set(codes.map((c) => `${c.organisationId} ${c.code}`)).size).toBe(codes.length);
   });
 
   it('has a demo password that passes the policy, and two-factor roles must enrol at first sign-in', async () => {

@@ -13,9 +13,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * Tables whose rows are replaced all the time (every publish re-indexes a section). PostgreSQL's autovacuum keeps
  * them compact; PGlite runs none, so there the daily purge vacuums them and refreshes the planner's statistics —
- * without it search slows as dead index entries pile up.
+ * without it search slows as dead index entries pile up. The case tables are there for the visibility map: the case
+ * list reads its ids from indexes alone (index-only scans), which only skip the table for pages vacuum marked visible.
  */
-const CHURNING_TABLES = ['section_search', 'search_word', 'auth_session', 'rate_limit', 'job'] as const;
+const CHURNING_TABLES = ['section_search', 'search_word', 'auth_session', 'rate_limit', 'job', 'case_file', 'case_member'] as const;
 
 /** Queues today's purge once (uniqueKey purge:<UTC date>), however many instances ask. */
 export async function schedulePurge(db: Db, handlers: JobHandlers, now: Date): Promise<void> {
