@@ -39,9 +39,11 @@ export async function getIdentity(ctx: Ctx, caseId: string): Promise<CaseIdentit
   const grant = await requireCase(ctx, caseId, { kind: 'read', category: 'identity' });
   return ctx.db.transaction().execute(async (trx) => {
     const row = await findIdentity(trx, caseId);
-    await auditRead(ctx, trx, grant, 'identity');
     const fields = openIdentity(ctx, row);
-    return { ...fields, version: row?.version ?? 0, updatedAt: row?.updatedAt ?? null, duplicates: await duplicatesOf(ctx, trx, grant.organisationId, fields, caseId) };
+    const duplicates = await duplicatesOf(ctx, trx, grant.organisationId, fields, caseId);
+    // NOTE: the audit row last: appending locks the chain's head row until commit, so nothing else runs meanwhile.
+    await auditRead(ctx, trx, grant, 'identity');
+    return { ...fields, version: row?.version ?? 0, updatedAt: row?.updatedAt ?? null, duplicates };
   });
 }
 

@@ -66,8 +66,10 @@ export async function getCase(ctx: Ctx, caseId: string): Promise<CaseDetail> {
   return ctx.db.transaction().execute(async (trx) => {
     const row = await findCase(trx, caseId);
     if (!row) throw new AppError('not_found', 'No such case.');
+    const detail = await presentCase(ctx, trx, row, grant);
+    // NOTE: the audit row last: appending locks the chain's head row until commit, so nothing else runs meanwhile.
     await auditRead(ctx, trx, grant, 'general');
-    return presentCase(ctx, trx, row, grant);
+    return detail;
   });
 }
 
