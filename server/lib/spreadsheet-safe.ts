@@ -2,6 +2,9 @@
 // spreadsheet would evaluate — starting with = + - @, a tab or a carriage return, or their full-width forms — is
 // written with a leading apostrophe, so Excel, LibreOffice and Google Sheets show it as text and run nothing.
 // Numbers (typed as numbers) stay numbers: a negative amount is not text a person typed.
+import ExcelJS from 'exceljs';
+
+export type Cell = string | number | boolean | null | undefined;
 
 /** The characters that make a spreadsheet read a cell as a formula (ASCII and full-width: ＝ ＋ － ＠). */
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
@@ -20,7 +23,7 @@ export function defuseCell(value: string | number | boolean | null | undefined):
 }
 
 /** One CSV record (RFC 4180 quoting, CRLF), each cell defused first. */
-export function csvRecord(cells: readonly (string | number | boolean | null | undefined)[]): string {
+export function csvRecord(cells: readonly Cell[]): string {
   return (
     cells
       .map((cell) => {
@@ -37,4 +40,13 @@ export function csvRecord(cells: readonly (string | number | boolean | null | un
  */
 export function reviveCell(text: string): string {
   return text.startsWith("'") && startsLikeFormula(text.slice(1)) ? text.slice(1) : text;
+}
+
+/** A one-sheet XLSX workbook: a header row, then the rows; every text cell defused as in CSV (exceljs writes text). */
+export async function xlsxWorkbook(sheetName: string, header: readonly string[], rows: readonly (readonly Cell[])[]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet(sheetName);
+  sheet.addRow([...header]).font = { bold: true };
+  for (const row of rows) sheet.addRow(row.map((cell) => (typeof cell === 'number' || typeof cell === 'boolean' ? cell : defuseCell(cell))));
+  return Buffer.from(await book.xlsx.writeBuffer());
 }

