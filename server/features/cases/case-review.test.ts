@@ -3,7 +3,7 @@
 // and the blind index gave the same person the same digest in every organisation.
 import { describe, expect, test } from 'vitest';
 import type { TestApp } from '#tests/test-app.ts';
-import { call, openCase, useCaseWorld, type CaseWorld } from './cases.fixtures.ts';
+import { addToTeam, call, openCase, useCaseWorld, type CaseWorld } from './cases.fixtures.ts';
 
 let t: TestApp;
 let w: CaseWorld;
@@ -24,5 +24,31 @@ describe('the case list cursor', () => {
     const page = (await call(t, w.ngo.owner, 'GET', '/api/cases?limit=1')).json();
     expect(page.nextBefore).toBeTruthy();
     expect((await call(t, w.ngo.owner, 'GET', `/api/cases?limit=1&before=${encodeURIComponent(page.nextBefore)}`)).statusCode).toBe(200);
+  });
+});
+
+describe('nobody widens their own access', () => {
+  test('a coordinator on the team with the general grant cannot give themselves identity, nor take the case', async () => {
+    const c = await openCase(t, w.ngo.owner);
+    const detail = await addToTeam(t, w.ngo.owner, c.id, w.ngo.coordinator, ['general']);
+    const me = detail.team.find((m: { accountId: string }) => m.accountId === w.ngo.coordinator.id);
+    const grants = await call(t, w.ngo.coordinator, 'PUT', `/api/cases/${c.id}/members/${w.ngo.coordinator.id}`, { grants: ['general', 'identity'], version: me.version });
+    expect(grants.statusCode).toBe(422);
+    expect(grants.json().fields).toHaveProperty('grants');
+    const owner = await call(t, w.ngo.coordinator, 'POST', `/api/cases/${c.id}/owner`, { accountId: w.ngo.coordinator.id, version: detail.version });
+    expect(owner.statusCode).toBe(422);
+    expect(owner.json().fields).toHaveProperty('accountId');
+    expect((await call(t, w.ngo.coordinator, 'GET', `/api/cases/${c.id}/identity`)).statusCode).toBe(404);
+    const held = await t.deps.db.selectFrom('caseMember').select('grants').where('caseId', '=', c.id).where('accountId', '=', w.ngo.coordinator.id).executeTakeFirstOrThrow();
+    expect(held.grants).toEqual(['general']);
+  });
+
+  test('the coordinator still manages everyone else on the team', async () => {
+    const c = await openCase(t, w.ngo.owner);
+    await addToTeam(t, w.ngo.owner, c.id, w.ngo.coordinator, ['general']);
+    const detail = await addToTeam(t, w.ngo.owner, c.id, w.ngo.psychologist, ['general']);
+    const psychologist = detail.team.find((m: { accountId: string }) => m.accountId === w.ngo.psychologist.id);
+    const res = await call(t, w.ngo.coordinator, 'PUT', `/api/cases/${c.id}/members/${w.ngo.psychologist.id}`, { grants: ['general', 'psychological'], version: psychologist.version });
+    expect(res.statusCode).toBe(200);
   });
 });
