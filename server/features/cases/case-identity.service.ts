@@ -89,7 +89,7 @@ function stripVersion(input: CaseIdentityUpdate): Partial<CaseIdentityFields> {
 export async function reindex(ctx: Pick<Ctx, 'config'>, trx: Transaction<Database>, grant: Pick<CaseGrant, 'caseId' | 'organisationId'>, identity: IdentityForIndex): Promise<void> {
   await trx.deleteFrom('caseIdentityIndex').where('caseId', '=', grant.caseId).execute();
   const key = ctx.config.blindIndexKeys[0]!;
-  const entries = identityDigests(key, identity);
+  const entries = identityDigests(key, grant.organisationId, identity);
   if (entries.length === 0) return;
   await trx
     .insertInto('caseIdentityIndex')
@@ -100,7 +100,7 @@ export async function reindex(ctx: Pick<Ctx, 'config'>, trx: Transaction<Databas
 /** Cases of the organisation sharing a blind-index digest with these values; codes only of cases the actor may open. */
 async function duplicatesOf(ctx: Ctx, trx: Transaction<Database>, organisationId: string, identity: IdentityForIndex, excludeCaseId: string | null): Promise<CaseDuplicates['matches']> {
   // NOTE: every key of the blind-index keyring is asked, so duplicates are still found half-way through a rotation.
-  const digests = ctx.config.blindIndexKeys.flatMap((key) => identityDigests(key, identity).map((e) => e.digest));
+  const digests = ctx.config.blindIndexKeys.flatMap((key) => identityDigests(key, organisationId, identity).map((e) => e.digest));
   if (digests.length === 0) return [];
   const actor = actorOf(ctx);
   const rows = await trx

@@ -52,3 +52,21 @@ describe('nobody widens their own access', () => {
     expect(res.statusCode).toBe(200);
   });
 });
+
+describe('the blind index', () => {
+  test('the same person in two organisations gets unrelated digests (a stolen index links no cases across them)', async () => {
+    const identity = { version: 0, givenName: 'Ilinca', familyName: 'Crossorg', birthDate: '1998-07-09', contacts: [{ kind: 'phone', value: '+40 733 999 111' }], documents: [{ type: 'passport', number: 'ZZ7654321' }] };
+    const a = await openCase(t, w.ngo.owner);
+    const b = await openCase(t, w.other.caseManager);
+    expect((await call(t, w.ngo.owner, 'PUT', `/api/cases/${a.id}/identity`, identity)).statusCode).toBe(200);
+    expect((await call(t, w.other.caseManager, 'PUT', `/api/cases/${b.id}/identity`, identity)).statusCode).toBe(200);
+    const digests = async (caseId: string) => (await t.deps.db.selectFrom('caseIdentityIndex').select('digest').where('caseId', '=', caseId).execute()).map((r) => r.digest);
+    const [ofA, ofB] = [await digests(a.id), await digests(b.id)];
+    expect(ofA).toHaveLength(3);
+    expect(ofB).toHaveLength(3);
+    expect(ofA.filter((d) => ofB.includes(d))).toEqual([]);
+    // Within the organisation the duplicate is still found.
+    const again = await call(t, w.ngo.owner, 'POST', '/api/cases/duplicates', { givenName: 'ilinca', familyName: 'CROSSORG', birthDate: '1998-07-09' });
+    expect(again.json().matches).toEqual([expect.objectContaining({ caseId: a.id, kinds: ['name_birth'] })]);
+  });
+});

@@ -110,7 +110,7 @@ async function reindex(db: Db, config: Config, batch: number, progress: Progress
         const identity = await trx.selectFrom('caseIdentity').selectAll().where('caseId', '=', caseId).forUpdate().executeTakeFirst();
         const owner = await trx.selectFrom('caseFile').select('organisationId').where('id', '=', caseId).executeTakeFirstOrThrow();
         await trx.deleteFrom('caseIdentityIndex').where('caseId', '=', caseId).execute();
-        const entries = identity ? identityDigests(key, openIdentity({ config }, identity)) : [];
+        const entries = identity ? identityDigests(key, owner.organisationId, openIdentity({ config }, identity)) : [];
         if (entries.length > 0) await trx.insertInto('caseIdentityIndex').values(entries.map((e) => ({ caseId, organisationId: owner.organisationId, kind: e.kind, keyId: e.keyId, digest: e.digest }))).execute();
         done += 1;
       });
