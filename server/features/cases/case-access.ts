@@ -36,6 +36,25 @@ function membershipInForce(eb: CaseScope, now: Date) {
 }
 
 /**
+ * A member of another organisation holds the identity grant only while a share consent in force for that organisation
+ * also covers identity (as a referral's package needs): a share of the care is not a share of who the person is.
+ */
+function identitySharedWith(eb: CaseScope, now: Date) {
+  return eb.exists(
+    eb
+      .selectFrom('consent as k')
+      .select(sql`1`.as('one'))
+      .whereRef('k.caseId', '=', 'c.id')
+      .whereRef('k.receiverOrganisationId', '=', 'm.organisationId')
+      .where(sql<boolean>`k.scopes @> '["share"]'::jsonb`)
+      .where('k.decision', '=', 'given')
+      .where('k.coversIdentity', '=', true)
+      .where('k.withdrawnAt', 'is', null)
+      .where('k.expiresAt', '>', now),
+  );
+}
+
+/**
  * The SQL condition "the actor may open this case" over an alias `c` of case_file: a team member in the actor's
  * current organisation, or an open break-glass. Every case list and count filters with it.
  */
@@ -76,7 +95,8 @@ export async function loadGrant(db: Reader, actor: Actor, caseId: string, now: D
         .on('m.organisationId', '=', actor.organisationId!)
         .on((eb) => membershipInForce(eb as unknown as CaseScope, now)),
     )
-    .select(['c.id', 'c.organisationId', 'c.code', 'c.status', 'c.version', 'c.ownerAccountId', 'm.grants', 'm.isOwner'])
+    .select(['c.id', 'c.organisationId', 'c.code', 'c.status', 'c.version', 'c.ownerAccountId', 'm.grants', 'm.isOwner', 'm.organisationId as memberOrganisationId'])
+    .select((eb) => identitySharedWith(eb as unknown as CaseScope, now).as('identityShared'))
     .select((eb) =>
       eb
         .exists(
@@ -96,7 +116,10 @@ export async function loadGrant(db: Reader, actor: Actor, caseId: string, now: D
   if (!row) return null;
   const isCaseCoordinator = actor.organisationId === row.organisationId && actor.roles.includes('coordinator');
   const base = { caseId: row.id, organisationId: row.organisationId, code: row.code, status: row.status as CaseStatus, version: row.version, ownerAccountId: row.ownerAccountId, isCaseCoordinator };
-  const held = ((row.grants ?? []) as string[]).filter((g): g is CaseCategory => (CASE_CATEGORIES as readonly string[]).includes(g));
+  const foreign = row.memberOrganisationId !== null && row.memberOrganisationId !== row.organisationId;
+  const held = ((row.grants ?? []) as string[])
+    .filter((g): g is CaseCategory => (CASE_CATEGORIES as readonly string[]).includes(g))
+    .filter((g) => g !== 'identity' || !foreign || Boolean(row.identityShared));
   const breakGlass = Boolean(row.breakGlass);
   if (!row.grants && !breakGlass) return null;
   return {

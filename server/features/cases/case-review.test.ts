@@ -1,8 +1,10 @@
 // A penetration tester's findings on case files, each pinned by a test that failed before its fix: a forged list
 // cursor answered 500, a coordinator on the team could widen their own grants (or take the case) without break-glass,
-// and the blind index gave the same person the same digest in every organisation.
+// the blind index gave the same person the same digest in every organisation, and a member of another organisation
+// could hold the identity grant under a share consent that does not cover identity.
 import { describe, expect, test } from 'vitest';
 import type { TestApp } from '#tests/test-app.ts';
+import { CONSENT_GUIDANCE_ITEMS } from '#shared/cases/case-vocabulary.ts';
 import { addToTeam, call, openCase, useCaseWorld, type CaseWorld } from './cases.fixtures.ts';
 
 let t: TestApp;
@@ -68,5 +70,38 @@ describe('the blind index', () => {
     // Within the organisation the duplicate is still found.
     const again = await call(t, w.ngo.owner, 'POST', '/api/cases/duplicates', { givenName: 'ilinca', familyName: 'CROSSORG', birthDate: '1998-07-09' });
     expect(again.json().matches).toEqual([expect.objectContaining({ caseId: a.id, kinds: ['name_birth'] })]);
+  });
+});
+
+describe('identity across organisations', () => {
+  const guidance = Object.fromEntries(CONSENT_GUIDANCE_ITEMS.map((i) => [i, { informed: 'yes' }]));
+  async function share(caseId: string, coversIdentity: boolean) {
+    const lastSeenId = (await call(t, w.ngo.owner, 'GET', `/api/cases/${caseId}/consents`)).json().records[0]?.id ?? null;
+    const res = await call(t, w.ngo.owner, 'POST', `/api/cases/${caseId}/consents`, { scopes: ['share'], receiverOrganisationId: w.other.organisationId, decision: 'given', guidance, language: 'ro', withInterpreter: false, coversIdentity, lastSeenId });
+    expect(res.statusCode).toBe(201);
+  }
+  const emailOf = async (id: string) => (await t.deps.db.selectFrom('account').select('email').where('id', '=', id).executeTakeFirstOrThrow()).email;
+
+  test('a member of another organisation gets the identity grant only under a share consent that covers identity', async () => {
+    const c = await openCase(t, w.ngo.owner);
+    expect((await call(t, w.ngo.owner, 'PUT', `/api/cases/${c.id}/identity`, { version: 0, givenName: 'Sanda', familyName: 'Faracon' })).statusCode).toBe(200);
+    await share(c.id, false);
+    const email = await emailOf(w.other.caseManager.id);
+    const refused = await call(t, w.ngo.owner, 'POST', `/api/cases/${c.id}/members`, { email, grants: ['general', 'identity'] });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().fields).toHaveProperty('grants');
+    const added = await call(t, w.ngo.owner, 'POST', `/api/cases/${c.id}/members`, { email, grants: ['general'] });
+    expect(added.statusCode).toBe(200);
+    const member = added.json().team.find((m: { accountId: string }) => m.accountId === w.other.caseManager.id);
+    const widened = await call(t, w.ngo.owner, 'PUT', `/api/cases/${c.id}/members/${w.other.caseManager.id}`, { grants: ['general', 'identity'], version: member.version });
+    expect(widened.statusCode).toBe(422);
+    // A grant stored anyway (made under a consent since replaced) reads nothing: the server decides at every read.
+    await t.deps.db.updateTable('caseMember').set({ grants: JSON.stringify(['general', 'identity']) }).where('caseId', '=', c.id).where('accountId', '=', w.other.caseManager.id).execute();
+    expect((await call(t, w.other.caseManager, 'GET', `/api/cases/${c.id}/identity`)).statusCode).toBe(404);
+    expect((await call(t, w.other.caseManager, 'GET', `/api/cases/${c.id}`)).json().grant.categories).toEqual(['general']);
+    await share(c.id, true);
+    const read = await call(t, w.other.caseManager, 'GET', `/api/cases/${c.id}/identity`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json().givenName).toBe('Sanda');
   });
 });

@@ -1,5 +1,6 @@
 // The case team: the owner and the coordinator add members, set their grants per category, remove them, hand the
 // case to a new owner. A member from another organisation is a share of the case: the consent ledger must cover it.
+import { sql } from 'kysely';
 import { actorOf, type Ctx } from '#server/context.ts';
 import { AppError } from '#server/errors.ts';
 import { recordAudit } from '#server/features/audit/audit.service.ts';
@@ -16,6 +17,27 @@ const mayHoldCaseData = (roles: string[]) => roles.some((r) => (CASE_DATA_ROLES 
 /** General is the minimum context every member needs; grants are stored in a fixed order. */
 const normalised = (grants: CaseCategory[]) => CASE_CATEGORIES.filter((c) => c === 'general' || grants.includes(c));
 
+/**
+ * A member of another organisation may be given the identity grant only under a share consent in force that covers
+ * identity (loadGrant drops the grant otherwise): a clear 422 here rather than a grant that silently does nothing.
+ */
+async function refuseIdentityWithoutConsent(ctx: Ctx, trx: Parameters<typeof requireShareConsent>[0], caseId: string, organisationId: string, grants: CaseCategory[]): Promise<void> {
+  if (!grants.includes('identity')) return;
+  const covered = await trx
+    .selectFrom('consent')
+    .select('id')
+    .where('caseId', '=', caseId)
+    .where('receiverOrganisationId', '=', organisationId)
+    .where(sql<boolean>`scopes @> '["share"]'::jsonb`)
+    .where('decision', '=', 'given')
+    .where('coversIdentity', '=', true)
+    .where('withdrawnAt', 'is', null)
+    .where('expiresAt', '>', ctx.now)
+    .forShare()
+    .executeTakeFirst();
+  if (!covered) throw unprocessable('grants', 'The person’s consent to share with this organisation does not cover their identity: record a consent that covers it, or leave identity out.');
+}
+
 export async function addMember(ctx: Ctx, caseId: string, input: CaseMemberAdd): Promise<CaseDetail> {
   const grant = await requireCase(ctx, caseId, { kind: 'manage_team' });
   const candidates = (await findMemberByEmail(ctx.db, input.email)).filter((m) => mayHoldCaseData(m.roles));
@@ -23,7 +45,10 @@ export async function addMember(ctx: Ctx, caseId: string, input: CaseMemberAdd):
   const chosen = candidates.find((m) => m.organisationId === grant.organisationId) ?? (candidates.length === 1 ? candidates[0] : undefined);
   if (!chosen) throw unprocessable('email', 'No professional account with this e-mail address can join a case team.');
   await ctx.db.transaction().execute(async (trx) => {
-    if (chosen.organisationId !== grant.organisationId) await requireShareConsent(trx, { caseId, organisationId: chosen.organisationId, now: ctx.now });
+    if (chosen.organisationId !== grant.organisationId) {
+      await requireShareConsent(trx, { caseId, organisationId: chosen.organisationId, now: ctx.now });
+      await refuseIdentityWithoutConsent(ctx, trx, caseId, chosen.organisationId, input.grants);
+    }
     const inserted = await trx
       .insertInto('caseMember')
       .values({ caseId, accountId: chosen.id, organisationId: chosen.organisationId, grants: JSON.stringify(normalised(input.grants)), addedBy: actorOf(ctx).accountId, addedAt: ctx.now })
@@ -48,12 +73,13 @@ function refuseSelfGrant(ctx: Ctx, accountId: string, field: 'grants' | 'account
 }
 
 export async function updateMember(ctx: Ctx, caseId: string, accountId: string, input: CaseMemberUpdate): Promise<CaseDetail> {
-  await requireCase(ctx, caseId, { kind: 'manage_team' });
+  const grant = await requireCase(ctx, caseId, { kind: 'manage_team' });
   refuseSelfGrant(ctx, accountId, 'grants');
   await ctx.db.transaction().execute(async (trx) => {
-    const member = await trx.selectFrom('caseMember').select(['isOwner', 'version']).where('caseId', '=', caseId).where('accountId', '=', accountId).executeTakeFirst();
+    const member = await trx.selectFrom('caseMember').select(['isOwner', 'version', 'organisationId']).where('caseId', '=', caseId).where('accountId', '=', accountId).executeTakeFirst();
     if (!member) throw new AppError('not_found', 'This person is not on the team.');
     if (member.isOwner) throw unprocessable('grants', 'The owner holds every grant. Hand the case to someone else first.');
+    if (member.organisationId !== grant.organisationId) await refuseIdentityWithoutConsent(ctx, trx, caseId, member.organisationId, input.grants);
     const updated = await trx
       .updateTable('caseMember')
       .set({ grants: JSON.stringify(normalised(input.grants)), version: (eb) => eb('version', '+', 1) })
