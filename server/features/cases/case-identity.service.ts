@@ -41,7 +41,13 @@ export async function getIdentity(ctx: Ctx, caseId: string): Promise<CaseIdentit
     const row = await findIdentity(trx, caseId);
     await auditRead(ctx, trx, grant, 'identity');
     const fields = openIdentity(ctx, row);
-    return { ...fields, version: row?.version ?? 0, updatedAt: row?.updatedAt ?? null, duplicates: await duplicatesOf(ctx, trx, grant.organisationId, fields, caseId) };
+    // NOTE: only those who register people in the case's organisation are told of its other cases (as for
+    // checkDuplicates): a member from a sharing organisation, or a clinician who may edit this identity, would
+    // otherwise learn what else the organisation holds about the person, or probe its index by saving guesses.
+    const actor = actorOf(ctx);
+    const mayMatch = actor.organisationId === grant.organisationId && mayOpenCase(actor);
+    const duplicates = mayMatch ? await duplicatesOf(ctx, trx, grant.organisationId, fields, caseId) : [];
+    return { ...fields, version: row?.version ?? 0, updatedAt: row?.updatedAt ?? null, duplicates };
   });
 }
 

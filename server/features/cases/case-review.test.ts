@@ -73,15 +73,15 @@ describe('the blind index', () => {
   });
 });
 
-describe('identity across organisations', () => {
-  const guidance = Object.fromEntries(CONSENT_GUIDANCE_ITEMS.map((i) => [i, { informed: 'yes' }]));
-  async function share(caseId: string, coversIdentity: boolean) {
-    const lastSeenId = (await call(t, w.ngo.owner, 'GET', `/api/cases/${caseId}/consents`)).json().records[0]?.id ?? null;
-    const res = await call(t, w.ngo.owner, 'POST', `/api/cases/${caseId}/consents`, { scopes: ['share'], receiverOrganisationId: w.other.organisationId, decision: 'given', guidance, language: 'ro', withInterpreter: false, coversIdentity, lastSeenId });
-    expect(res.statusCode).toBe(201);
-  }
-  const emailOf = async (id: string) => (await t.deps.db.selectFrom('account').select('email').where('id', '=', id).executeTakeFirstOrThrow()).email;
+const guidance = Object.fromEntries(CONSENT_GUIDANCE_ITEMS.map((i) => [i, { informed: 'yes' }]));
+async function share(caseId: string, coversIdentity: boolean) {
+  const lastSeenId = (await call(t, w.ngo.owner, 'GET', `/api/cases/${caseId}/consents`)).json().records[0]?.id ?? null;
+  const res = await call(t, w.ngo.owner, 'POST', `/api/cases/${caseId}/consents`, { scopes: ['share'], receiverOrganisationId: w.other.organisationId, decision: 'given', guidance, language: 'ro', withInterpreter: false, coversIdentity, lastSeenId });
+  expect(res.statusCode).toBe(201);
+}
+const emailOf = async (id: string) => (await t.deps.db.selectFrom('account').select('email').where('id', '=', id).executeTakeFirstOrThrow()).email;
 
+describe('identity across organisations', () => {
   test('a member of another organisation gets the identity grant only under a share consent that covers identity', async () => {
     const c = await openCase(t, w.ngo.owner);
     expect((await call(t, w.ngo.owner, 'PUT', `/api/cases/${c.id}/identity`, { version: 0, givenName: 'Sanda', familyName: 'Faracon' })).statusCode).toBe(200);
@@ -103,5 +103,24 @@ describe('identity across organisations', () => {
     const read = await call(t, w.other.caseManager, 'GET', `/api/cases/${c.id}/identity`);
     expect(read.statusCode).toBe(200);
     expect(read.json().givenName).toBe('Sanda');
+  });
+});
+
+describe('duplicates on the identity page', () => {
+  test('are shown to those who register people in the case’s organisation, not to a psychologist nor to another organisation', async () => {
+    const person = { givenName: 'Viorica', familyName: 'Dublura', birthDate: '1997-05-06' };
+    const earlier = await openCase(t, w.ngo.owner);
+    expect((await call(t, w.ngo.owner, 'PUT', `/api/cases/${earlier.id}/identity`, { version: 0, ...person })).statusCode).toBe(200);
+    const c = await openCase(t, w.ngo.owner);
+    expect((await call(t, w.ngo.owner, 'PUT', `/api/cases/${c.id}/identity`, { version: 0, ...person })).json().duplicates).toHaveLength(1);
+    await addToTeam(t, w.ngo.owner, c.id, w.ngo.psychologist, ['psychological', 'identity']);
+    const probe = await call(t, w.ngo.psychologist, 'PUT', `/api/cases/${c.id}/identity`, { version: 1, givenName: 'Viorica' });
+    expect(probe.statusCode).toBe(200);
+    expect(probe.json().duplicates).toEqual([]);
+    await share(c.id, true);
+    await call(t, w.ngo.owner, 'POST', `/api/cases/${c.id}/members`, { email: await emailOf(w.other.caseManager.id), grants: ['general', 'identity'] });
+    const elsewhere = await call(t, w.other.caseManager, 'GET', `/api/cases/${c.id}/identity`);
+    expect(elsewhere.statusCode).toBe(200);
+    expect(elsewhere.json().duplicates).toEqual([]);
   });
 });
