@@ -81,7 +81,7 @@ export async function updateIdentity(ctx: Ctx, caseId: string, input: CaseIdenti
     }
     await reindex(ctx, trx, grant, merged);
     await trx.updateTable('caseFile').set({ updatedAt: ctx.now }).where('id', '=', caseId).execute();
-    await recordAudit(ctx, trx, { action: 'case.identity_updated', entityType: 'case', entityId: caseId, details: { fields: Object.keys(stripVersion(input)) } });
+    await recordAudit(ctx, trx, { action: 'case.identity_updated', entityType: 'case', entityId: caseId, organisationId: grant.organisationId, details: { fields: Object.keys(stripVersion(input)) } });
   });
   return getIdentity(ctx, caseId);
 }

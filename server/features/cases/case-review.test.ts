@@ -124,3 +124,18 @@ describe('duplicates on the identity page', () => {
     expect(elsewhere.json().duplicates).toEqual([]);
   });
 });
+
+describe('the audit of a shared case', () => {
+  test('a change by a member of another organisation is recorded in the case’s organisation, where its admins look', async () => {
+    const c = await openCase(t, w.ngo.owner);
+    await share(c.id, true);
+    const added = await call(t, w.ngo.owner, 'POST', `/api/cases/${c.id}/members`, { email: await emailOf(w.other.caseManager.id), grants: ['general', 'identity'] });
+    expect(added.statusCode).toBe(200);
+    const version = added.json().version;
+    expect((await call(t, w.other.caseManager, 'PUT', `/api/cases/${c.id}`, { version, traffickingStatus: 'PossibleVictimOfTrafficking' })).statusCode).toBe(200);
+    expect((await call(t, w.other.caseManager, 'PUT', `/api/cases/${c.id}/identity`, { version: 0, givenName: 'Elena' })).statusCode).toBe(200);
+    const rows = await t.deps.db.selectFrom('auditEvent').select(['action', 'organisationId']).where('entityId', '=', c.id).where('action', 'in', ['case.updated', 'case.identity_updated', 'case.member_added']).execute();
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row, row.action).toMatchObject({ organisationId: w.ngo.organisationId });
+  });
+});

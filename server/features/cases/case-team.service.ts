@@ -57,7 +57,7 @@ export async function addMember(ctx: Ctx, caseId: string, input: CaseMemberAdd):
       .executeTakeFirst();
     if (!inserted) throw new AppError('conflict', 'This person is already on the team.');
     await touch(ctx, trx, caseId);
-    await recordAudit(ctx, trx, { action: 'case.member_added', entityType: 'case', entityId: caseId, details: { accountId: chosen.id, grants: normalised(input.grants), otherOrganisation: chosen.organisationId !== grant.organisationId } });
+    await recordAudit(ctx, trx, { action: 'case.member_added', entityType: 'case', entityId: caseId, organisationId: grant.organisationId, details: { accountId: chosen.id, grants: normalised(input.grants), otherOrganisation: chosen.organisationId !== grant.organisationId } });
   });
   return getCase(ctx, caseId);
 }
@@ -89,18 +89,18 @@ export async function updateMember(ctx: Ctx, caseId: string, accountId: string, 
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw new AppError('conflict', 'Someone else changed this member in the meantime.', { current: { version: member.version } });
     await touch(ctx, trx, caseId);
-    await recordAudit(ctx, trx, { action: 'case.member_changed', entityType: 'case', entityId: caseId, details: { accountId, grants: normalised(input.grants) } });
+    await recordAudit(ctx, trx, { action: 'case.member_changed', entityType: 'case', entityId: caseId, organisationId: grant.organisationId, details: { accountId, grants: normalised(input.grants) } });
   });
   return getCase(ctx, caseId);
 }
 
 export async function removeMember(ctx: Ctx, caseId: string, accountId: string): Promise<void> {
-  await requireCase(ctx, caseId, { kind: 'manage_team' });
+  const grant = await requireCase(ctx, caseId, { kind: 'manage_team' });
   await ctx.db.transaction().execute(async (trx) => {
     const removed = await trx.deleteFrom('caseMember').where('caseId', '=', caseId).where('accountId', '=', accountId).where('isOwner', '=', false).returning('id').executeTakeFirst();
     if (!removed) throw unprocessable('accountId', 'Only a team member who is not the owner can be removed.');
     await touch(ctx, trx, caseId);
-    await recordAudit(ctx, trx, { action: 'case.member_removed', entityType: 'case', entityId: caseId, details: { accountId } });
+    await recordAudit(ctx, trx, { action: 'case.member_removed', entityType: 'case', entityId: caseId, organisationId: grant.organisationId, details: { accountId } });
   });
 }
 
@@ -120,7 +120,7 @@ export async function changeOwner(ctx: Ctx, caseId: string, input: { accountId: 
     if (moved.numUpdatedRows === 0n) throw new AppError('conflict', 'Someone else saved this case in the meantime.', { current: { version: grant.version } });
     await trx.updateTable('caseMember').set({ isOwner: false }).where('caseId', '=', caseId).execute();
     await trx.updateTable('caseMember').set({ isOwner: true, grants: JSON.stringify(CASE_CATEGORIES), version: (eb) => eb('version', '+', 1) }).where('caseId', '=', caseId).where('accountId', '=', input.accountId).execute();
-    await recordAudit(ctx, trx, { action: 'case.owner_changed', entityType: 'case', entityId: caseId, details: { accountId: input.accountId } });
+    await recordAudit(ctx, trx, { action: 'case.owner_changed', entityType: 'case', entityId: caseId, organisationId: grant.organisationId, details: { accountId: input.accountId } });
   });
   return getCase(ctx, caseId);
 }
