@@ -44,7 +44,7 @@ function reseal(keyring: Config['encryptionKeys'], sealed: string, where: string
     return decrypt(keyring, sealed);
   } catch (error) {
     // NOTE: stopping is right: a value no key opens is lost already; the operator must find its key, not skip it.
-    throw new Error(`${where} cannot be decrypted with DATA_ENCRYPTION_KEYS (${error instanceof Error ? error.message : 'unknown error'}): add the key it was sealed with and run again`);
+    throw new Error(`${where} cannot be decrypted with DATA_ENCRYPTION_KEYS (${error instanceof Error ? error.message : 'unknown error'}): add the key it was sealed with and run again`, { cause: error });
   }
 }
 
