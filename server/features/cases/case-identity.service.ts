@@ -1,7 +1,7 @@
 // The identity vault over a case: only team members holding the identity grant read or write it, every read is
 // audited, every field is sealed on its own, and the blind index (a separate key) finds possible duplicates within
 // the organisation without plaintext. Another organisation's cases are never compared.
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { actorOf, type Ctx } from '#server/context.ts';
 import type { Database } from '#server/db/schema.ts';
 import { AppError } from '#server/errors.ts';
@@ -80,7 +80,8 @@ export async function updateIdentity(ctx: Ctx, caseId: string, input: CaseIdenti
       if (!made) throw new AppError('conflict', 'Someone else saved this identity in the meantime.', { current: { version: 1 } });
     }
     await reindex(ctx, trx, grant, merged);
-    await trx.updateTable('caseFile').set({ updatedAt: ctx.now }).where('id', '=', caseId).execute();
+    // NOTE: an identity saved after an erasure is new data: the retention purge must reach it again.
+    await trx.updateTable('caseFile').set({ updatedAt: ctx.now, purgedCategories: sql`purged_categories - 'identity'` }).where('id', '=', caseId).execute();
     await recordAudit(ctx, trx, { action: 'case.identity_updated', entityType: 'case', entityId: caseId, organisationId: grant.organisationId, details: { fields: Object.keys(stripVersion(input)) } });
   });
   return getIdentity(ctx, caseId);

@@ -3,9 +3,12 @@
 // the blind index gave the same person the same digest in every organisation, and a member of another organisation
 // could hold the identity grant under a share consent that does not cover identity.
 import { describe, expect, test } from 'vitest';
+import { runDueJobs } from '#server/features/jobs/jobs.worker.ts';
 import type { TestApp } from '#tests/test-app.ts';
 import { CONSENT_GUIDANCE_ITEMS } from '#shared/cases/case-vocabulary.ts';
 import { addToTeam, call, openCase, useCaseWorld, type CaseWorld } from './cases.fixtures.ts';
+import { closeCase, versionOf } from './case-protection.fixtures.ts';
+import { CASE_RETENTION_JOB, caseRetentionJob, scheduleCaseRetention } from './case-retention.service.ts';
 
 let t: TestApp;
 let w: CaseWorld;
@@ -137,5 +140,50 @@ describe('the audit of a shared case', () => {
     const rows = await t.deps.db.selectFrom('auditEvent').select(['action', 'organisationId']).where('entityId', '=', c.id).where('action', 'in', ['case.updated', 'case.identity_updated', 'case.member_added']).execute();
     expect(rows).toHaveLength(3);
     for (const row of rows) expect(row, row.action).toMatchObject({ organisationId: w.ngo.organisationId });
+  });
+});
+
+describe('retention after a reopening', () => {
+  const handlers = { [CASE_RETENTION_JOB]: caseRetentionJob };
+  async function purgeOn(now: Date) {
+    t.setNow(now);
+    await scheduleCaseRetention(t.deps.db, handlers, now);
+    expect(await runDueJobs(t.deps, handlers)).toEqual({ done: 1, retried: 0, failed: 0 });
+    t.setNow(new Date());
+  }
+  const identityRows = async (caseId: string) => (await t.deps.db.selectFrom('caseIdentity').select('caseId').where('caseId', '=', caseId).execute()).length;
+  const reopen = async (caseId: string) => call(t, w.ngo.owner, 'POST', `/api/cases/${caseId}/status`, { to: 'Active', version: await versionOf(t, caseId) });
+
+  test('an identity written after the purge took the first one is purged again after the next closure', async () => {
+    const c = await openCase(t, w.ngo.owner);
+    expect((await call(t, w.ngo.owner, 'PUT', `/api/cases/${c.id}/identity`, { version: 0, givenName: 'Prima' })).statusCode).toBe(200);
+    await closeCase(t, c.id, new Date('2020-01-10T10:00:00Z'));
+    await purgeOn(new Date('2022-06-01T10:00:00Z'));
+    expect(await identityRows(c.id)).toBe(0);
+    expect((await reopen(c.id)).statusCode).toBe(200);
+    expect((await call(t, w.ngo.owner, 'PUT', `/api/cases/${c.id}/identity`, { version: 0, givenName: 'Secunda' })).statusCode).toBe(200);
+    await closeCase(t, c.id, new Date('2023-01-10T10:00:00Z'));
+    await purgeOn(new Date('2025-06-01T10:00:00Z'));
+    expect(await identityRows(c.id)).toBe(0);
+  });
+
+  test('an identity saved again after an erasure on request is purged like any other', async () => {
+    const c = await openCase(t, w.ngo.owner);
+    expect((await call(t, w.ngo.owner, 'PUT', `/api/cases/${c.id}/identity`, { version: 0, givenName: 'Prima' })).statusCode).toBe(200);
+    expect((await call(t, w.ngo.owner, 'POST', `/api/cases/${c.id}/erase`, { scope: 'identity', reason: 'Her request', version: await versionOf(t, c.id) })).statusCode).toBe(200);
+    expect((await call(t, w.ngo.owner, 'PUT', `/api/cases/${c.id}/identity`, { version: 0, givenName: 'Revenita' })).statusCode).toBe(200);
+    await closeCase(t, c.id, new Date('2020-02-10T10:00:00Z'));
+    // NOTE: another day than the test above: the purge runs once a day.
+    await purgeOn(new Date('2022-07-01T10:00:00Z'));
+    expect(await identityRows(c.id)).toBe(0);
+  });
+
+  test('an anonymised case is not reopened (what is written then could never be purged nor erased)', async () => {
+    const c = await openCase(t, w.ngo.owner);
+    await closeCase(t, c.id, new Date());
+    expect((await call(t, w.ngo.owner, 'POST', `/api/cases/${c.id}/erase`, { scope: 'all', reason: 'Her request', version: await versionOf(t, c.id) })).statusCode).toBe(200);
+    const res = await reopen(c.id);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().fields.to).toMatch(/anonymised/);
   });
 });
