@@ -187,3 +187,21 @@ describe('retention after a reopening', () => {
     expect(res.json().fields.to).toMatch(/anonymised/);
   });
 });
+
+describe('approvals on a closed case', () => {
+  test('a support plan waiting for approval does not start once the case is closed', async () => {
+    await t.deps.db.insertInto('caseSetting').values({ organisationId: w.ngo.organisationId, planNeedsApproval: true, retention: '{}', updatedAt: new Date() }).execute();
+    try {
+      const c = await openCase(t, w.ngo.owner);
+      const p = (await call(t, w.ngo.owner, 'POST', `/api/cases/${c.id}/plans`, { type: 'Legal', goals: [{ text: 'Counsel', done: false }] })).json();
+      expect((await call(t, w.ngo.owner, 'POST', `/api/cases/${c.id}/plans/${p.id}/status`, { status: 'active', version: p.version })).json().status).toBe('pending_approval');
+      await closeCase(t, c.id, new Date());
+      const approval = await t.deps.db.selectFrom('caseApproval').select('id').where('planId', '=', p.id).executeTakeFirstOrThrow();
+      const res = await call(t, w.ngo.coordinator, 'POST', `/api/cases/approvals/${approval.id}/approve`, {});
+      expect(res.statusCode).toBe(422);
+      expect((await t.deps.db.selectFrom('casePlan').select('status').where('id', '=', p.id).executeTakeFirstOrThrow()).status).toBe('pending_approval');
+    } finally {
+      await t.deps.db.deleteFrom('caseSetting').where('organisationId', '=', w.ngo.organisationId).execute();
+    }
+  });
+});
