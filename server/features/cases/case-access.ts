@@ -50,7 +50,10 @@ function identitySharedWith(eb: CaseScope, now: Date) {
       .where('k.decision', '=', 'given')
       .where('k.coversIdentity', '=', true)
       .where('k.withdrawnAt', 'is', null)
-      .where('k.expiresAt', '>', now),
+      .where('k.expiresAt', '>', now)
+      // NOTE: the record in force is the newest naming that organisation (as consentCovers reads it): a newer share
+      // that leaves identity out ends the identity grant though the older record was never withdrawn.
+      .where(sql<boolean>`not exists (select 1 from consent k2 where k2.case_id = k.case_id and k2.receiver_organisation_id = k.receiver_organisation_id and k2.scopes @> '["share"]'::jsonb and k2.seq > k.seq)`),
   );
 }
 

@@ -106,6 +106,10 @@ describe('identity across organisations', () => {
     const read = await call(t, w.other.caseManager, 'GET', `/api/cases/${c.id}/identity`);
     expect(read.statusCode).toBe(200);
     expect(read.json().givenName).toBe('Sanda');
+    // A newer share record that leaves identity out is the one in force: the identity grant ends with it.
+    await share(c.id, false);
+    expect((await call(t, w.other.caseManager, 'GET', `/api/cases/${c.id}/identity`)).statusCode).toBe(404);
+    expect((await call(t, w.other.caseManager, 'GET', `/api/cases/${c.id}`)).statusCode).toBe(200);
   });
 });
 

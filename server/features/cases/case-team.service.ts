@@ -1,6 +1,5 @@
 // The case team: the owner and the coordinator add members, set their grants per category, remove them, hand the
 // case to a new owner. A member from another organisation is a share of the case: the consent ledger must cover it.
-import { sql } from 'kysely';
 import { actorOf, type Ctx } from '#server/context.ts';
 import { AppError } from '#server/errors.ts';
 import { recordAudit } from '#server/features/audit/audit.service.ts';
@@ -10,7 +9,7 @@ import { CASE_DATA_ROLES } from '#shared/auth/roles.ts';
 import { requireCase } from './case-access.ts';
 import { findMemberByEmail } from './case.queries.ts';
 import { getCase } from './case.service.ts';
-import { requireShareConsent } from './case-share.ts';
+import { requireShareConsent, shareConsentOf } from './case-share.ts';
 
 const unprocessable = (field: string, message: string) => new AppError('unprocessable', message, { fields: { [field]: message } });
 const mayHoldCaseData = (roles: string[]) => roles.some((r) => (CASE_DATA_ROLES as readonly string[]).includes(r));
@@ -23,18 +22,9 @@ const normalised = (grants: CaseCategory[]) => CASE_CATEGORIES.filter((c) => c =
  */
 async function refuseIdentityWithoutConsent(ctx: Ctx, trx: Parameters<typeof requireShareConsent>[0], caseId: string, organisationId: string, grants: CaseCategory[]): Promise<void> {
   if (!grants.includes('identity')) return;
-  const covered = await trx
-    .selectFrom('consent')
-    .select('id')
-    .where('caseId', '=', caseId)
-    .where('receiverOrganisationId', '=', organisationId)
-    .where(sql<boolean>`scopes @> '["share"]'::jsonb`)
-    .where('decision', '=', 'given')
-    .where('coversIdentity', '=', true)
-    .where('withdrawnAt', 'is', null)
-    .where('expiresAt', '>', ctx.now)
-    .forShare()
-    .executeTakeFirst();
+  // NOTE: the share record in force (the newest naming the organisation, locked FOR SHARE) must itself cover identity.
+  const consentId = await shareConsentOf(trx, { caseId, organisationId, now: ctx.now });
+  const covered = consentId && (await trx.selectFrom('consent').select('coversIdentity').where('id', '=', consentId).executeTakeFirst())?.coversIdentity;
   if (!covered) throw unprocessable('grants', 'The person’s consent to share with this organisation does not cover their identity: record a consent that covers it, or leave identity out.');
 }
 
