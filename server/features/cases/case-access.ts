@@ -15,6 +15,12 @@ type Reader = Db | Transaction<Database>;
 type CaseScope = ExpressionBuilder<Database & { c: Database['caseFile']; m: Database['caseMember'] }, 'c' | 'm'>;
 
 /**
+ * The share record in force for a receiver is the newest naming it (as consentCovers reads the ledger): an older
+ * record that was superseded, not withdrawn, no longer counts — a renewal for a shorter time ends when it says.
+ */
+const newestShare = sql<boolean>`not exists (select 1 from consent k2 where k2.case_id = k.case_id and k2.receiver_organisation_id = k.receiver_organisation_id and k2.scopes @> '["share"]'::jsonb and k2.seq > k.seq)`;
+
+/**
  * A team membership counts while it is of the case's own organisation, or while a consent to share with the member's
  * organisation is in force (given, not withdrawn, not expired): a share ends with its consent, not only on withdrawal.
  */
@@ -30,7 +36,8 @@ function membershipInForce(eb: CaseScope, now: Date) {
         .where(sql<boolean>`k.scopes @> '["share"]'::jsonb`)
         .where('k.decision', '=', 'given')
         .where('k.withdrawnAt', 'is', null)
-        .where('k.expiresAt', '>', now),
+        .where('k.expiresAt', '>', now)
+        .where(newestShare),
     ),
   ]);
 }
@@ -51,9 +58,8 @@ function identitySharedWith(eb: CaseScope, now: Date) {
       .where('k.coversIdentity', '=', true)
       .where('k.withdrawnAt', 'is', null)
       .where('k.expiresAt', '>', now)
-      // NOTE: the record in force is the newest naming that organisation (as consentCovers reads it): a newer share
-      // that leaves identity out ends the identity grant though the older record was never withdrawn.
-      .where(sql<boolean>`not exists (select 1 from consent k2 where k2.case_id = k.case_id and k2.receiver_organisation_id = k.receiver_organisation_id and k2.scopes @> '["share"]'::jsonb and k2.seq > k.seq)`),
+      // NOTE: a newer share that leaves identity out ends the identity grant though the older record was not withdrawn.
+      .where(newestShare),
   );
 }
 

@@ -4,10 +4,12 @@
 // could hold the identity grant under a share consent that does not cover identity.
 import { describe, expect, test } from 'vitest';
 import { runDueJobs } from '#server/features/jobs/jobs.worker.ts';
+import type { Actor } from '#server/http/access.ts';
 import type { TestApp } from '#tests/test-app.ts';
 import { CONSENT_GUIDANCE_ITEMS } from '#shared/cases/case-vocabulary.ts';
 import { addToTeam, call, openCase, useCaseWorld, type CaseWorld } from './cases.fixtures.ts';
 import { closeCase, versionOf } from './case-protection.fixtures.ts';
+import { loadGrant } from './case-access.ts';
 import { CASE_RETENTION_JOB, caseRetentionJob, scheduleCaseRetention } from './case-retention.service.ts';
 
 let t: TestApp;
@@ -207,5 +209,21 @@ describe('approvals on a closed case', () => {
     } finally {
       await t.deps.db.deleteFrom('caseSetting').where('organisationId', '=', w.ngo.organisationId).execute();
     }
+  });
+});
+
+describe('a share renewed for a shorter time', () => {
+  test('ends when the newest record says, though the older one was never withdrawn', async () => {
+    const c = await openCase(t, w.ngo.owner);
+    await share(c.id, false);
+    expect((await call(t, w.ngo.owner, 'POST', `/api/cases/${c.id}/members`, { email: await emailOf(w.other.caseManager.id), grants: ['general'] })).statusCode).toBe(200);
+    const soon = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const lastSeenId = (await call(t, w.ngo.owner, 'GET', `/api/cases/${c.id}/consents`)).json().records[0].id;
+    const renewed = await call(t, w.ngo.owner, 'POST', `/api/cases/${c.id}/consents`, { scopes: ['share'], receiverOrganisationId: w.other.organisationId, decision: 'given', guidance, language: 'ro', withInterpreter: false, expiresOn: soon, lastSeenId });
+    expect(renewed.statusCode).toBe(201);
+    expect((await call(t, w.other.caseManager, 'GET', `/api/cases/${c.id}`)).statusCode).toBe(200);
+    // NOTE: the grant is asked of the policy at a later clock (a session would expire meanwhile).
+    const actor = { accountId: w.other.caseManager.id, organisationId: w.other.organisationId, roles: ['case_manager'] } as unknown as Actor;
+    expect(await loadGrant(t.deps.db, actor, c.id, new Date(Date.now() + 5 * 86_400_000))).toBeNull();
   });
 });
