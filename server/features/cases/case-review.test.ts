@@ -1,7 +1,9 @@
 // A penetration tester's findings on case files, each pinned by a test that failed before its fix: a forged list
-// cursor answered 500, a coordinator on the team could widen their own grants (or take the case) without break-glass,
-// the blind index gave the same person the same digest in every organisation, and a member of another organisation
-// could hold the identity grant under a share consent that does not cover identity.
+// cursor answered 500; a coordinator on the team could widen their own grants (or take the case) without break-glass;
+// the blind index gave the same person the same digest in every organisation; a member of another organisation could
+// hold the identity grant under a share that does not cover identity, and saw the organisation's other cases as
+// duplicates; their edits were audited in their own organisation; data written after a purge or an erasure escaped
+// the next purge; a plan could start on a closed case; and a superseded share record kept the share alive.
 import { describe, expect, test } from 'vitest';
 import { runDueJobs } from '#server/features/jobs/jobs.worker.ts';
 import type { Actor } from '#server/http/access.ts';
