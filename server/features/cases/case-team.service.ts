@@ -56,15 +56,15 @@ export async function addMember(ctx: Ctx, caseId: string, input: CaseMemberAdd):
  * Nobody widens their own access: a coordinator on the team with a narrow grant could otherwise give themselves the
  * identity grant, or the case, without a reason, a time limit or the owner being told — what break-glass is for.
  */
-function refuseSelfGrant(ctx: Ctx, accountId: string, field: 'grants' | 'accountId'): void {
+function refuseSelfGrant(ctx: Ctx, accountId: string): void {
   if (accountId === actorOf(ctx).accountId) {
-    throw unprocessable(field, 'Someone else on the team must change your own access. For urgent access, use emergency access.');
+    throw unprocessable('accountId', 'Someone else on the team must change your own access. For urgent access, use emergency access.');
   }
 }
 
 export async function updateMember(ctx: Ctx, caseId: string, accountId: string, input: CaseMemberUpdate): Promise<CaseDetail> {
   const grant = await requireCase(ctx, caseId, { kind: 'manage_team' });
-  refuseSelfGrant(ctx, accountId, 'grants');
+  refuseSelfGrant(ctx, accountId);
   await ctx.db.transaction().execute(async (trx) => {
     const member = await trx.selectFrom('caseMember').select(['isOwner', 'version', 'organisationId']).where('caseId', '=', caseId).where('accountId', '=', accountId).executeTakeFirst();
     if (!member) throw new AppError('not_found', 'This person is not on the team.');
@@ -97,7 +97,7 @@ export async function removeMember(ctx: Ctx, caseId: string, accountId: string):
 /** Hands the case to another team member of the case's organisation, who becomes owner with every grant. */
 export async function changeOwner(ctx: Ctx, caseId: string, input: { accountId: string; version: number }): Promise<CaseDetail> {
   const grant = await requireCase(ctx, caseId, { kind: 'manage_team' });
-  refuseSelfGrant(ctx, input.accountId, 'accountId');
+  refuseSelfGrant(ctx, input.accountId);
   await ctx.db.transaction().execute(async (trx) => {
     const member = await trx.selectFrom('caseMember').select('organisationId').where('caseId', '=', caseId).where('accountId', '=', input.accountId).executeTakeFirst();
     if (!member || member.organisationId !== grant.organisationId) throw unprocessable('accountId', "Choose a team member of the case's organisation.");
