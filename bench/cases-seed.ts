@@ -123,7 +123,7 @@ async function seedIdentities(db: Db, config: Config): Promise<void> {
       .execute();
     await db
       .insertInto('caseIdentityIndex')
-      .values(identities.flatMap(({ c, person }) => identityDigests(indexKey, person).map((e) => ({ ...e, caseId: c.id, organisationId: c.organisationId }))))
+      .values(identities.flatMap(({ c, person }) => identityDigests(indexKey, c.organisationId, person).map((e) => ({ ...e, caseId: c.id, organisationId: c.organisationId }))))
       .execute();
   }
 }

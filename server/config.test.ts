@@ -33,6 +33,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATA_ENCRYPTION_KEYS: 'k1:short' })).toThrow(/DATA_ENCRYPTION_KEYS/);
   });
 
+  it('refuses a blind-index key that is also an encryption key (the index needs a secret of its own)', () => {
+    const shared = Buffer.alloc(32, 7).toString('base64');
+    expect(() => loadConfig({ DATA_ENCRYPTION_KEYS: `k1:${shared}`, BLIND_INDEX_KEYS: `b1:${shared}` })).toThrow(/BLIND_INDEX_KEYS: key "b1" is also/);
+    expect(() => loadConfig({ DATA_ENCRYPTION_KEYS: `k2:${Buffer.alloc(32, 8).toString('base64')},k1:${shared}`, BLIND_INDEX_KEYS: `b1:${shared}` })).toThrow(ConfigError);
+    expect(loadConfig({ DATA_ENCRYPTION_KEYS: `k1:${shared}`, BLIND_INDEX_KEYS: `b1:${Buffer.alloc(32, 9).toString('base64')}` }).blindIndexKeys[0]!.id).toBe('b1');
+  });
+
   it('reads a keyring of several keys for rotation', () => {
     const config = loadConfig({ DATA_ENCRYPTION_KEYS: `new:${KEY},old:${Buffer.alloc(32, 1).toString('base64')}` });
     expect(config.encryptionKeys.map((k) => k.id)).toEqual(['new', 'old']);

@@ -94,7 +94,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
     encryptionKeys: parseKeyring(e.DATA_ENCRYPTION_KEYS ?? DEV_KEYS, 'DATA_ENCRYPTION_KEYS'),
-    blindIndexKeys: parseKeyring(e.BLIND_INDEX_KEYS ?? DEV_BLIND_KEYS, 'BLIND_INDEX_KEYS'),
+    blindIndexKeys: separateBlindKeys(parseKeyring(e.DATA_ENCRYPTION_KEYS ?? DEV_KEYS, 'DATA_ENCRYPTION_KEYS'), parseKeyring(e.BLIND_INDEX_KEYS ?? DEV_BLIND_KEYS, 'BLIND_INDEX_KEYS')),
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     smtpUrl: e.SMTP_URL,
@@ -119,6 +119,16 @@ function requireProductionSecrets(e: z.output<typeof EnvSchema>): void {
   if (missing.length > 0) {
     throw new ConfigError(`NODE_ENV=production needs ${missing.join(', ')} to be set`);
   }
+}
+
+/**
+ * The blind index must have keys of its own: with an encryption key reused as an HMAC key, one leaked secret would
+ * both open the vault and let anyone confirm a guessed name or phone number against the index.
+ */
+function separateBlindKeys(encryptionKeys: { key: Buffer }[], blindIndexKeys: { id: string; key: Buffer }[]): { id: string; key: Buffer }[] {
+  const reused = blindIndexKeys.find((b) => encryptionKeys.some((k) => k.key.equals(b.key)));
+  if (reused) throw new ConfigError(`BLIND_INDEX_KEYS: key "${reused.id}" is also a DATA_ENCRYPTION_KEYS key; give the blind index a key of its own`);
+  return blindIndexKeys;
 }
 
 function parseKeyring(value: string, name: string): { id: string; key: Buffer }[] {

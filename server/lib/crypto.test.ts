@@ -23,6 +23,14 @@ describe('encrypt / decrypt', () => {
     expect(Buffer.from(parts[2] ?? '', 'base64url')).toHaveLength(16);
   });
 
+  it('refuses a tag cut short (GCM would otherwise accept a 4-byte prefix of the real tag)', () => {
+    const [id, iv, tag, body] = encrypt([k1], 'secret').split(':') as [string, string, string, string];
+    for (const bytes of [4, 8, 12, 15]) {
+      const short = Buffer.from(tag, 'base64url').subarray(0, bytes).toString('base64url');
+      expect(() => decrypt([k1], [id, iv, short, body].join(':'))).toThrow();
+    }
+  });
+
   it('encrypts with the first key and still decrypts with an older one after rotation', () => {
     const old = encrypt([k1], 'before rotation');
     const rotated = [k2, k1];

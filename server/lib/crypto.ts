@@ -1,6 +1,9 @@
 // Encryption at rest with AES-256-GCM and a keyring: ciphertexts name their key, so keys can rotate.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
+/** The GCM authentication tag's length: always the full 16 bytes, written and required. */
+const TAG_BYTES = 16;
+
 export interface KeyringKey {
   id: string;
   key: Buffer;
@@ -23,7 +26,8 @@ export function decrypt(keyring: readonly KeyringKey[], ciphertext: string): str
   if (!id || !iv || !tag || body === undefined || rest.length > 0) throw new Error('malformed ciphertext');
   const entry = keyring.find((k) => k.id === id);
   if (!entry) throw new Error('ciphertext uses an unknown key');
-  const decipher = createDecipheriv('aes-256-gcm', entry.key, Buffer.from(iv, 'base64url'));
+  // NOTE: GCM would accept a tag cut down to 4 bytes (a forgery in ~2^32 tries): only the full 16-byte tag opens.
+  const decipher = createDecipheriv('aes-256-gcm', entry.key, Buffer.from(iv, 'base64url'), { authTagLength: TAG_BYTES });
   decipher.setAAD(Buffer.from(id));
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
   return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
@@ -61,7 +65,7 @@ export function decryptBytes(keyring: readonly KeyringKey[], sealed: SealedBytes
   const entry = keyring.find((k) => k.id === sealed.keyId);
   if (!entry) throw new Error('ciphertext uses an unknown key');
   if (sealed.content.length < 28) throw new Error('malformed ciphertext');
-  const decipher = createDecipheriv('aes-256-gcm', entry.key, sealed.content.subarray(0, 12));
+  const decipher = createDecipheriv('aes-256-gcm', entry.key, sealed.content.subarray(0, 12), { authTagLength: TAG_BYTES });
   decipher.setAAD(Buffer.from(sealed.keyId));
   decipher.setAuthTag(sealed.content.subarray(12, 28));
   return Buffer.concat([decipher.update(sealed.content.subarray(28)), decipher.final()]);

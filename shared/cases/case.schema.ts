@@ -9,7 +9,7 @@
 //   POST /api/cases/duplicates           CaseDuplicateCheck → CaseDuplicates (blind index, own organisation only)
 import { z } from 'zod';
 import { DateTime } from '../lib/datetime.ts';
-import { Day, int4, line, text, Version } from '../lib/input.ts';
+import { Day, int4, line, text, TimeIdCursor, Version } from '../lib/input.ts';
 import {
   answerSchema,
   CaseAgeBandSchema,
@@ -123,7 +123,8 @@ export const CaseListQuerySchema = z
     status: z.enum(['open', 'closed', 'all']).default('open'),
     mine: z.enum(['true', 'false']).optional(),
     code: line(40).optional(),
-    before: z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_[0-9a-f-]{36}$/, 'Not a cursor').optional(),
+    // NOTE: the house cursor checks both halves (a real uuid, a year in range): a forged one is a 400, not a 500.
+    before: TimeIdCursor.optional(),
     limit: z
       .string()
       .regex(/^\d{1,3}$/)

@@ -15,6 +15,12 @@ type Reader = Db | Transaction<Database>;
 type CaseScope = ExpressionBuilder<Database & { m: Database['caseMember'] }, 'm'>;
 
 /**
+ * The share record in force for a receiver is the newest naming it (as consentCovers reads the ledger): an older
+ * record that was superseded, not withdrawn, no longer counts — a renewal for a shorter time ends when it says.
+ */
+const newestShare = sql<boolean>`not exists (select 1 from consent k2 where k2.case_id = k.case_id and k2.receiver_organisation_id = k.receiver_organisation_id and k2.scopes @> '["share"]'::jsonb and k2.seq > k.seq)`;
+
+/**
  * A team membership counts while it is of the case's own organisation, or while a consent to share with the member's
  * organisation is in force (given, not withdrawn, not expired): a share ends with its consent, not only on withdrawal.
  */
@@ -30,9 +36,31 @@ function membershipInForce(eb: CaseScope, now: Date) {
         .where(sql<boolean>`k.scopes @> '["share"]'::jsonb`)
         .where('k.decision', '=', 'given')
         .where('k.withdrawnAt', 'is', null)
-        .where('k.expiresAt', '>', now),
+        .where('k.expiresAt', '>', now)
+        .where(newestShare),
     ),
   ]);
+}
+
+/**
+ * A member of another organisation holds the identity grant only while a share consent in force for that organisation
+ * also covers identity (as a referral's package needs): a share of the care is not a share of who the person is.
+ */
+function identitySharedWith(eb: CaseScope, now: Date) {
+  return eb.exists(
+    eb
+      .selectFrom('consent as k')
+      .select(sql`1`.as('one'))
+      .whereRef('k.caseId', '=', 'm.caseId')
+      .whereRef('k.receiverOrganisationId', '=', 'm.organisationId')
+      .where(sql<boolean>`k.scopes @> '["share"]'::jsonb`)
+      .where('k.decision', '=', 'given')
+      .where('k.coversIdentity', '=', true)
+      .where('k.withdrawnAt', 'is', null)
+      .where('k.expiresAt', '>', now)
+      // NOTE: a newer share that leaves identity out ends the identity grant though the older record was not withdrawn.
+      .where(newestShare),
+  );
 }
 
 /**
@@ -82,7 +110,8 @@ export async function loadGrant(db: Reader, actor: Actor, caseId: string, now: D
         .on('m.organisationId', '=', actor.organisationId!)
         .on((eb) => membershipInForce(eb as unknown as CaseScope, now)),
     )
-    .select(['c.id', 'c.organisationId', 'c.code', 'c.status', 'c.version', 'c.ownerAccountId', 'm.grants', 'm.isOwner'])
+    .select(['c.id', 'c.organisationId', 'c.code', 'c.status', 'c.version', 'c.ownerAccountId', 'm.grants', 'm.isOwner', 'm.organisationId as memberOrganisationId'])
+    .select((eb) => identitySharedWith(eb as unknown as CaseScope, now).as('identityShared'))
     .select((eb) =>
       eb
         .exists(
@@ -102,7 +131,10 @@ export async function loadGrant(db: Reader, actor: Actor, caseId: string, now: D
   if (!row) return null;
   const isCaseCoordinator = actor.organisationId === row.organisationId && actor.roles.includes('coordinator');
   const base = { caseId: row.id, organisationId: row.organisationId, code: row.code, status: row.status as CaseStatus, version: row.version, ownerAccountId: row.ownerAccountId, isCaseCoordinator };
-  const held = ((row.grants ?? []) as string[]).filter((g): g is CaseCategory => (CASE_CATEGORIES as readonly string[]).includes(g));
+  const foreign = row.memberOrganisationId !== null && row.memberOrganisationId !== row.organisationId;
+  const held = ((row.grants ?? []) as string[])
+    .filter((g): g is CaseCategory => (CASE_CATEGORIES as readonly string[]).includes(g))
+    .filter((g) => g !== 'identity' || !foreign || Boolean(row.identityShared));
   const breakGlass = Boolean(row.breakGlass);
   if (!row.grants && !breakGlass) return null;
   return {

@@ -8,7 +8,7 @@ import { actorOf, type Ctx } from '#server/context.ts';
 import type { Database } from '#server/db/schema.ts';
 import { AppError } from '#server/errors.ts';
 import { recordAudit } from '#server/features/audit/audit.service.ts';
-import type { CaseStatus } from '#shared/cases/case-vocabulary.ts';
+import { CLOSED_STATUSES, type CaseStatus } from '#shared/cases/case-vocabulary.ts';
 import type { ApprovalDecision, ApprovalList, ApprovalView } from '#shared/cases/case-workflow.schema.ts';
 import { auditRefusal } from './case-access.ts';
 import { mayApprove } from './case.policy.ts';
@@ -138,6 +138,9 @@ const alreadyDecided = () => new AppError('conflict', 'This request has already 
 /** What an approval does when granted: the closure is applied, or the plan becomes active. */
 async function applyApproved(ctx: Ctx, trx: Transaction<Database>, a: Awaited<ReturnType<typeof findApproval>>): Promise<void> {
   if (a.kind === 'plan') {
+    // NOTE: a closed case takes no new work (every write is refused on it): its plan does not start either.
+    const state = await trx.selectFrom('caseFile').select('status').where('id', '=', a.caseId).forShare().executeTakeFirstOrThrow();
+    if (CLOSED_STATUSES.includes(state.status as CaseStatus)) throw new AppError('unprocessable', 'This case is closed: reopen it before starting its support plan.');
     const plan = await trx
       .updateTable('casePlan')
       .set({ status: 'active', approvedBy: actorOf(ctx).accountId, approvedAt: ctx.now, updatedAt: ctx.now, version: (eb) => eb('version', '+', 1) })

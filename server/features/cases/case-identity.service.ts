@@ -1,7 +1,7 @@
 // The identity vault over a case: only team members holding the identity grant read or write it, every read is
 // audited, every field is sealed on its own, and the blind index (a separate key) finds possible duplicates within
 // the organisation without plaintext. Another organisation's cases are never compared.
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { actorOf, type Ctx } from '#server/context.ts';
 import type { Database } from '#server/db/schema.ts';
 import { AppError } from '#server/errors.ts';
@@ -40,7 +40,12 @@ export async function getIdentity(ctx: Ctx, caseId: string): Promise<CaseIdentit
   return ctx.db.transaction().execute(async (trx) => {
     const row = await findIdentity(trx, caseId);
     const fields = openIdentity(ctx, row);
-    const duplicates = await duplicatesOf(ctx, trx, grant.organisationId, fields, caseId);
+    // NOTE: only those who register people in the case's organisation are told of its other cases (as for
+    // checkDuplicates): a member from a sharing organisation, or a clinician who may edit this identity, would
+    // otherwise learn what else the organisation holds about the person, or probe its index by saving guesses.
+    const actor = actorOf(ctx);
+    const mayMatch = actor.organisationId === grant.organisationId && mayOpenCase(actor);
+    const duplicates = mayMatch ? await duplicatesOf(ctx, trx, grant.organisationId, fields, caseId) : [];
     // NOTE: the audit row last: appending locks the chain's head row until commit, so nothing else runs meanwhile.
     await auditRead(ctx, trx, grant, 'identity');
     return { ...fields, version: row?.version ?? 0, updatedAt: row?.updatedAt ?? null, duplicates };
@@ -76,8 +81,9 @@ export async function updateIdentity(ctx: Ctx, caseId: string, input: CaseIdenti
       if (!made) throw new AppError('conflict', 'Someone else saved this identity in the meantime.', { current: { version: 1 } });
     }
     await reindex(ctx, trx, grant, merged);
-    await trx.updateTable('caseFile').set({ updatedAt: ctx.now }).where('id', '=', caseId).execute();
-    await recordAudit(ctx, trx, { action: 'case.identity_updated', entityType: 'case', entityId: caseId, details: { fields: Object.keys(stripVersion(input)) } });
+    // NOTE: an identity saved after an erasure is new data: the retention purge must reach it again.
+    await trx.updateTable('caseFile').set({ updatedAt: ctx.now, purgedCategories: sql`purged_categories - 'identity'` }).where('id', '=', caseId).execute();
+    await recordAudit(ctx, trx, { action: 'case.identity_updated', entityType: 'case', entityId: caseId, organisationId: grant.organisationId, details: { fields: Object.keys(stripVersion(input)) } });
   });
   return getIdentity(ctx, caseId);
 }
@@ -91,7 +97,7 @@ function stripVersion(input: CaseIdentityUpdate): Partial<CaseIdentityFields> {
 export async function reindex(ctx: Pick<Ctx, 'config'>, trx: Transaction<Database>, grant: Pick<CaseGrant, 'caseId' | 'organisationId'>, identity: IdentityForIndex): Promise<void> {
   await trx.deleteFrom('caseIdentityIndex').where('caseId', '=', grant.caseId).execute();
   const key = ctx.config.blindIndexKeys[0]!;
-  const entries = identityDigests(key, identity);
+  const entries = identityDigests(key, grant.organisationId, identity);
   if (entries.length === 0) return;
   await trx
     .insertInto('caseIdentityIndex')
@@ -102,7 +108,7 @@ export async function reindex(ctx: Pick<Ctx, 'config'>, trx: Transaction<Databas
 /** Cases of the organisation sharing a blind-index digest with these values; codes only of cases the actor may open. */
 async function duplicatesOf(ctx: Ctx, trx: Transaction<Database>, organisationId: string, identity: IdentityForIndex, excludeCaseId: string | null): Promise<CaseDuplicates['matches']> {
   // NOTE: every key of the blind-index keyring is asked, so duplicates are still found half-way through a rotation.
-  const digests = ctx.config.blindIndexKeys.flatMap((key) => identityDigests(key, identity).map((e) => e.digest));
+  const digests = ctx.config.blindIndexKeys.flatMap((key) => identityDigests(key, organisationId, identity).map((e) => e.digest));
   if (digests.length === 0) return [];
   const actor = actorOf(ctx);
   const rows = await trx

@@ -30,12 +30,13 @@ interface StatusRow {
   closureReason: string | null;
   closureNote: string | null;
   closedAt: Date | null;
+  anonymisedAt: Date | null;
 }
 
 async function findStatusRow(trx: Transaction<Database>, caseId: string, lock = false): Promise<StatusRow> {
   let q = trx
     .selectFrom('caseFile')
-    .select(['id', 'organisationId', 'status', 'version', 'ageBand', 'childProtection', 'closureReason', 'closureNote', 'closedAt'])
+    .select(['id', 'organisationId', 'status', 'version', 'ageBand', 'childProtection', 'closureReason', 'closureNote', 'closedAt', 'anonymisedAt'])
     .where('id', '=', caseId);
   if (lock) q = q.forUpdate();
   const row = await q.executeTakeFirst();
@@ -98,10 +99,14 @@ export async function changeStatus(ctx: Ctx, caseId: string, input: CaseStatusCh
       await applyClosure(ctx, trx, caseId, { to: input.to, reason: input.reason!, sealedNote });
       return;
     }
+    // NOTE: an anonymised case is closed for good: what was written after reopening could never be purged nor erased.
+    if (row.anonymisedAt) throw refuse('This case has been anonymised: open a new case for the person instead.');
     // NOTE: reopening clears the closure, so a case never looks closed and open at once; the audit keeps the history.
+    // The categories purged so far are forgotten too: what is written from now on must be purged after the next
+    // closure (purging an already purged category again removes only what is new).
     await trx
       .updateTable('caseFile')
-      .set({ status: input.to, closureReason: null, closureNote: null, closedAt: null, updatedAt: ctx.now, version: (eb) => eb('version', '+', 1) })
+      .set({ status: input.to, closureReason: null, closureNote: null, closedAt: null, purgedCategories: JSON.stringify([]), updatedAt: ctx.now, version: (eb) => eb('version', '+', 1) })
       .where('id', '=', caseId)
       .execute();
     await recordAudit(ctx, trx, { action: isClosed(row.status) ? 'case.reopened' : 'case.status_changed', entityType: 'case', entityId: caseId, details: { from: row.status, to: input.to } });

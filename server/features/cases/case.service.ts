@@ -178,7 +178,7 @@ export async function listCases(ctx: Ctx, query: CaseListQuery): Promise<CaseLis
 
 /** Changes the general part; a stale version gets 409 with the case as it is now, and nothing is written. */
 export async function updateCase(ctx: Ctx, caseId: string, input: CaseGeneralUpdate): Promise<CaseDetail> {
-  await requireCase(ctx, caseId, { kind: 'write', category: 'general' });
+  const { organisationId } = await requireCase(ctx, caseId, { kind: 'write', category: 'general' });
   const { version, ...fields } = input;
   const values: Record<string, unknown> = {};
   if (fields.ageBand !== undefined) values.ageBand = fields.ageBand;
@@ -204,7 +204,7 @@ export async function updateCase(ctx: Ctx, caseId: string, input: CaseGeneralUpd
         current: await presentCase(ctx, trx, (await findCase(trx, caseId))!, grant),
       });
     }
-    await recordAudit(ctx, trx, { action: 'case.updated', entityType: 'case', entityId: caseId, details: { fields: Object.keys(values) } });
+    await recordAudit(ctx, trx, { action: 'case.updated', entityType: 'case', entityId: caseId, organisationId, details: { fields: Object.keys(values) } });
   });
   return getCase(ctx, caseId);
 }

@@ -44,7 +44,7 @@ function reseal(keyring: Config['encryptionKeys'], sealed: string, where: string
     return decrypt(keyring, sealed);
   } catch (error) {
     // NOTE: stopping is right: a value no key opens is lost already; the operator must find its key, not skip it.
-    throw new Error(`${where} cannot be decrypted with DATA_ENCRYPTION_KEYS (${error instanceof Error ? error.message : 'unknown error'}): add the key it was sealed with and run again`);
+    throw new Error(`${where} cannot be decrypted with DATA_ENCRYPTION_KEYS (${error instanceof Error ? error.message : 'unknown error'}): add the key it was sealed with and run again`, { cause: error });
   }
 }
 
@@ -110,7 +110,7 @@ async function reindex(db: Db, config: Config, batch: number, progress: Progress
         const identity = await trx.selectFrom('caseIdentity').selectAll().where('caseId', '=', caseId).forUpdate().executeTakeFirst();
         const owner = await trx.selectFrom('caseFile').select('organisationId').where('id', '=', caseId).executeTakeFirstOrThrow();
         await trx.deleteFrom('caseIdentityIndex').where('caseId', '=', caseId).execute();
-        const entries = identity ? identityDigests(key, openIdentity({ config }, identity)) : [];
+        const entries = identity ? identityDigests(key, owner.organisationId, openIdentity({ config }, identity)) : [];
         if (entries.length > 0) await trx.insertInto('caseIdentityIndex').values(entries.map((e) => ({ caseId, organisationId: owner.organisationId, kind: e.kind, keyId: e.keyId, digest: e.digest }))).execute();
         done += 1;
       });

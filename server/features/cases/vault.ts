@@ -54,9 +54,13 @@ export function normaliseDocument(value: string): string {
   return value.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
 
-/** The digest of one normalised value, bound to its kind so a phone number never matches a document number. */
-export function blindDigest(key: KeyringKey, kind: BlindIndexKind, normalised: string): string {
-  return createHmac('sha256', key.key).update(`${kind}\u0000${normalised}`).digest('base64url');
+/**
+ * The digest of one normalised value, bound to its kind (a phone number never matches a document number) and to the
+ * organisation: the same person held by two organisations gets unrelated digests, so a copy of the index cannot link
+ * their cases across organisations, even to someone holding the blind-index key's output but not the key.
+ */
+export function blindDigest(key: KeyringKey, organisationId: string, kind: BlindIndexKind, normalised: string): string {
+  return createHmac('sha256', key.key).update(`${organisationId}\u0000${kind}\u0000${normalised}`).digest('base64url');
 }
 
 export interface IdentityForIndex {
@@ -67,11 +71,11 @@ export interface IdentityForIndex {
   documents?: { type: string; number: string }[];
 }
 
-/** Every blind-index entry of one identity: full name with birth date, each phone, e-mail and document number. */
-export function identityDigests(key: KeyringKey, identity: IdentityForIndex): { kind: BlindIndexKind; keyId: string; digest: string }[] {
+/** Every blind-index entry of one identity in one organisation: full name with birth date, each phone, e-mail, document. */
+export function identityDigests(key: KeyringKey, organisationId: string, identity: IdentityForIndex): { kind: BlindIndexKind; keyId: string; digest: string }[] {
   const out: { kind: BlindIndexKind; keyId: string; digest: string }[] = [];
   const add = (kind: BlindIndexKind, normalised: string) => {
-    if (normalised.length >= 3) out.push({ kind, keyId: key.id, digest: blindDigest(key, kind, normalised) });
+    if (normalised.length >= 3) out.push({ kind, keyId: key.id, digest: blindDigest(key, organisationId, kind, normalised) });
   };
   const name = normaliseName(`${identity.givenName ?? ''} ${identity.familyName ?? ''}`);
   if (name && identity.birthDate) add('name_birth', `${name}|${identity.birthDate}`);

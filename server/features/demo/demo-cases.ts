@@ -139,7 +139,7 @@ async function insertIdentity(ctx: Ctx, trx: Transaction<Database>, c: DemoCase,
       updatedBy: by,
     })
     .execute();
-  const entries = identityDigests(ctx.config.blindIndexKeys[0]!, identity);
+  const entries = identityDigests(ctx.config.blindIndexKeys[0]!, organisationId, identity);
   if (entries.length > 0) await trx.insertInto('caseIdentityIndex').values(entries.map((e) => ({ ...e, caseId, organisationId }))).execute();
 }
 

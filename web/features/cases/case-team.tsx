@@ -6,6 +6,7 @@ import type { CaseMemberView } from '#shared/cases/case.schema.ts';
 import { Banner } from '#web/components/ui/banner.tsx';
 import { Card } from '#web/components/ui/card.tsx';
 import { Tag } from '#web/components/ui/tag.tsx';
+import { useMe } from '#web/features/account/me.api.ts';
 import type { CaseSectionProps } from './case-sections.ts';
 import { AddMemberForm, GrantsDialog, HandOverDialog, RemoveDialog } from './team-dialogs.tsx';
 
@@ -16,6 +17,8 @@ export function CaseTeam({ detail }: CaseSectionProps) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [done, setDone] = useState<string | null>(null);
   const manage = detail.grant.canManageTeam;
+  // NOTE: nobody changes their own access (the server refuses it): one's own line offers no actions.
+  const myAccountId = useMe().data?.account.id;
   // NOTE: only someone of the case's own organisation can own it (the server refuses anyone else).
   const ownerOrganisation = detail.team.find((m) => m.isOwner)?.organisationName;
   const finish = (message: string) => (setDialog(null), setDone(message));
@@ -30,7 +33,7 @@ export function CaseTeam({ detail }: CaseSectionProps) {
       )}
       <ul className="case-team">
         {detail.team.map((m) => (
-          <MemberItem key={m.accountId} member={m} manage={manage} mayOwn={m.organisationName === ownerOrganisation} onDialog={(kind) => (setDone(null), setDialog({ kind, member: m }))} />
+          <MemberItem key={m.accountId} member={m} manage={manage && m.accountId !== myAccountId} mayOwn={m.organisationName === ownerOrganisation} onDialog={(kind) => (setDone(null), setDialog({ kind, member: m }))} />
         ))}
       </ul>
       {manage && <AddMemberForm detail={detail} onAdded={(name) => setDone(t('team.added', { name }))} />}

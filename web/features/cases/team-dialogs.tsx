@@ -57,6 +57,7 @@ export function AddMemberForm({ detail, onAdded }: { detail: CaseDetail; onAdded
       if (api?.body.fields?.email) return fail({ email: t('team.noSuchAccount') });
       // NOTE: a member from another organisation is a share of the case: the person's consent must name it first.
       if (api?.body.fields?.consent) return fail({}, t('team.needsConsent'));
+      if (api?.body.fields?.grants) return fail({}, t('team.identityNeedsConsent'));
       fail({}, api?.status === 409 ? t('team.alreadyMember') : errorText(error, t('common:error.generic')));
     }
   };
@@ -91,7 +92,9 @@ export function GrantsDialog({ detail, member, onClose, onDone }: MemberDialogPr
       await update.mutateAsync({ accountId: member.accountId, grants: ['general', ...grants.filter((g) => g !== 'general')], version: member.version });
       onDone();
     } catch (err) {
-      setError(apiError(err)?.status === 409 ? t('team.grantsConflict') : errorText(err, t('common:error.generic')));
+      const api = apiError(err);
+      // NOTE: a member of another organisation gets identity only under a share consent that covers it (422 on grants).
+      setError(api?.status === 409 ? t('team.grantsConflict') : api?.body.fields?.grants ? t('team.identityNeedsConsent') : errorText(err, t('common:error.generic')));
     }
   };
   return (
