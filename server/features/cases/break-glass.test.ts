@@ -102,3 +102,23 @@ describe('the case register', () => {
     expect(read.length).toBeGreaterThan(0);
   });
 });
+
+describe('break-glass after the coordinator role is taken away', () => {
+  test('lapses at once, though its hours have not run out', async () => {
+    t.setNow(new Date());
+    const c = await openCase(t, w.ngo.owner);
+    expect((await breakGlass(w.ngo.coordinator, c.id)).statusCode).toBe(201);
+    expect((await call(t, w.ngo.coordinator, 'GET', `/api/cases/${c.id}`)).statusCode).toBe(200);
+    const membership = t.deps.db.updateTable('membership').where('accountId', '=', w.ngo.coordinator.id).where('organisationId', '=', w.ngo.organisationId);
+    await membership.set({ roles: ['case_manager'] }).execute();
+    try {
+      expect((await call(t, w.ngo.coordinator, 'GET', `/api/cases/${c.id}`)).statusCode).toBe(404);
+      const listed = (await call(t, w.ngo.coordinator, 'GET', '/api/cases')).json().cases.map((x: { id: string }) => x.id);
+      expect(listed).not.toContain(c.id);
+    } finally {
+      await membership.set({ roles: ['coordinator'] }).execute();
+    }
+    const refusal = await t.deps.db.selectFrom('auditEvent').select('organisationId').where('action', '=', 'case.access_refused').where('entityId', '=', c.id).executeTakeFirstOrThrow();
+    expect(refusal.organisationId).toBe(w.ngo.organisationId);
+  });
+});

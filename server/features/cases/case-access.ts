@@ -93,7 +93,9 @@ export function visibleToActor(actor: Actor, now: Date) {
           .where('b.accountId', '=', actor.accountId)
           .where('b.organisationId', '=', organisationId)
           .where('b.endedAt', 'is', null)
-          .where('b.expiresAt', '>', now),
+          .where('b.expiresAt', '>', now)
+          // NOTE: break-glass is a coordinator's: it lapses at once if the role is taken away within its hours.
+          .where(sql<boolean>`${actor.roles.includes('coordinator')}`),
       ),
     ]);
 }
@@ -135,7 +137,7 @@ export async function loadGrant(db: Reader, actor: Actor, caseId: string, now: D
   const held = ((row.grants ?? []) as string[])
     .filter((g): g is CaseCategory => (CASE_CATEGORIES as readonly string[]).includes(g))
     .filter((g) => g !== 'identity' || !foreign || Boolean(row.identityShared));
-  const breakGlass = Boolean(row.breakGlass);
+  const breakGlass = Boolean(row.breakGlass) && actor.roles.includes('coordinator');
   if (!row.grants && !breakGlass) return null;
   return {
     ...base,
@@ -164,7 +166,11 @@ export async function requireCase(ctx: Ctx, caseId: string, action: CaseAction, 
 export async function auditRefusal(ctx: Ctx, caseId: string, action: CaseAction): Promise<void> {
   const details: Record<string, unknown> = { action: action.kind };
   if ('category' in action) details.category = action.category;
-  await ctx.db.transaction().execute((trx) => recordAudit(ctx, trx, { action: 'case.access_refused', entityType: 'case', entityId: caseId, details }));
+  await ctx.db.transaction().execute(async (trx) => {
+    // NOTE: filed under the case's organisation when the case exists, so its admins see attempts on their cases.
+    const owner = await trx.selectFrom('caseFile').select('organisationId').where('id', '=', caseId).executeTakeFirst();
+    await recordAudit(ctx, trx, { action: 'case.access_refused', entityType: 'case', entityId: caseId, details, ...(owner ? { organisationId: owner.organisationId } : {}) });
+  });
 }
 
 /** Records a read of one category of a case, in the transaction that read it. */
