@@ -160,6 +160,11 @@ function refuseOverActiveShare(ctx: Ctx, rows: CaseConsentRow[], input: CaseCons
 /** Records a consent given or refused; it supersedes the record in force for the same scopes (and receiver). */
 export async function recordCaseConsent(ctx: Ctx, caseId: string, input: CaseConsentCreate): Promise<CaseConsentLedger> {
   const grant = await requireCase(ctx, caseId, { kind: 'write', category: 'general' });
+  // NOTE: the ledger is the case organisation's: a member from a sharing organisation works under its consents, and
+  // may record a withdrawal the person tells them of, but records no consent (it could widen its own share).
+  if (actorOf(ctx).organisationId !== grant.organisationId) {
+    throw new AppError('forbidden', "Consents are recorded by the case's own organisation.");
+  }
   const receiver = await receiverOf(ctx, input, grant.organisationId);
   const expiresAt = expiryOf(ctx, input.expiresOn);
   return ctx.db.transaction().execute(async (trx) => {
