@@ -14,6 +14,7 @@ import { CASE_CATEGORIES } from '#shared/cases/case-vocabulary.ts';
 import type { TestApp } from '#tests/test-app.ts';
 import { CASE_ROUTES, RELATIONS, TEAM_GRANTS, expectedAllowed, type Planted, type Relation, type RouteEntry } from './case-access-matrix.rules.ts';
 import { useCaseWorld, type CaseWorld, type Person } from './cases.fixtures.ts';
+import { encryptBytes } from '#server/lib/crypto.ts';
 import { seal, sealJson } from './vault.ts';
 
 interface Route {
@@ -61,11 +62,15 @@ const keyOf = (r: Route) => `${r.method} ${r.url}`;
 const PLANTERS: Record<string, (db: Db, caseId: string, organisationId: string, byAccountId: string) => Promise<string>> = {
   assistanceId: async (db, caseId, organisationId) =>
     (await db.insertInto('caseAssistance').values({ caseId, organisationId, type: 'medical_counselling', category: 'health', state: 'delivered', occurredOn: '2026-11-02', sharedWith: '[]' }).returning('id').executeTakeFirstOrThrow()).id,
-  planId: async (db, caseId) => (await db.insertInto('casePlan').values({ caseId, type: 'Health', category: 'health' }).returning('id').executeTakeFirstOrThrow()).id,
+  // NOTE: active, so that a review (active plans only) and a status step can reach 2xx where the grant allows.
+  planId: async (db, caseId) => (await db.insertInto('casePlan').values({ caseId, type: 'Health', category: 'health', status: 'active' }).returning('id').executeTakeFirstOrThrow()).id,
   riskId: async (db, caseId) => (await db.insertInto('caseRiskAssessment').values({ caseId, assessedOn: '2026-11-02', individual: 'medium', household: 'low', community: 'low' }).returning('id').executeTakeFirstOrThrow()).id,
   taskId: async (db, caseId, organisationId) => (await db.insertInto('caseTask').values({ caseId, organisationId, kind: 'follow_up_contact', dueOn: '2026-12-20' }).returning('id').executeTakeFirstOrThrow()).id,
   commentId: async (db, caseId) => (await db.insertInto('caseComment').values({ caseId, category: 'general', body: seal(t.deps.config.encryptionKeys, 'matrix')! }).returning('id').executeTakeFirstOrThrow()).id,
-  approvalId: async (db, caseId, organisationId) => (await db.insertInto('caseApproval').values({ caseId, organisationId, kind: 'closure', request: '{}' }).returning('id').executeTakeFirstOrThrow()).id,
+  // NOTE: a pending closure as the status service files it (a status and a reason code), asked by `by`: approving
+  // needs someone else than the requester, withdrawing the requester (plantAsActor).
+  approvalId: async (db, caseId, organisationId, by) =>
+    (await db.insertInto('caseApproval').values({ caseId, organisationId, kind: 'closure', request: JSON.stringify({ to: 'Closed', reason: 'goals_reached' }), requestedBy: by }).returning('id').executeTakeFirstOrThrow()).id,
   consentId: async (db, caseId, organisationId, by) =>
     (
       await db
@@ -74,8 +79,12 @@ const PLANTERS: Record<string, (db: Db, caseId: string, organisationId: string, 
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id,
-  attachmentId: async (db, caseId) =>
-    (await db.insertInto('caseAttachment').values({ caseId, category: 'general', mediaType: 'application/pdf', byteSize: 4, fileName: seal(t.deps.config.encryptionKeys, 'a.pdf')!, content: Buffer.from('x'), keyId: 'k' }).returning('id').executeTakeFirstOrThrow()).id,
+  // NOTE: in health, which the "team" relation does not hold: a download must pass the attachment's own category.
+  attachmentId: async (db, caseId) => {
+    const sealed = encryptBytes(t.deps.config.encryptionKeys, Buffer.from('%PDF-1.4\n%%EOF\n'));
+    const values = { caseId, category: 'health', mediaType: 'application/pdf', byteSize: 15, fileName: seal(t.deps.config.encryptionKeys, 'a.pdf')!, content: sealed.content, keyId: sealed.keyId };
+    return (await db.insertInto('caseAttachment').values(values).returning('id').executeTakeFirstOrThrow()).id;
+  },
 };
 PLANTERS.assessmentId = PLANTERS.riskId!;
 
@@ -94,18 +103,23 @@ async function plantCase(actor: Person | null, relation: Relation | null): Promi
   if (relation === 'break_glass' && actor) {
     await db.insertInto('caseBreakGlass').values({ caseId: c.id, accountId: actor.id, organisationId, reason: seal(keys, 'matrix')!, expiresAt: new Date(Date.now() + 3_600_000) }).execute();
   }
-  return { caseId: c.id, caseVersion: c.version, identityVersion: 1, spareAccountId: spare.id, newcomerEmail };
+  const actorOrganisationId = relation === 'other_organisation' ? w.other.organisationId : organisationId;
+  const settings = await db.selectFrom('caseSetting').select('version').where('organisationId', '=', actorOrganisationId).executeTakeFirst();
+  return { caseId: c.id, caseVersion: c.version, identityVersion: 1, spareAccountId: spare.id, newcomerEmail, settingsVersion: settings?.version ?? 0 };
 }
 
-/** The route's URL with :id = the case, :accountId = the spare member, records planted under `recordsOf`; else random. */
-async function urlFor(route: Route, p: Planted, recordsOf: Planted = p, accountId = recordsOf.spareAccountId): Promise<{ url: string; random: boolean }> {
+/**
+ * The route's URL with :id = the case, :accountId = the spare member, records planted under `recordsOf` (by `by`, the
+ * owner unless the route plants the actor's own); other parameters random.
+ */
+async function urlFor(route: Route, p: Planted, recordsOf: Planted = p, accountId = recordsOf.spareAccountId, by = w.ngo.owner.id): Promise<{ url: string; random: boolean }> {
   let random = false;
   let url = route.url.replace(':id', p.caseId);
   for (const [, name = ''] of route.url.matchAll(/:([A-Za-z0-9_]+)/g)) {
     if (name === 'id') continue;
     let value: string;
     if (name === 'accountId') value = accountId;
-    else if (PLANTERS[name]) value = await PLANTERS[name](t.deps.db, recordsOf.caseId, w.ngo.organisationId, w.ngo.owner.id);
+    else if (PLANTERS[name]) value = await PLANTERS[name](t.deps.db, recordsOf.caseId, w.ngo.organisationId, by);
     else [value, random] = [randomUUID(), true];
     url = url.replace(`:${name}`, value);
   }
@@ -117,7 +131,7 @@ function send(route: Route, url: string, who: Person | null, entry: RouteEntry, 
   return t.app.inject({ method: route.method as 'GET', url, headers: who ? { cookie: who.cookie } : {}, ...(body === undefined ? {} : { payload: body as object }) });
 }
 
-type Outcome = 'signed_out' | 'role_refused' | 'allowed' | 'refused';
+type Outcome = 'signed_out' | 'role_refused' | 'allowed' | 'refused' | 'declined';
 interface Cell {
   role: Role | 'anonymous';
   relation: Relation | 'none';
@@ -131,20 +145,24 @@ function fits(expected: Outcome, status: number, scope: 'case' | 'organisation',
   if (expected === 'signed_out') return status === 401;
   if (expected === 'role_refused') return status === 403;
   if (expected === 'refused') return scope === 'case' ? status === 404 : status === 403 || status === 404;
+  if (expected === 'declined') return status === 409 || status === 422;
   return loose ? status < 500 && status !== 401 && status !== 403 : status >= 200 && status < 300;
 }
 
 async function runCell(route: Route, entry: RouteEntry, role: Role | null, relation: Relation | null): Promise<Cell> {
   const actor = role === null ? null : relation === 'other_organisation' ? inB.get(role)! : inA.get(role)!;
   const p = await plantCase(actor, relation);
-  const { url, random } = await urlFor(route, p);
+  const { url, random } = await urlFor(route, p, p, p.spareAccountId, entry.plantAsActor && actor ? actor.id : w.ngo.owner.id);
   const admitted = route.access?.kind === 'roles' && role !== null && route.access.roles.includes(role);
-  const expected: Outcome = role === null ? 'signed_out' : !admitted ? 'role_refused' : expectedAllowed(entry.rule, role, relation!) ? 'allowed' : 'refused';
+  const verdict = role === null || !admitted ? false : expectedAllowed(entry.rule, role, relation!);
+  const expected: Outcome = role === null ? 'signed_out' : !admitted ? 'role_refused' : verdict === 'declined' ? 'declined' : verdict ? 'allowed' : 'refused';
   const res = await send(route, url, actor, entry, p);
   let ok = fits(expected, res.statusCode, entry.rule.scope, random);
   if (ok && entry.rule.scope === 'organisation' && entry.rule.lists && expected === 'allowed') {
-    // NOTE: a list must hold the planted case exactly when the actor may open it (team, owner, open break-glass).
-    ok = res.body.includes(p.caseId) === (relation === 'owner' || relation === 'team' || relation === 'break_glass');
+    // NOTE: a list must hold the planted case exactly when the actor may open it (team, owner, open break-glass); the
+    // register exactly when the actor is of the case's organisation.
+    const holds = entry.rule.lists === 'organisation' ? relation !== 'other_organisation' : relation === 'owner' || relation === 'team' || relation === 'break_glass';
+    ok = res.body.includes(p.caseId) === holds;
   }
   return { role: role ?? 'anonymous', relation: relation ?? 'none', expected, status: res.statusCode, ok };
 }
@@ -158,7 +176,11 @@ describe('case authorisation matrix', () => {
     expect(routes.map(keyOf).filter((k) => !CASE_ROUTES[k]), 'classify these routes in case-access-matrix.rules.ts').toEqual([]);
     for (const r of routes) {
       expect(r.access?.kind, keyOf(r)).toBe('roles');
-      if (r.access?.kind === 'roles') expect(r.access.roles.filter((role) => !CASE_DATA_ROLES.includes(role)), keyOf(r)).toEqual([]);
+      // NOTE: an organisation's case settings (code prefix, approvals, retention) hold no case data: its org_admin keeps
+      // them. Only routes classified as settings may admit org_admin; no route admits any other role outside the list.
+      const rule = CASE_ROUTES[keyOf(r)]?.rule;
+      const extra: readonly Role[] = rule?.scope === 'organisation' && rule.settings ? ['org_admin'] : [];
+      if (r.access?.kind === 'roles') expect(r.access.roles.filter((role) => !CASE_DATA_ROLES.includes(role) && !extra.includes(role)), keyOf(r)).toEqual([]);
     }
   });
 
@@ -179,14 +201,21 @@ describe('case authorisation matrix', () => {
   });
 });
 
+/** The case manager, or the coordinator where the route admits only coordinators (a 403 would say nothing of the case). */
+function admittedOf(route: Route, people: Map<Role, Person>): Person {
+  const admits = (role: Role) => route.access?.kind === 'roles' && route.access.roles.includes(role);
+  return people.get(admits('case_manager') ? 'case_manager' : 'coordinator')!;
+}
+
 describe('IDOR', () => {
   test('a random case id answers 404 on every case route, even to an owner-capable case manager', async () => {
     await people();
-    const p = await plantCase(inA.get('case_manager')!, 'owner');
-    const stray = { ...p, caseId: randomUUID() };
     for (const route of caseRoutes().filter((r) => r.url.includes(':id'))) {
+      const who = admittedOf(route, inA);
+      const p = await plantCase(who, 'owner');
+      const stray = { ...p, caseId: randomUUID() };
       const { url } = await urlFor(route, stray, p);
-      const res = await send(route, url, inA.get('case_manager')!, CASE_ROUTES[keyOf(route)] ?? { rule: { scope: 'organisation', roles: [] } }, stray);
+      const res = await send(route, url, who, CASE_ROUTES[keyOf(route)] ?? { rule: { scope: 'organisation', roles: [] } }, stray);
       expect(res.statusCode, keyOf(route)).toBe(404);
     }
   });
@@ -213,7 +242,8 @@ describe('IDOR', () => {
     const p = await plantCase(null, null);
     for (const route of caseRoutes().filter((r) => r.url.includes(':id'))) {
       const { url } = await urlFor(route, p);
-      const res = await send(route, url, w.other.caseManager, CASE_ROUTES[keyOf(route)]!, p);
+      const who = admittedOf(route, inB) === inB.get('case_manager') ? w.other.caseManager : admittedOf(route, inB);
+      const res = await send(route, url, who, CASE_ROUTES[keyOf(route)]!, p);
       expect(res.statusCode, keyOf(route)).toBe(404);
     }
   });
