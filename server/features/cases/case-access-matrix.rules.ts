@@ -137,6 +137,7 @@ export const CASE_ROUTES: Record<string, RouteEntry> = {
   'GET /api/cases/:id/export.json': { rule: { scope: 'case', need: 'data_protection' } },
   'GET /api/cases/:id/export.pdf': { rule: { scope: 'case', need: 'data_protection' }, query: '?lang=en' },
   'GET /api/cases/:id/assistance.csv': { rule: { scope: 'case', need: 'read', category: 'general' } },
+  'GET /api/cases/:id/assistance.xlsx': { rule: { scope: 'case', need: 'read', category: 'general' } },
   'POST /api/cases/:id/legal-hold': { rule: { scope: 'case', need: 'legal_hold' }, body: (p) => ({ hold: true, reason: 'A court asked to keep the records.', version: p.caseVersion }) },
   'POST /api/cases/:id/erase': { rule: { scope: 'case', need: 'data_protection' }, body: (p) => ({ scope: 'identity', reason: 'Her written request of 1 December.', version: p.caseVersion }) },
 
