@@ -137,11 +137,12 @@ function historicCase(i: number, next: () => number): DemoCase {
   };
 }
 
-/** Current (2026) cases of the demo case manager, the demo psychologist on the team (psychological grant). */
+/** Current cases of the demo case manager (opened August to November 2026, so none lies in the future on the issue's
+ * day), the demo psychologist on the team (psychological grant). */
 function currentCase(i: number, next: () => number): DemoCase {
   const bands = ['21-23', '27-29', '9-17', '30-38'];
   const exploitation = (['SexualExploitation', 'ForcedLabour', 'ForcedMarriage', 'SexualExploitation'] as const)[i]!;
-  const openedOn = `2026-${String(9 + i).padStart(2, '0')}-${String(3 + Math.floor(next() * 20)).padStart(2, '0')}`;
+  const openedOn = `2026-${String(8 + i).padStart(2, '0')}-${String(3 + Math.floor(next() * 20)).padStart(2, '0')}`;
   const child = bands[i] === '9-17';
   return {
     key: `current-${i + 1}`,
