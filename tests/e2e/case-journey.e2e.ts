@@ -176,7 +176,10 @@ describe('a case from an accepted referral, shared on a need-to-know basis, open
 
   test('shares the case with Aurora, adds its psychologist with the psychological grant, records psychological support', async () => {
     await startConsent(manager, ['share']);
-    // NOTE: the picker lists every service accepting referrals before any search; Aurora's is among them.
+    await manager.getByLabel(text('ro', 'referrals', 'form.search'), { exact: true }).fill('Aurora');
+    await manager.getByRole('button', { name: exactly(text('ro', 'referrals', 'form.searchButton')) }).click();
+    // The search narrows the list to Aurora's services, and the consent form stays open (no page reload).
+    await expect.poll(async () => (await manager.locator('.service-choices > li').allTextContents()).every((c) => c.includes(DEMO_ORGANISATIONS.aurora.name))).toBe(true);
     await manager.getByRole('listitem').filter({ hasText: DEMO_ORGANISATIONS.aurora.name }).first().getByRole('button').click();
     await manager.getByText(text('ro', 'case-consent', 'form.receiverChosen').replace('{{name}}', DEMO_ORGANISATIONS.aurora.name)).waitFor();
     await expectNoAxeViolations(manager);
