@@ -1,5 +1,5 @@
 // Step 1 of a new referral: find a service that accepts referrals now in the public directory, and choose it.
-import { useState, type FormEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner } from '#web/components/ui/banner.tsx';
 import { Loading } from '#web/components/ui/loading.tsx';
@@ -17,24 +17,28 @@ export function ServicePicker({ onChoose }: { onChoose(s: ChosenService): void }
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
   const results = useServiceSearch(q, i18n.language, true);
-  const search = (e: FormEvent) => {
+  const search = () => setQ(typed.trim());
+  // NOTE: a search region, not a <form>: the picker also sits inside the case consent form, and a nested form made
+  // the browser submit the page (a reload that lost the form). Enter searches and never submits the form around it.
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'Enter') return;
     e.preventDefault();
-    setQ(typed.trim());
+    search();
   };
   return (
     <div className="service-picker">
-      <form role="search" className="search-row" onSubmit={search}>
+      <div role="search" className="search-row">
         <div className="field">
           <label htmlFor="service-search">{t('form.search')}</label>
           <span className="hint" id="service-search-hint">
             {t('form.searchHint')}
           </span>
-          <input id="service-search" type="search" value={typed} maxLength={200} onChange={(e) => setTyped(e.target.value)} aria-describedby="service-search-hint" />
+          <input id="service-search" type="search" value={typed} maxLength={200} onChange={(e) => setTyped(e.target.value)} onKeyDown={onKeyDown} aria-describedby="service-search-hint" />
         </div>
-        <button type="submit" className="secondary">
+        <button type="button" className="secondary" onClick={search}>
           {t('form.searchButton')}
         </button>
-      </form>
+      </div>
       {results.isPending && <Loading />}
       {results.isError && (
         <Banner tone="error" role="alert">
