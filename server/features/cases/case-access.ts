@@ -21,32 +21,10 @@ type CaseScope = ExpressionBuilder<Database & { m: Database['caseMember'] }, 'm'
 const newestShare = sql<boolean>`not exists (select 1 from consent k2 where k2.case_id = k.case_id and k2.receiver_organisation_id = k.receiver_organisation_id and k2.scopes @> '["share"]'::jsonb and k2.seq > k.seq)`;
 
 /**
- * A team membership counts while it is of the case's own organisation, or while a consent to share with the member's
- * organisation is in force (given, not withdrawn, not expired): a share ends with its consent, not only on withdrawal.
+ * "A share with the member's organisation is in force": the newest share record naming it is given, not withdrawn,
+ * not expired — and, when `identity` is asked, covers identity too.
  */
-function membershipInForce(eb: CaseScope, now: Date) {
-  return eb.or([
-    eb('m.organisationId', '=', eb.ref('m.caseOrganisationId')),
-    eb.exists(
-      eb
-        .selectFrom('consent as k')
-        .select(sql`1`.as('one'))
-        .whereRef('k.caseId', '=', 'm.caseId')
-        .whereRef('k.receiverOrganisationId', '=', 'm.organisationId')
-        .where(sql<boolean>`k.scopes @> '["share"]'::jsonb`)
-        .where('k.decision', '=', 'given')
-        .where('k.withdrawnAt', 'is', null)
-        .where('k.expiresAt', '>', now)
-        .where(newestShare),
-    ),
-  ]);
-}
-
-/**
- * A member of another organisation holds the identity grant only while a share consent in force for that organisation
- * also covers identity (as a referral's package needs): a share of the care is not a share of who the person is.
- */
-function identitySharedWith(eb: CaseScope, now: Date) {
+function shareInForce(eb: CaseScope, now: Date, identity: boolean) {
   return eb.exists(
     eb
       .selectFrom('consent as k')
@@ -55,12 +33,28 @@ function identitySharedWith(eb: CaseScope, now: Date) {
       .whereRef('k.receiverOrganisationId', '=', 'm.organisationId')
       .where(sql<boolean>`k.scopes @> '["share"]'::jsonb`)
       .where('k.decision', '=', 'given')
-      .where('k.coversIdentity', '=', true)
+      .$if(identity, (q) => q.where('k.coversIdentity', '=', true))
       .where('k.withdrawnAt', 'is', null)
       .where('k.expiresAt', '>', now)
-      // NOTE: a newer share that leaves identity out ends the identity grant though the older record was not withdrawn.
       .where(newestShare),
   );
+}
+
+/**
+ * A team membership counts while it is of the case's own organisation, or while a consent to share with the member's
+ * organisation is in force (given, not withdrawn, not expired): a share ends with its consent, not only on withdrawal.
+ */
+function membershipInForce(eb: CaseScope, now: Date) {
+  return eb.or([eb('m.organisationId', '=', eb.ref('m.caseOrganisationId')), shareInForce(eb, now, false)]);
+}
+
+/**
+ * A member of another organisation holds the identity grant only while the share in force for that organisation
+ * also covers identity (as a referral's package needs): a share of the care is not a share of who the person is; a
+ * newer share that leaves identity out ends the identity grant though the older record was not withdrawn.
+ */
+function identitySharedWith(eb: CaseScope, now: Date) {
+  return shareInForce(eb, now, true);
 }
 
 /**

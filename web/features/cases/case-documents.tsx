@@ -12,6 +12,7 @@ import { Loading } from '#web/components/ui/loading.tsx';
 import { TableWrap } from '#web/components/ui/table-wrap.tsx';
 import { attachmentUrl, useAttachments, useUploadAttachment } from './case-protection.api.ts';
 import type { CaseSectionProps } from './case-sections.ts';
+import { FileField } from '#web/components/ui/file-field.tsx';
 
 function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -75,26 +76,7 @@ function UploadForm({ caseId, categories }: { caseId: string; categories: CaseCa
         )
       )}
       <SelectField id={`${id}-category`} label={t('upload.category')} hint={t('upload.categoryHint')} value={category} onChange={(v) => setCategory(v as CaseCategory)} options={categories.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
-      <div className="field">
-        <label htmlFor={`${id}-file`}>{fileLabel}</label>
-        <span className="hint" id={`${id}-file-hint`}>
-          {t('upload.fileHint')}
-        </span>
-        <input
-          id={`${id}-file`}
-          ref={fileInput}
-          type="file"
-          accept={ATTACHMENT_TYPES.join(',')}
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          aria-invalid={errors.file ? true : undefined}
-          aria-describedby={[`${id}-file-hint`, errors.file ? `${id}-file-error` : ''].filter(Boolean).join(' ')}
-        />
-        {errors.file && (
-          <span className="field-error" id={`${id}-file-error`}>
-            {t(errors.file)}
-          </span>
-        )}
-      </div>
+      <FileField id={`${id}-file`} label={fileLabel} hint={t('upload.fileHint')} accept={ATTACHMENT_TYPES} error={errors.file ? t(errors.file) : undefined} inputRef={fileInput} onFile={setFile} />
       <p role="status">{done ? t('upload.done') : ''}</p>
       <p>
         <BusyButton type="submit" busy={upload.isPending} busyLabel={t('upload.uploading')}>

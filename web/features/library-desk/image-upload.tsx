@@ -10,6 +10,7 @@ import { ErrorSummary, TextField, apiError, focusSoon, type FieldErrors } from '
 import { useUploadImage } from './section.api.ts';
 import { imageMarkdown } from './markdown-edit.ts';
 import { BusyButton } from '#web/components/ui/busy-button.tsx';
+import { FileField } from '#web/components/ui/file-field.tsx';
 
 type AltTexts = Record<LibraryLanguage, string>;
 const NO_ALT: AltTexts = { en: '', ro: '', nb: '' };
@@ -92,26 +93,7 @@ export function ImageUpload({ publicationId, lang, onInsert }: { publicationId: 
             </div>
           )
         )}
-        <div className="field">
-          <label htmlFor={`${id}-file`}>{fileLabel}</label>
-          <span className="hint" id={`${id}-file-hint`}>
-            {t('image.fileHint')}
-          </span>
-          <input
-            id={`${id}-file`}
-            ref={fileInput}
-            type="file"
-            accept={IMAGE_TYPES.join(',')}
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            aria-invalid={errors.file ? true : undefined}
-            aria-describedby={[`${id}-file-hint`, errors.file ? `${id}-file-error` : ''].filter(Boolean).join(' ')}
-          />
-          {errors.file && (
-            <span className="field-error" id={`${id}-file-error`}>
-              {t(errors.file)}
-            </span>
-          )}
-        </div>
+        <FileField id={`${id}-file`} label={fileLabel} hint={t('image.fileHint')} accept={IMAGE_TYPES} error={errors.file ? t(errors.file) : undefined} inputRef={fileInput} onFile={setFile} />
         <p className="hint">{t('image.altHint')}</p>
         {LIBRARY_LANGUAGES.map((l) => (
           <TextField
