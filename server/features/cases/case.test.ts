@@ -80,7 +80,8 @@ describe('the identity vault', () => {
     const saved = await call(t, w.ngo.owner, 'PUT', `/api/cases/${a.id}/identity`, identity);
     expect(saved.statusCode).toBe(200);
     const stored = await t.deps.db.selectFrom('caseIdentity').selectAll().where('caseId', '=', a.id).executeTakeFirstOrThrow();
-    expect(JSON.stringify(stored)).not.toMatch(/Testescu|721|X1234567|1999/);
+    // NOTE: whole values only: a three-digit fragment turns up by chance in random base64 now and then.
+    expect(JSON.stringify(stored)).not.toMatch(/Testescu|721 000 111|X1234567|1999-02-03/);
     const b = await openCase(t, w.ngo.owner);
     const dup = await call(t, w.ngo.owner, 'PUT', `/api/cases/${b.id}/identity`, { version: 0, givenName: 'ana maria', familyName: 'TESTESCU', birthDate: '1999-02-03', contacts: [{ kind: 'phone', value: '0721000111' }] });
     expect(dup.json().duplicates).toEqual([{ caseId: a.id, code: a.code, kinds: ['name_birth', 'phone'], visible: true }]);
