@@ -82,12 +82,13 @@ async function insertCase(ctx: Ctx, trx: Transaction<Database>, c: DemoCase, n: 
   if (c.withPsychologist) members.push({ caseId, accountId: people.psychologist, organisationId: ids.aurora, caseOrganisationId: organisationId, isOwner: false, grants: JSON.stringify(['general', 'psychological']), addedBy: ownerAccountId, addedAt: at(c.openedOn) });
   await trx.insertInto('caseMember').values(members).execute();
   await insertIdentity(ctx, trx, c, n, caseId, organisationId, ownerAccountId);
-  await insertConsents(trx, c, caseId, organisationId, ownerAccountId, code, ids);
-  await insertAssistance(trx, c, caseId, organisationId, ownerAccountId, ids);
+  const servicesConsentId = await insertConsents(trx, c, caseId, organisationId, ownerAccountId, code, ids);
+  await insertAssistance(trx, c, caseId, organisationId, ownerAccountId, ids, servicesConsentId);
   await recordAudit(ctx, trx, { action: 'case.opened', entityType: 'case', entityId: caseId, organisationId, actorAccountId: null, details: { via: 'demo', demo: true } });
 }
 
-async function insertAssistance(trx: Transaction<Database>, c: DemoCase, caseId: string, organisationId: string, ownerAccountId: string, ids: Record<DemoOrganisationKey, string>): Promise<void> {
+/** Accepted and delivered records name the consent to services they rely on, as the service requires of a user. */
+async function insertAssistance(trx: Transaction<Database>, c: DemoCase, caseId: string, organisationId: string, ownerAccountId: string, ids: Record<DemoOrganisationKey, string>, servicesConsentId: string): Promise<void> {
   await trx
     .insertInto('caseAssistance')
     .values(
@@ -105,6 +106,7 @@ async function insertAssistance(trx: Transaction<Database>, c: DemoCase, caseId:
         interpreterLanguage: a.interpreter,
         serviceCategory: a.serviceCategory,
         outcome: a.outcome,
+        consentId: a.state === 'accepted' || a.state === 'delivered' ? servicesConsentId : null,
         sharedWith: JSON.stringify(a.provider === c.organisation ? [] : [ids[a.provider]]),
         createdBy: ownerAccountId,
         createdAt: at(a.on),
@@ -143,12 +145,14 @@ async function insertIdentity(ctx: Ctx, trx: Transaction<Database>, c: DemoCase,
   if (entries.length > 0) await trx.insertInto('caseIdentityIndex').values(entries.map((e) => ({ ...e, caseId, organisationId }))).execute();
 }
 
-async function insertConsents(trx: Transaction<Database>, c: DemoCase, caseId: string, organisationId: string, by: string, code: string, ids: Record<DemoOrganisationKey, string>): Promise<void> {
+/** The case's consents; returns the id of the consent to services (and statistics). */
+async function insertConsents(trx: Transaction<Database>, c: DemoCase, caseId: string, organisationId: string, by: string, code: string, ids: Record<DemoOrganisationKey, string>): Promise<string> {
   const base = { caseId, organisationId, subjectCode: code, purposes: JSON.stringify([]), decision: 'given', language: c.language, withInterpreter: c.language !== 'ro', guidance: GUIDANCE, recordedBy: by, recordedAt: at(c.openedOn) };
   const years = (n: number) => new Date(Date.UTC(Number(c.openedOn.slice(0, 4)) + n, 11, 31));
   const rows = [{ ...base, scopes: JSON.stringify(['services', 'statistics']), expiresAt: years(c.withPsychologist ? 3 : 15), receiverOrganisationId: null as string | null }];
   if (c.withPsychologist) rows.push({ ...base, scopes: JSON.stringify(['share']), expiresAt: years(2), receiverOrganisationId: ids.aurora });
-  await trx.insertInto('consent').values(rows).execute();
+  const made = await trx.insertInto('consent').values(rows).returning(['id', 'scopes']).execute();
+  return made.find((r) => (r.scopes as string[]).includes('services'))!.id;
 }
 
 /** Seeds the demo cases; returns how many. */

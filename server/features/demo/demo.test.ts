@@ -129,6 +129,9 @@ describe('demo data', () => {
     expect(period.filter((c) => c.status === 'FollowUp').length).toBeGreaterThan(0);
     const consents = await db.selectFrom('consent').select(['caseId', 'scopes']).where('caseId', 'in', period.map((c) => c.id)).execute();
     expect(new Set(consents.filter((c) => (c.scopes as string[]).includes('services') && (c.scopes as string[]).includes('statistics')).map((c) => c.caseId)).size).toBe(33);
+    // every accepted or delivered record names the consent to services it relies on, as the service requires
+    const unconsented = await db.selectFrom('caseAssistance').select('id').where('state', 'in', ['accepted', 'delivered']).where('consentId', 'is', null).execute();
+    expect(unconsented).toEqual([]);
     // identities are sealed: no name in clear in the table, and they open to the fictional names
     const identities = await db.selectFrom('caseIdentity').select(['givenName', 'familyName']).execute();
     // NOTE: checked as ciphertext, not by searching for names: a short name such as "Ana" turns up by chance in
