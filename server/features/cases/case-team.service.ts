@@ -10,6 +10,7 @@ import { requireCase } from './case-access.ts';
 import { findMemberByEmail } from './case.queries.ts';
 import { getCase } from './case.service.ts';
 import { requireShareConsent, shareConsentOf } from './case-share.ts';
+import { touchCase } from './case-records.ts';
 
 const unprocessable = (field: string, message: string) => new AppError('unprocessable', message, { fields: { [field]: message } });
 const mayHoldCaseData = (roles: string[]) => roles.some((r) => (CASE_DATA_ROLES as readonly string[]).includes(r));
@@ -46,7 +47,7 @@ export async function addMember(ctx: Ctx, caseId: string, input: CaseMemberAdd):
       .returning('id')
       .executeTakeFirst();
     if (!inserted) throw new AppError('conflict', 'This person is already on the team.');
-    await touch(ctx, trx, caseId);
+    await touchCase(ctx, trx, caseId);
     await recordAudit(ctx, trx, { action: 'case.member_added', entityType: 'case', entityId: caseId, organisationId: grant.organisationId, details: { accountId: chosen.id, grants: normalised(input.grants), otherOrganisation: chosen.organisationId !== grant.organisationId } });
   });
   return getCase(ctx, caseId);
@@ -78,7 +79,7 @@ export async function updateMember(ctx: Ctx, caseId: string, accountId: string, 
       .where('version', '=', input.version)
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw new AppError('conflict', 'Someone else changed this member in the meantime.', { current: { version: member.version } });
-    await touch(ctx, trx, caseId);
+    await touchCase(ctx, trx, caseId);
     await recordAudit(ctx, trx, { action: 'case.member_changed', entityType: 'case', entityId: caseId, organisationId: grant.organisationId, details: { accountId, grants: normalised(input.grants) } });
   });
   return getCase(ctx, caseId);
@@ -89,7 +90,7 @@ export async function removeMember(ctx: Ctx, caseId: string, accountId: string):
   await ctx.db.transaction().execute(async (trx) => {
     const removed = await trx.deleteFrom('caseMember').where('caseId', '=', caseId).where('accountId', '=', accountId).where('isOwner', '=', false).returning('id').executeTakeFirst();
     if (!removed) throw unprocessable('accountId', 'Only a team member who is not the owner can be removed.');
-    await touch(ctx, trx, caseId);
+    await touchCase(ctx, trx, caseId);
     await recordAudit(ctx, trx, { action: 'case.member_removed', entityType: 'case', entityId: caseId, organisationId: grant.organisationId, details: { accountId } });
   });
 }
@@ -115,6 +116,3 @@ export async function changeOwner(ctx: Ctx, caseId: string, input: { accountId: 
   return getCase(ctx, caseId);
 }
 
-async function touch(ctx: Ctx, trx: Parameters<typeof requireShareConsent>[0], caseId: string): Promise<void> {
-  await trx.updateTable('caseFile').set({ updatedAt: ctx.now }).where('id', '=', caseId).execute();
-}
