@@ -29,7 +29,7 @@ const question = z.discriminatedUnion('kind', [
 ]);
 type Question = z.infer<typeof question>;
 
-const module = z.discriminatedUnion('kind', [
+const courseModule = z.discriminatedUnion('kind', [
   z.strictObject({ id, kind: z.literal('quiz'), role: z.enum(['pre_test', 'post_test']) }),
   z.strictObject({ id, kind: z.literal('lesson') }),
   z.strictObject({ id, kind: z.literal('chapter'), chapter: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/) }),
@@ -44,11 +44,10 @@ const courseSchema = z.strictObject({
   maxAttempts: z.number().int().positive(),
   grading: z.enum(['highest', 'last']),
   certificate: z.boolean(),
-  modules: z.array(module).min(3),
+  modules: z.array(courseModule).min(3),
   quizzes: z.strictObject({ pre: quiz, post: quiz }),
   questions: z.array(question).min(1),
 });
-type Course = z.infer<typeof courseSchema>;
 
 const wordsSchema = z.strictObject({
   title: text,
@@ -74,9 +73,18 @@ interface Outline {
 }
 const outline: Outline = JSON.parse(readFileSync(OUTLINE, 'utf8'));
 /** "manual/children" → its section ids; a chapter missing from the outline is simply absent. */
-const CHAPTERS = new Map(outline.publications.flatMap((p) => p.chapters.map((c) => [`${p.slug}/${c.id}`, new Set(c.sections.map((s) => s.id))] as const)));
+const CHAPTERS = new Map<string, Set<string>>(
+  outline.publications.flatMap((p) => p.chapters.map((c): [string, Set<string>] => [`${p.slug}/${c.id}`, new Set(c.sections.map((s) => s.id))])),
+);
 
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
+
+/** A course file checked against its format; the error names the file, so a broken language is found at once. */
+function load<T>(schema: z.ZodType<T>, file: string): T {
+  const parsed = schema.safeParse(readJson(file));
+  if (!parsed.success) throw new Error(`${path.relative(COURSES, file)} does not match the course format:\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
 const sorted = (values: Iterable<string>) => [...values].sort();
 
 /** The words of a Markdown text, link targets left out. */
@@ -125,11 +133,11 @@ test('there is at least one course', () => {
 
 describe.each(slugs)('course %s', (slug) => {
   const dir = path.join(COURSES, slug);
-  const course: Course = courseSchema.parse(readJson(path.join(dir, 'course.json')));
+  const course = load(courseSchema, path.join(dir, 'course.json'));
   const byId = new Map(course.questions.map((q) => [q.id, q]));
   const lessonIds = course.modules.filter((m) => m.kind === 'lesson').map((m) => m.id);
   const titledIds = course.modules.filter((m) => m.kind !== 'lesson').map((m) => m.id);
-  const words = Object.fromEntries(LANGUAGES.map((l) => [l, wordsSchema.parse(readJson(path.join(dir, `${l}.json`)))])) as Record<Language, Words>;
+  const words = Object.fromEntries(LANGUAGES.map((l) => [l, load(wordsSchema, path.join(dir, `${l}.json`))])) as Record<Language, Words>;
 
   test('the folder is named after the slug and holds the structure and all three languages', () => {
     expect(course.slug).toBe(slug);
@@ -230,7 +238,7 @@ describe.each(slugs)('course %s', (slug) => {
 
 describe('the first course, identification and first response', () => {
   const dir = path.join(COURSES, 'identification-first-response');
-  const course: Course = courseSchema.parse(readJson(path.join(dir, 'course.json')));
+  const course = load(courseSchema, path.join(dir, 'course.json'));
 
   test('has the settings the project agreed on', () => {
     expect(course).toMatchObject({ sourceLanguage: 'en', passMark: 70, maxAttempts: 3, grading: 'highest', certificate: true });
