@@ -51,7 +51,7 @@ describe('scanning a QR code', () => {
     const forgedExisting = `${real.slice(0, -2)}${real.endsWith('AA') ? 'BB' : 'AA'}`;
     const absent = code(randomUUID());
     const forgedAbsent = `${absent.slice(0, -2)}${absent.endsWith('AA') ? 'BB' : 'AA'}`;
-    const answers = [];
+    const answers: Record<string, unknown>[] = [];
     for (const c of [forgedExisting, forgedAbsent, 'PH1.garbage.x', 'PH1.' + 'A'.repeat(40)]) {
       const { status, answer } = await scan(event.id, { code: c });
       answers.push({ status, ...answer, idempotencyKey: undefined });

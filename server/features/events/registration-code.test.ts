@@ -1,6 +1,7 @@
 // The signed check-in code: signs and verifies, survives key rotation, and refuses every altered or malformed code.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
+import { registrationIdOfPayload } from '#shared/events/check-in-code.ts';
 import { isShortCodeOf, normaliseShortCode, shortCodeOf, signRegistrationCode, verifyRegistrationCode } from './registration-code.ts';
 
 const key = (id: string) => ({ id, key: randomBytes(32) });
@@ -45,5 +46,15 @@ describe('registration code', () => {
     expect(normaliseShortCode('ABCD-EFGU')).toBeNull();
     expect(isShortCodeOf([key('k2'), ...ring], id, short)).toBe(true);
     expect(isShortCodeOf(ring, randomUUID(), short)).toBe(false);
+  });
+
+  test('the phone reads the registration id from a payload without the key, and only from a well-formed one', () => {
+    const id = randomUUID();
+    const code = signRegistrationCode(ring, id);
+    expect(registrationIdOfPayload(code)).toBe(id);
+    const lastIdChar = code.indexOf('.', 4) - 1;
+    const spareBits = code.slice(0, lastIdChar) + (code[lastIdChar] === 'B' ? 'C' : 'B') + code.slice(lastIdChar + 1);
+    expect(registrationIdOfPayload(spareBits)).not.toBe(id);
+    expect(registrationIdOfPayload('PH1.short.x')).toBeNull();
   });
 });

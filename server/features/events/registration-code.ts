@@ -3,12 +3,14 @@
 // this one purpose, so a code proves nothing anywhere else; every key of the ring verifies, so keys can rotate.
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import type { KeyringKey } from '#server/lib/crypto.ts';
+import { CODE_PREFIX, payloadParts } from '#shared/events/check-in-code.ts';
 
-const PREFIX = 'PH1';
+export { looksLikeQrPayload, normaliseShortCode } from '#shared/events/check-in-code.ts';
+
+const PREFIX = CODE_PREFIX;
 const PURPOSE = 'event-check-in-v1';
 /** 96 bits: forging one needs 2^96 guesses, each answered by the server, and it stays a small QR code. */
 const MAC_BYTES = 12;
-const CODE_PATTERN = /^PH1\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{16})$/;
 // NOTE: Crockford's base32: no I, L, O or U, so a code read aloud or typed from paper has no look-alike letters.
 const BASE32 = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -45,23 +47,18 @@ export function signRegistrationCode(keyring: readonly KeyringKey[], registratio
 
 /** The registration id a code names, or null when it is malformed or its signature matches no key of the ring. */
 export function verifyRegistrationCode(keyring: readonly KeyringKey[], code: string): string | null {
-  const match = CODE_PATTERN.exec(code);
-  if (!match) return null;
-  const id = Buffer.from(match[1]!, 'base64url');
-  const given = Buffer.from(match[2]!, 'base64url');
+  const parts = payloadParts(code);
+  if (!parts) return null;
+  const id = Buffer.from(parts.id, 'base64url');
+  const given = Buffer.from(parts.mac, 'base64url');
   // NOTE: base64url has spare bits in its last character; only the one spelling we issue is accepted.
-  if (id.length !== 16 || given.length !== MAC_BYTES || id.toString('base64url') !== match[1]) return null;
+  if (id.length !== 16 || given.length !== MAC_BYTES || id.toString('base64url') !== parts.id) return null;
   let valid = false;
   for (const key of purposeKeys(keyring)) {
     // NOTE: every key is tried whatever the outcome, so the time taken does not tell which key matched.
     if (timingSafeEqual(mac(key, PREFIX, id).subarray(0, MAC_BYTES), given)) valid = true;
   }
   return valid ? uuidOf(id) : null;
-}
-
-/** True when the text has the shape of a QR payload (as opposed to a short code typed by hand). */
-export function looksLikeQrPayload(text: string): boolean {
-  return text.startsWith(`${PREFIX}.`);
 }
 
 /** The registration's short code, "K7QM-2XH4" (40 bits): typed by the organiser when a QR code will not scan. */
@@ -81,11 +78,4 @@ function shortCodeWith(key: Buffer, registrationId: string): string {
   let out = '';
   for (let i = 7; i >= 0; i--) out += BASE32[Number((bits >> BigInt(i * 5)) & 31n)];
   return `${out.slice(0, 4)}-${out.slice(4)}`;
-}
-
-/** A typed short code in its one spelling: upper case, look-alikes mapped (O→0, I/L→1), the dash put back. */
-export function normaliseShortCode(typed: string): string | null {
-  const plain = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-  if (!/^[0-9A-HJKMNP-TV-Z]{8}$/.test(plain)) return null;
-  return `${plain.slice(0, 4)}-${plain.slice(4)}`;
 }
