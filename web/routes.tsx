@@ -47,6 +47,7 @@ export const router = createBrowserRouter([
         element: <RequireSignIn />,
         children: [
           { path: 'account', lazy: page(() => import('#web/features/account/account-page.tsx'), 'AccountPage') },
+          { path: 'events/:id/check-in', lazy: page(() => import('#web/features/events/check-in-page.tsx'), 'CheckInPage') },
           { path: 'admin/audit', lazy: page(() => import('#web/features/audit/audit-page.tsx'), 'AuditPage') },
           { path: 'admin/outbox', lazy: page(() => import('#web/features/outbox/outbox-page.tsx'), 'OutboxPage') },
           { path: 'admin/outbox/:id', lazy: page(() => import('#web/features/outbox/outbox-email-page.tsx'), 'OutboxEmailPage') },

@@ -21,7 +21,8 @@ export function installSecurityHeaders(app: FastifyInstance, secure: boolean): v
     reply.header('referrer-policy', 'no-referrer');
     reply.header('x-frame-options', 'DENY');
     reply.header('cross-origin-opener-policy', 'same-origin');
-    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+    // NOTE: the camera for this origin only: the organisers' check-in scanner (/events/:id/check-in) reads QR codes.
+    reply.header('permissions-policy', 'camera=(self), microphone=(), geolocation=()');
     if (secure) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     const api = isApiRequest(request);
     if (api && routePath(request).startsWith('/api/docs')) return;

@@ -1,0 +1,52 @@
+// Where the scanner keeps an event's roster, waiting scans and conflicts on the phone: IndexedDB, one record per event,
+// so a reload without network still has them. Falls back to memory where IndexedDB is refused (some private windows).
+import { memoryStore, type CheckInStore, type SavedCheckIn } from './check-in-queue.ts';
+
+const DB_NAME = 'ph-check-in';
+const STORE = 'events';
+
+function openDb(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB_NAME, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB refused'));
+  });
+}
+
+function run<T>(db: IDBDatabase, mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(STORE, mode);
+    const req = work(tx.objectStore(STORE));
+    tx.oncomplete = () => resolve(req.result as T);
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB failed'));
+  });
+}
+
+export async function indexedDbStore(): Promise<CheckInStore> {
+  if (typeof indexedDB === 'undefined') return memoryStore();
+  try {
+    const db = await openDb();
+    return {
+      load: async (eventId) => (await run<SavedCheckIn | undefined>(db, 'readonly', (s) => s.get(eventId))) ?? null,
+      save: async (eventId, saved) => void (await run(db, 'readwrite', (s) => s.put(saved, eventId))),
+    };
+  } catch {
+    return memoryStore();
+  }
+}
+
+const DEVICE_KEY = 'ph-check-in-device';
+
+/** This phone's own random id, kept across reloads: the server tells two phones' scans apart by it. */
+export function deviceId(): string {
+  try {
+    const kept = localStorage.getItem(DEVICE_KEY);
+    if (kept) return kept;
+    const made = crypto.randomUUID();
+    localStorage.setItem(DEVICE_KEY, made);
+    return made;
+  } catch {
+    return crypto.randomUUID();
+  }
+}
