@@ -180,3 +180,37 @@ describe('course certificates (through the learning contract, faked here)', () =
     expect(typeof issueCourseCertificate).toBe('function');
   });
 });
+
+describe('the offline CLI (verify-credential)', () => {
+  test('a good file exits 0, a tampered one 1 with the reason, with saved issuer and status list files', async () => {
+    const { CERTIFICATE_COMMANDS } = await import('./certificates.cli.ts');
+    const command = CERTIFICATE_COMMANDS['verify-credential']!;
+    const { credential, registration } = await issued();
+    const dir = mkdtempSync(path.join(tmpdir(), 'cert-cli-'));
+    const write = (name: string, value: unknown) => {
+      writeFileSync(path.join(dir, name), JSON.stringify(value));
+      return path.join(dir, name);
+    };
+    const issuer = write('issuer.json', (await get(t, '/ob/issuer')).json());
+    const status = write('status.json', (await get(t, '/ob/status/1')).json());
+    const good = write('good.json', credential);
+    const tampered = write('bad.json', { ...credential, name: 'Edited' });
+    const lines: string[] = [];
+    const log = console.log;
+    console.log = (...args: unknown[]) => void lines.push(args.join(' '));
+    const open = () => Promise.reject(new Error('offline: no database'));
+    try {
+      expect(await command.run({ options: { issuer, 'status-list': status, email: registration.email }, positionals: [good], config: t.deps.config, open })).toBe(0);
+      expect(lines[0]).toBe('valid');
+      expect(lines).toContain('recipient: matches the e-mail');
+      lines.length = 0;
+      expect(await command.run({ options: { issuer, 'status-list': status }, positionals: [tampered], config: t.deps.config, open })).toBe(1);
+      expect(lines[0]).toBe('invalid: tampered');
+      lines.length = 0;
+      expect(await command.run({ options: { issuer }, positionals: [good], config: t.deps.config, open })).toBe(0);
+      expect(lines).toContain('status: not checked (no status list given)');
+    } finally {
+      console.log = log;
+    }
+  });
+});
