@@ -21,7 +21,7 @@ export async function issueCourseCertificate(ctx: Ctx, enrolmentId: string, opti
   const language = certificateLanguage(actor.language);
   const course = await courseContract().courseTitle(ctx.db, enrolment.courseId, language);
   if (!course) throw new AppError('not_found', 'No passed course was found for this enrolment.');
-  await prepareSigning(ctx);
+  const key = await prepareSigning(ctx);
   const validUntil = options.validUntil !== undefined ? options.validUntil : VALIDITY_DAYS.course === null ? null : new Date(ctx.now.getTime() + VALIDITY_DAYS.course * 86_400_000);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const again = await certificateForEnrolment(trx, enrolmentId);
@@ -30,6 +30,7 @@ export async function issueCourseCertificate(ctx: Ctx, enrolmentId: string, opti
     const certificateId = await signAndInsert(
       ctx,
       trx,
+      key,
       { kind: 'course', subjectId: enrolment.courseId, title: course.title, description: course.description || course.title, narrative: LABELS[language].courseNarrative(course.title), language, creator: enrolment.organisation, activity: { startDate: passedDay, endDate: passedDay }, email: actor.email, issuedAt: ctx.now, validUntil },
       { kind: 'course', eventId: null, registrationId: null, courseId: enrolment.courseId, enrolmentId, accountId: actor.accountId, recipientName: actor.displayName, language },
     );

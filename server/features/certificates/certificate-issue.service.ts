@@ -2,6 +2,7 @@
 // and gives certificates; course certificates for a passed enrolment. One certificate per registration or enrolment:
 // the registration row is locked while its certificate is made, and unique columns catch whatever gets past.
 import { randomUUID } from 'node:crypto';
+import type { MultikeyPair } from '@digitalbazaar/ed25519-multikey';
 import type { Transaction } from 'kysely';
 import type { Ctx } from '#server/context.ts';
 import type { Database } from '#server/db/schema.ts';
@@ -47,20 +48,23 @@ export interface IssueOptions {
 
 /** The registration's certificate, made now if it has none; `created` says which. */
 export async function issueAttendance(ctx: Ctx, where: { tokenHash: string } | { id: string }, options: IssueOptions): Promise<{ id: string; created: boolean }> {
-  await prepareSigning(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
-    const registration = await lockRegistration(trx, where);
-    if (!registration) throw new AppError('not_found', 'Registration not found.');
-    const existing = await certificateForRegistration(trx, registration.id);
-    if (existing) return { id: existing.id, created: false };
-    const refusal = refusalOf(registration, ctx.now);
-    if (refusal) throw refusalError(refusal);
-    const id = await makeAttendance(ctx, trx, registration, options);
-    return { id, created: true };
-  });
+  const key = await activeSigningKey(ctx.db, ctx.config);
+  return ctx.db.transaction().execute(async (trx) => issueAttendanceIn(ctx, trx, where, { ...options, key }));
 }
 
-async function makeAttendance(ctx: Ctx, trx: Transaction<Database>, registration: LockedRegistration, options: IssueOptions): Promise<string> {
+/** The same inside the caller's transaction, signing with the key given. */
+export async function issueAttendanceIn(ctx: Ctx, trx: Transaction<Database>, where: { tokenHash: string } | { id: string }, options: IssueOptions & { key: MultikeyPair }): Promise<{ id: string; created: boolean }> {
+  const registration = await lockRegistration(trx, where);
+  if (!registration) throw new AppError('not_found', 'Registration not found.');
+  const existing = await certificateForRegistration(trx, registration.id);
+  if (existing) return { id: existing.id, created: false };
+  const refusal = refusalOf(registration, ctx.now);
+  if (refusal) throw refusalError(refusal);
+  const id = await makeAttendance(ctx, trx, registration, options);
+  return { id, created: true };
+}
+
+async function makeAttendance(ctx: Ctx, trx: Transaction<Database>, registration: LockedRegistration, options: IssueOptions & { key: MultikeyPair }): Promise<string> {
   const facts = await eventFacts(trx, registration.eventId);
   const event = describeEvent(facts, registration.language);
   const labels = LABELS[event.language];
@@ -80,18 +84,18 @@ async function makeAttendance(ctx: Ctx, trx: Transaction<Database>, registration
     validUntil,
   };
   const row = { kind: 'attendance' as const, eventId: registration.eventId, registrationId: registration.id, courseId: null, enrolmentId: null, accountId: registration.accountId, recipientName: registration.fullName, language: event.language };
-  const id = await signAndInsert(ctx, trx, credentialFacts, row);
+  const id = await signAndInsert(ctx, trx, options.key, credentialFacts, row);
   if (!id) throw new AppError('conflict', 'The certificate was being issued by another request. Please try again.');
   await recordAudit(ctx, trx, { action: 'certificate.issued', entityType: 'certificate', entityId: id, organisationId: facts.organisationId, details: { kind: 'attendance', eventId: registration.eventId, registrationId: registration.id, via: options.via } });
   return id;
 }
 
 /**
- * Opens the signing key before a transaction: on embedded PGlite a query outside the open transaction would wait for
- * it to end, so the key (read or made once per process) must not be fetched from inside.
+ * The signing key, opened before a transaction: on embedded PGlite a query outside the open transaction would wait
+ * for it to end, so the key (read or made once per process) must not be fetched from inside.
  */
-export async function prepareSigning(ctx: Ctx): Promise<void> {
-  await activeSigningKey(ctx.db, ctx.config);
+export function prepareSigning(ctx: Ctx): Promise<MultikeyPair> {
+  return activeSigningKey(ctx.db, ctx.config);
 }
 
 const daysAfter = (now: Date, days: number | null) => (days === null ? null : new Date(now.getTime() + days * 86_400_000));
@@ -102,12 +106,12 @@ type Row = Pick<CertificateInsert, 'kind' | 'eventId' | 'registrationId' | 'cour
  * Takes a status list position, signs, stores. Null when the registration or enrolment got its certificate from a
  * parallel request meanwhile; a code collision (40 random bits) draws another code.
  */
-export async function signAndInsert(ctx: Ctx, trx: Transaction<Database>, facts: Omit<CredentialFacts, 'certificateId' | 'statusListIndex'>, row: Row): Promise<string | null> {
+export async function signAndInsert(ctx: Ctx, trx: Transaction<Database>, key: MultikeyPair, facts: Omit<CredentialFacts, 'certificateId' | 'statusListIndex'>, row: Row): Promise<string | null> {
   const statusListIndex = await nextStatusIndex(trx);
   if (statusListIndex >= STATUS_LIST_LENGTH) throw new AppError('unavailable', 'No more certificates can be issued until the status list is extended.');
   for (let attempt = 0; attempt < 3; attempt++) {
     const id = randomUUID();
-    const credential = await signCredential(ctx.db, ctx.config, buildCredential(ctx.config, { ...facts, certificateId: id, statusListIndex }), ctx.now);
+    const credential = await signCredential(key, buildCredential(ctx.config, { ...facts, certificateId: id, statusListIndex }), ctx.now);
     const values: CertificateInsert = { ...row, id, verificationCode: newVerificationCode(), issuedAt: facts.issuedAt, validUntil: facts.validUntil, statusListIndex, credential: JSON.stringify(credential) };
     const inserted = await insertCertificate(trx, values);
     if (inserted) return inserted.id;

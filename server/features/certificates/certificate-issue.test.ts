@@ -121,3 +121,16 @@ describe('organisers', () => {
     expect(JSON.stringify(audit)).not.toContain('Issued by mistake');
   });
 });
+
+describe('demo certificates', () => {
+  test('issued inside one transaction to the account first; missing events are skipped quietly', async () => {
+    const { issueDemoCertificates } = await import('./certificate-demo.service.ts');
+    const { event, registration } = await endedEventWithParticipant(t, w, { accountId: w.participant.id });
+    const ctx = { db: t.deps.db, actor: null, now: t.deps.now(), log: t.app.log, ip: null, config: t.deps.config };
+    const issued = await t.deps.db.transaction().execute((trx) => issueDemoCertificates(ctx, trx, ['00000000-0000-4000-8000-00000000dead', event.id], w.participant.id, 4));
+    expect(issued).toBe(1);
+    const row = await t.deps.db.selectFrom('certificate').select(['accountId', 'verificationCode']).where('registrationId', '=', registration.id).executeTakeFirstOrThrow();
+    expect(row.accountId).toBe(w.participant.id);
+    expect((await get(t, `/api/verify/${row.verificationCode}`)).json()).toMatchObject({ valid: true });
+  });
+});

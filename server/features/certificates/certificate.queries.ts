@@ -162,3 +162,23 @@ export function eventTitle(db: Q, eventId: string, language: string) {
     .execute()
     .then((rows) => ({ title: (rows.find((r) => r.language === language) ?? rows.find((r) => r.language === r.sourceLanguage) ?? rows[0])?.title ?? '', endsAt: rows[0]?.endsAt ?? null, certificateEnabled: rows[0]?.certificateEnabled ?? false }));
 }
+
+/** Checked-in, confirmed registrations of an event without a certificate: the account's first, then by name. */
+export function demoCandidates(trx: Q, eventId: string, accountId: string | null, limit: number) {
+  return trx
+    .selectFrom('registration')
+    .leftJoin('certificate', 'certificate.registrationId', 'registration.id')
+    .select('registration.id')
+    .where('registration.eventId', '=', eventId)
+    .where('registration.status', '=', 'confirmed')
+    .where('registration.checkedInAt', 'is not', null)
+    .where('certificate.id', 'is', null)
+    .orderBy(sql`registration.account_id is not distinct from ${accountId}`, 'desc')
+    .orderBy('registration.fullName')
+    .limit(limit)
+    .execute();
+}
+
+export async function eventExists(trx: Q, id: string): Promise<boolean> {
+  return !!(await trx.selectFrom('event').select('id').where('id', '=', id).executeTakeFirst());
+}

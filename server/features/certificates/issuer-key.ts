@@ -2,8 +2,10 @@
 // data keyring, kept in memory per database once opened. Older keys stay published so what they signed still verifies.
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import type { MultikeyPair } from '@digitalbazaar/ed25519-multikey';
+import type { Transaction } from 'kysely';
 import type { Config } from '#server/config.ts';
 import type { Db } from '#server/db/db.ts';
+import type { Database } from '#server/db/schema.ts';
 import { decrypt, encrypt } from '#server/lib/crypto.ts';
 import { issuerIdOf } from './ob-urls.ts';
 
@@ -18,14 +20,18 @@ const signers = new WeakMap<Db, Promise<MultikeyPair>>();
 export function activeSigningKey(db: Db, config: Config): Promise<MultikeyPair> {
   let key = signers.get(db);
   if (!key) {
-    key = loadOrCreate(db, config);
+    key = signingKeyIn(db, config);
     signers.set(db, key);
     key.catch(() => signers.delete(db));
   }
   return key;
 }
 
-async function loadOrCreate(db: Db, config: Config): Promise<MultikeyPair> {
+/**
+ * The active key read (or made) through this handle, not kept: inside a transaction that may still roll back (the
+ * demo seed) the key must not outlive it.
+ */
+export async function signingKeyIn(db: Db | Transaction<Database>, config: Config): Promise<MultikeyPair> {
   const issuer = issuerIdOf(config);
   let row = await activeRow(db);
   if (!row) {
@@ -49,7 +55,7 @@ async function loadOrCreate(db: Db, config: Config): Promise<MultikeyPair> {
   });
 }
 
-function activeRow(db: Db) {
+function activeRow(db: Db | Transaction<Database>) {
   return db.selectFrom('issuerKey').select(['keyId', 'publicKeyMultibase', 'secretSealed']).where('active', '=', true).executeTakeFirst();
 }
 

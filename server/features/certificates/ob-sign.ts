@@ -4,6 +4,7 @@ import * as vc from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { createCredential, createList } from '@digitalbazaar/vc-bitstring-status-list';
+import type { MultikeyPair } from '@digitalbazaar/ed25519-multikey';
 import type { Config } from '#server/config.ts';
 import type { Db } from '#server/db/db.ts';
 import { activeSigningKey, publishedKeys } from './issuer-key.ts';
@@ -16,9 +17,8 @@ export const STATUS_LIST_LENGTH = 131_072;
 
 const contextsOnly = documentLoaderWith(new Map());
 
-/** Signs a credential; `date` is the proof's creation time. */
-export async function signCredential(db: Db, config: Config, credential: Record<string, unknown>, date: Date): Promise<Record<string, unknown>> {
-  const key = await activeSigningKey(db, config);
+/** Signs a credential with the key; `date` is the proof's creation time. */
+export async function signCredential(key: MultikeyPair, credential: Record<string, unknown>, date: Date): Promise<Record<string, unknown>> {
   const suite = new DataIntegrityProof({ signer: key.signer(), cryptosuite, date });
   return vc.issue({ credential, suite, documentLoader: contextsOnly, now: date });
 }
@@ -56,7 +56,7 @@ export async function statusListCredential(db: Db, config: Config): Promise<Reco
 }
 
 async function buildStatusList(db: Db, config: Config, latest: Date | null): Promise<Record<string, unknown>> {
-  await activeSigningKey(db, config);
+  const signer = await activeSigningKey(db, config);
   const revoked = await db.selectFrom('certificate').select('statusListIndex').where('revokedAt', 'is not', null).execute();
   const list = await createList({ length: STATUS_LIST_LENGTH });
   for (const r of revoked) list.setStatus(r.statusListIndex, true);
@@ -65,5 +65,5 @@ async function buildStatusList(db: Db, config: Config, latest: Date | null): Pro
   // NOTE: dated by the latest revocation (or the key), so every instance signs the same bytes for the same list.
   const key = await db.selectFrom('issuerKey').select('createdAt').where('active', '=', true).executeTakeFirst();
   const date = latest ?? key?.createdAt ?? new Date(0);
-  return signCredential(db, config, { ...unsigned, issuer: issuerIdOf(config), validFrom: `${date.toISOString().slice(0, 19)}Z` }, date);
+  return signCredential(signer, { ...unsigned, issuer: issuerIdOf(config), validFrom: `${date.toISOString().slice(0, 19)}Z` }, date);
 }
