@@ -97,7 +97,7 @@ describe('failures and their reasons', () => {
     }
   });
 
-  test('signed with a key that is not ours: unknown_issuer', async () => {
+  test('another key under our key id fails the proof; another issuer or key id: unknown_issuer', async () => {
     const { credential } = await issued();
     const issuer = credential.issuer.id as string;
     const key = await Ed25519Multikey.generate({ id: `${issuer}#key-1`, controller: issuer });
