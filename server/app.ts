@@ -40,6 +40,8 @@ import * as caseProtection from '#server/features/cases/case-protection.routes.t
 import * as caseConsents from '#server/features/cases/case-consent.routes.ts';
 import * as caseAssistance from '#server/features/cases/case-assistance.routes.ts';
 import * as eventCheckIn from '#server/features/events/check-in.routes.ts';
+import * as certificates from '#server/features/certificates/certificate.routes.ts';
+import * as openBadges from '#server/features/certificates/ob.routes.ts';
 
 /** Every feature, in one list: each exports register(app, deps). */
 const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<void> }[] = [
@@ -71,6 +73,8 @@ const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<voi
   caseConsents,
   caseAssistance,
   eventCheckIn,
+  certificates,
+  openBadges,
 ];
 
 export async function createApp(deps: Deps): Promise<FastifyInstance> {

@@ -10,12 +10,15 @@ import { ORGANISATION_COMMANDS } from '#server/features/organisations/organisati
 import { LIBRARY_COMMANDS } from '#server/features/library/library.cli.ts';
 import { HSDS_COMMANDS } from '#server/features/hsds/hsds.cli.ts';
 import { KEY_COMMANDS } from '#server/features/cases/key-rotation.cli.ts';
+import { CERTIFICATE_COMMANDS } from '#server/features/certificates/certificates.cli.ts';
 
 export interface CliCommand {
   summary: string;
   /** Option names this command takes (all strings), shown in help. */
   options?: Record<string, string>;
-  run(args: { options: Record<string, string | undefined>; config: Config; open: () => Promise<DatabaseHandle> }): Promise<number>;
+  /** Words after the command that are not options (e.g. a file name), shown in help; none allowed unless set. */
+  positionals?: string;
+  run(args: { options: Record<string, string | undefined>; positionals?: string[]; config: Config; open: () => Promise<DatabaseHandle> }): Promise<number>;
 }
 
 const migrate: CliCommand = {
@@ -29,13 +32,13 @@ const migrate: CliCommand = {
   },
 };
 
-export const COMMANDS: Record<string, CliCommand> = { migrate, backup: backupCommand, restore: restoreCommand, 'verify-audit': verifyAuditCommand, ...ORGANISATION_COMMANDS, ...DEMO_COMMANDS, ...LIBRARY_COMMANDS, ...HSDS_COMMANDS, ...KEY_COMMANDS };
+export const COMMANDS: Record<string, CliCommand> = { migrate, backup: backupCommand, restore: restoreCommand, 'verify-audit': verifyAuditCommand, ...ORGANISATION_COMMANDS, ...DEMO_COMMANDS, ...LIBRARY_COMMANDS, ...HSDS_COMMANDS, ...KEY_COMMANDS, ...CERTIFICATE_COMMANDS };
 
 function help(): void {
   console.log('usage: npm run cli -- <command> [--option value …]\n');
   for (const [name, cmd] of Object.entries(COMMANDS)) {
     const opts = Object.entries(cmd.options ?? {}).map(([o, d]) => `\n      --${o}  ${d}`).join('');
-    console.log(`  ${name.padEnd(18)} ${cmd.summary}${opts}`);
+    console.log(`  ${`${name}${cmd.positionals ? ` ${cmd.positionals}` : ''}`.padEnd(18)} ${cmd.summary}${opts}`);
   }
 }
 
@@ -47,14 +50,14 @@ async function main(argv: string[]): Promise<number> {
     return name ? 2 : 0;
   }
   const spec = Object.fromEntries(Object.keys(command.options ?? {}).map((o) => [o, { type: 'string' as const }]));
-  const { values } = parseArgs({ args: rest, options: spec, strict: true });
+  const { values, positionals } = parseArgs({ args: rest, options: spec, strict: true, allowPositionals: !!command.positionals });
   const config = loadConfig();
   const open = async () => {
     const handle = await openDatabase(config);
     await migrateToLatest(handle.db);
     return handle;
   };
-  return command.run({ options: values as Record<string, string | undefined>, config, open });
+  return command.run({ options: values as Record<string, string | undefined>, positionals, config, open });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -40,6 +40,7 @@ export const router = createBrowserRouter([
           { path: 'directory', lazy: page(() => import('#web/features/directory/directory-page.tsx'), 'DirectoryPage') },
           { path: 'directory/counties', lazy: page(() => import('#web/features/directory/directory-counties-page.tsx'), 'DirectoryCountiesPage') },
           { path: 'directory/services/:id', lazy: page(() => import('#web/features/directory/directory-service-page.tsx'), 'DirectoryServicePage') },
+          { path: 'verify/:code', lazy: page(() => import('#web/features/certificates/verify-page.tsx'), 'VerifyPage') },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
@@ -48,6 +49,8 @@ export const router = createBrowserRouter([
         children: [
           { path: 'account', lazy: page(() => import('#web/features/account/account-page.tsx'), 'AccountPage') },
           { path: 'events/:id/check-in', lazy: page(() => import('#web/features/events/check-in-page.tsx'), 'CheckInPage') },
+          { path: 'certificates', lazy: page(() => import('#web/features/certificates/my-certificates-page.tsx'), 'MyCertificatesPage') },
+          { path: 'events/:id/certificates', lazy: page(() => import('#web/features/certificates/event-certificates-page.tsx'), 'EventCertificatesPage') },
           { path: 'admin/audit', lazy: page(() => import('#web/features/audit/audit-page.tsx'), 'AuditPage') },
           { path: 'admin/outbox', lazy: page(() => import('#web/features/outbox/outbox-page.tsx'), 'OutboxPage') },
           { path: 'admin/outbox/:id', lazy: page(() => import('#web/features/outbox/outbox-email-page.tsx'), 'OutboxEmailPage') },

@@ -2,6 +2,7 @@
 // NOTE: each feature adds its tables here in one block; migrations stay the source of truth.
 import type { ColumnType, Generated } from 'kysely';
 import type { CaseTables } from './schema-cases.ts';
+import type { CertificateTables } from './schema-certificates.ts';
 import type { EventTables } from './schema-events.ts';
 import type { CheckInTables } from './schema-check-in.ts';
 import type { DirectoryTables, ReferralTables } from './schema-referrals.ts';
@@ -153,7 +154,7 @@ export interface RateLimitTable {
   windowStart: Date;
 }
 
-export interface Database extends LibraryTables, HelpTables, SearchThesaurusTables, DirectoryTables, ReferralTables, CaseTables, EventTables, CheckInTables {
+export interface Database extends LibraryTables, HelpTables, SearchThesaurusTables, DirectoryTables, ReferralTables, CaseTables, EventTables, CheckInTables, CertificateTables {
   organisation: OrganisationTable;
   account: AccountTable;
   recoveryCode: RecoveryCodeTable;

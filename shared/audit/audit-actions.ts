@@ -52,6 +52,8 @@ export const AUDIT_ACTIONS = [
   'case.task_done',
   'case.task_reminded',
   'case.updated',
+  'certificate.issued',
+  'certificate.revoked',
   'consent.recorded',
   'consent.withdrawn',
   'database.backed_up',

@@ -24,6 +24,7 @@ export const NAV: NavItem[] = [
   { to: '/cases/register', label: 'nav.caseRegister', roles: ['coordinator'], ownOrganisation: true },
   { to: '/cases/settings', label: 'nav.caseSettings', roles: ['org_admin'], ownOrganisation: true },
   { to: '/account', label: 'nav.account' },
+  { to: '/certificates', label: 'nav.certificates' },
   { to: '/desk', label: 'nav.desk', roles: ['editor', 'reviewer'] },
   { to: '/desk/directory', label: 'nav.directoryDesk', roles: ['org_admin', 'coordinator', 'case_manager'] },
   { to: '/desk/directory/review', label: 'nav.directoryReview', roles: ['coordinator'] },

@@ -46,11 +46,12 @@ export interface Page {
 }
 
 /** A tagged document; A4 with 60 pt margins unless told otherwise (the identification aid's cards are A6). */
-export function createDocument(info: { title: string; lang: string; size?: string; margin?: number }): Page {
+export function createDocument(info: { title: string; lang: string; size?: string; layout?: 'portrait' | 'landscape'; margin?: number }): Page {
   const margin = info.margin ?? 60;
   const footerRoom = info.margin === undefined ? 12 : 0;
   const doc = new PDFDocument({
     size: info.size ?? 'A4',
+    layout: info.layout ?? 'portrait',
     margins: { top: margin, bottom: margin + footerRoom, left: margin, right: margin },
     bufferPages: true,
     // NOTE: a tagged PDF (structure tree, /MarkInfo /Marked true) with the language and the title shown in the window
