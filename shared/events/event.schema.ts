@@ -12,7 +12,7 @@
 //   POST /api/events/:id/organisers          OrganiserAdd  → EventManage              co-organisers
 //   DELETE /api/events/:id/organisers/:organisationId      → EventManage              never the lead
 //   POST /api/events/:id/publish|cancel      EventVersion  → EventManage
-//   GET  /api/events?type=&from=&to=&language=&past=&page=&lang= → EventList          public, published
+//   GET  /api/events?type=&from=&to=&language=&past=&page=&limit=&lang= → EventList   public, published
 //   GET  /api/events/:id?lang=                            → EventPublic              published/cancelled, or an organiser
 import { z } from 'zod';
 import { DateTime } from '../lib/datetime.ts';
@@ -134,6 +134,8 @@ export const EventListQuerySchema = z.object({
   /** The archive: events that have ended, latest first. */
   past: z.enum(['true', 'false']).default('false').transform((s) => s === 'true'),
   page: queryInt(1, 1000).default(1),
+  /** Fewer than a page (the home page shows the next three). */
+  limit: queryInt(1, EVENT_PAGE_SIZE).default(EVENT_PAGE_SIZE),
 });
 export type EventListQuery = z.infer<typeof EventListQuerySchema>;
 

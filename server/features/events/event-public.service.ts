@@ -4,7 +4,6 @@ import type { Ctx } from '#server/context.ts';
 import { AppError } from '#server/errors.ts';
 import { renderForReaders } from '#server/features/library/section-html.ts';
 import type { EventCard, EventLanguage, EventList, EventListQuery, EventPublic, OrganiseList } from '#shared/events/event.schema.ts';
-import { EVENT_PAGE_SIZE } from '#shared/events/event.schema.ts';
 import { listOrganisationNames } from './event-content.queries.ts';
 import { listOrganisedEvents, listPublishedEvents } from './event-listing.queries.ts';
 import { placesLeft, registrationState, shownText } from './event-state.ts';
@@ -52,13 +51,13 @@ export async function listEvents(ctx: Ctx, q: EventListQuery): Promise<EventList
     to: q.to ? new Date(q.to) : undefined,
     past: q.past,
     now: ctx.now,
-    limit: EVENT_PAGE_SIZE + 1,
-    offset: (q.page - 1) * EVENT_PAGE_SIZE,
+    limit: q.limit + 1,
+    offset: (q.page - 1) * q.limit,
   });
-  const page = rows.slice(0, EVENT_PAGE_SIZE);
+  const page = rows.slice(0, q.limit);
   const texts = await findTexts(ctx.db, page.map((e) => e.id));
   const events = page.map((e) => ({ ...facts(e, ctx.now), text: textOf(texts.filter((t) => t.eventId === e.id), q.lang, e.sourceLanguage).text }));
-  return { events, page: q.page, hasMore: rows.length > EVENT_PAGE_SIZE };
+  return { events, page: q.page, hasMore: rows.length > q.limit };
 }
 
 /** One event's page: published or cancelled ones for everyone, drafts only for their organisers (else 404). */
