@@ -65,19 +65,19 @@ export const DEMO_EVENTS: DemoEvent[] = [
         title: 'Formare: identificarea victimelor traficului de persoane în serviciile de sănătate',
         summary: 'O zi de lucru pentru medici, asistente și moașe: semne de alarmă, discuția cu pacientul și trimiterea către asistență.',
         description:
-          'Personalul medical este adesea printre puținii profesioniști care văd o persoană exploatată. Formarea pornește de la situații din urgențe, ginecologie și medicina de familie.\n\n## Ce lucrăm împreună\n\n- semnele care ar trebui să ne oprească;\n- cum vorbim cu pacientul singur, cu un interpret potrivit;\n- pe cine sunăm și ce trimitem, cu acordul persoanei.\n\nParticipanții primesc manualul de formare și un certificat de participare.',
+          'Personalul medical este adesea printre puținii profesioniști care văd o persoană exploatată. Formarea pornește de la situații din urgențe, ginecologie și medicina de familie.\n\n### Ce lucrăm împreună\n\n- semnele care ar trebui să ne oprească;\n- cum vorbim cu pacientul singur, cu un interpret potrivit;\n- pe cine sunăm și ce trimitem, cu acordul persoanei.\n\nParticipanții primesc manualul de formare și un certificat de participare.',
       },
       en: {
         title: 'Training: identifying victims of human trafficking in health services',
         summary: 'A working day for doctors, nurses and midwives: warning signs, talking with the patient and referral to assistance.',
         description:
-          'Health staff are often among the few professionals who see a person being exploited. The training starts from situations in emergency departments, gynaecology and family medicine.\n\n## What we work on together\n\n- the signs that should make us stop;\n- how to talk with the patient alone, with a suitable interpreter;\n- whom to call and what to send, with the person’s agreement.\n\nParticipants receive the training manual and a certificate of attendance.',
+          'Health staff are often among the few professionals who see a person being exploited. The training starts from situations in emergency departments, gynaecology and family medicine.\n\n### What we work on together\n\n- the signs that should make us stop;\n- how to talk with the patient alone, with a suitable interpreter;\n- whom to call and what to send, with the person’s agreement.\n\nParticipants receive the training manual and a certificate of attendance.',
       },
       nb: {
         title: 'Kurs: å identifisere ofre for menneskehandel i helsetjenesten',
         summary: 'En arbeidsdag for leger, sykepleiere og jordmødre: varselsignaler, samtalen med pasienten og henvisning til hjelp.',
         description:
-          'Helsepersonell er ofte blant de få fagfolkene som møter en person som blir utnyttet. Kurset tar utgangspunkt i situasjoner fra akuttmottak, gynekologi og allmennpraksis.\n\n## Hva vi jobber med sammen\n\n- tegnene som bør få oss til å stoppe opp;\n- hvordan vi snakker med pasienten alene, med en egnet tolk;\n- hvem vi ringer og hva vi sender, med personens samtykke.\n\nDeltakerne får kursmanualen og et kursbevis.',
+          'Helsepersonell er ofte blant de få fagfolkene som møter en person som blir utnyttet. Kurset tar utgangspunkt i situasjoner fra akuttmottak, gynekologi og allmennpraksis.\n\n### Hva vi jobber med sammen\n\n- tegnene som bør få oss til å stoppe opp;\n- hvordan vi snakker med pasienten alene, med en egnet tolk;\n- hvem vi ringer og hva vi sender, med personens samtykke.\n\nDeltakerne får kursmanualen og et kursbevis.',
       },
     },
     sessions: [

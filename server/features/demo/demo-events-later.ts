@@ -37,7 +37,7 @@ export const DEMO_LATER_EVENTS: DemoEvent[] = [
         title: 'Final conference: health, identification and cooperation between Romania and Norway',
         summary: 'The shared close of the association’s two projects: results, lessons learned and what carries on after the funding.',
         description:
-          'The conference closes two projects of the Asociația Punți pentru Sănătate together: the project training health staff to identify victims of human trafficking, and the Romanian–Norwegian cooperation project on assistance to victims.\n\nPartners from Romania and Norway present what has changed in hospitals and social services, the training manual and the shared referral pathway, then discuss what continues once the funding ends.\n\nThe conference is held in Romanian and English, with interpreting.',
+          'The conference closes two projects of the Asociația Punți pentru Sănătate together: the project training health staff to identify victims of human trafficking, and the project for cooperation between Romania and Norway on assistance to victims.\n\nPartners from Romania and Norway present what has changed in hospitals and social services, the training manual and the shared referral pathway, then discuss what continues once the funding ends.\n\nThe conference is held in Romanian and English, with interpreting.',
       },
       nb: {
         title: 'Avslutningskonferanse: helse, identifisering og samarbeid mellom Romania og Norge',
@@ -80,19 +80,19 @@ export const DEMO_LATER_EVENTS: DemoEvent[] = [
         title: 'Formare: primul răspuns în fața unui pacient posibil exploatat',
         summary: 'Pentru personalul de la urgențe și din ambulatoriu: ce faceți în primele minute și cum cereți ajutor fără a pune persoana în pericol.',
         description:
-          'O zi practică, construită pe capitolele manualului despre identificare și primul răspuns.\n\n## Program pe scurt\n\n- semne și întrebări sigure;\n- siguranța pacientului și a personalului;\n- trimiterea către servicii, cu acordul persoanei.\n\nLocurile sunt limitate; dacă se ocupă toate, vă puteți înscrie pe lista de așteptare.',
+          'O zi practică, construită pe capitolele manualului despre identificare și primul răspuns.\n\n### Program pe scurt\n\n- semne și întrebări sigure;\n- siguranța pacientului și a personalului;\n- trimiterea către servicii, cu acordul persoanei.\n\nLocurile sunt limitate; dacă se ocupă toate, vă puteți înscrie pe lista de așteptare.',
       },
       en: {
         title: 'Training: first response to a patient who may be exploited',
         summary: 'For emergency and outpatient staff: what to do in the first minutes, and how to ask for help without putting the person at risk.',
         description:
-          'A practical day built on the manual’s chapters on identification and first response.\n\n## The day in brief\n\n- signs and safe questions;\n- the safety of the patient and of staff;\n- referral to services, with the person’s agreement.\n\nPlaces are limited; once they are all taken you can join the waiting list.',
+          'A practical day built on the manual’s chapters on identification and first response.\n\n### The day in brief\n\n- signs and safe questions;\n- the safety of the patient and of staff;\n- referral to services, with the person’s agreement.\n\nPlaces are limited; once they are all taken you can join the waiting list.',
       },
       nb: {
         title: 'Kurs: første respons overfor en pasient som kan være utnyttet',
         summary: 'For ansatte i akuttmottak og poliklinikk: hva du gjør de første minuttene, og hvordan du ber om hjelp uten å sette personen i fare.',
         description:
-          'En praktisk dag bygd på kapitlene i manualen om identifisering og første respons.\n\n## Dagen i korte trekk\n\n- tegn og trygge spørsmål;\n- sikkerheten til pasienten og de ansatte;\n- henvisning til tjenester, med personens samtykke.\n\nPlassene er begrenset; når alle er tatt, kan du sette deg på venteliste.',
+          'En praktisk dag bygd på kapitlene i manualen om identifisering og første respons.\n\n### Dagen i korte trekk\n\n- tegn og trygge spørsmål;\n- sikkerheten til pasienten og de ansatte;\n- henvisning til tjenester, med personens samtykke.\n\nPlassene er begrenset; når alle er tatt, kan du sette deg på venteliste.',
       },
     },
     sessions: [

@@ -12,6 +12,8 @@ import { findTexts, saveText } from './event.queries.ts';
 
 /** Saves one language's text; 409 with the current event when someone saved that language in the meantime. */
 export async function saveEventText(ctx: Ctx, id: string, lang: EventLanguage, input: EventTextSave): Promise<EventManage> {
+  // NOTE: who may write is checked before any rendering, so no one else can keep the workers busy.
+  await requireManagedEvent(ctx, id);
   // NOTE: the same renderer as the library, in a worker under a time limit: a text that cannot be shown is refused now.
   await renderForEditor(input.description, 'event');
   await ctx.db.transaction().execute(async (trx) => {

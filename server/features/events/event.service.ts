@@ -119,6 +119,7 @@ export async function cancelEvent(ctx: Ctx, id: string, version: number): Promis
     const event = await requireManagedEvent(ctx, id, trx);
     if (event.version !== version) throw await conflict(trx, id);
     if (event.status === 'cancelled') throw new AppError('unprocessable', 'This event is already cancelled.');
+    if (event.endsAt < ctx.now) throw new AppError('unprocessable', 'This event has already taken place.');
     if (!(await updateEventGuarded(trx, id, version, { status: 'cancelled', raiseSequence: true, at: ctx.now }))) throw await conflict(trx, id);
     await recordAudit(ctx, trx, { action: 'event.cancelled', entityType: 'event', entityId: id, details: { previousStatus: event.status } });
     await onEventChanged(ctx, trx, id, 'cancelled');

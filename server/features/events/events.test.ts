@@ -103,6 +103,17 @@ describe('editing', () => {
     expect(stale.json()).toMatchObject({ code: 'conflict', current: { capacity: 30, version: 2 } });
   });
 
+  test('parallel saves of the same version: exactly one wins, the others get 409 and nothing half-written', async () => {
+    const draft = await createDraft();
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => update(draft, w.lead.trainer, { capacity: 30 + i })));
+    expect(results.filter((r) => r.statusCode === 200)).toHaveLength(1);
+    expect(results.filter((r) => r.statusCode === 409)).toHaveLength(7);
+    const now = (await get(`/api/events/${draft.id}/manage`, w.lead.trainer)).json<EventManage>();
+    expect(now.version).toBe(2);
+    const audits = await t.deps.db.selectFrom('auditEvent').select('action').where('entityId', '=', draft.id).where('action', '=', 'event.updated').execute();
+    expect(audits).toHaveLength(1);
+  });
+
   test('capacity below the places held is refused with the reason; sequence rises only for calendar changes', async () => {
     const event = await plantEvent(t.deps.db, { organisationId: w.lead.organisationId, capacity: 5 });
     for (let i = 0; i < 3; i++) await plantRegistration(t.deps.db, { eventId: event.id });
@@ -121,6 +132,8 @@ describe('editing', () => {
     expect(history.map((h) => h.kind)).toEqual(['event_rescheduled']);
     const cancelled = await send('POST', `/api/events/${event.id}/cancel`, w.lead.trainer, { version: 3 });
     expect(cancelled.json<EventManage>()).toMatchObject({ status: 'cancelled', sequence: 2 });
+    expect((await get(`/api/events/${event.id}?lang=ro`)).json<EventPublic>()).toMatchObject({ status: 'cancelled', registrationState: 'closed' });
+    expect((await send('POST', `/api/events/${event.id}/cancel`, w.lead.trainer, { version: 4 })).statusCode).toBe(422);
   });
 
   test('publishing needs a place; then the event is public and listed', async () => {

@@ -32,7 +32,8 @@ export function EventStatusActions({ event, onDone }: { event: EventManage; onDo
         },
       },
     );
-  if (event.status === 'cancelled') return null;
+  // NOTE: an event that has taken place can no longer be cancelled (the server refuses it too).
+  if (event.status === 'cancelled' || event.endsAt < new Date()) return null;
   return (
     <div className="event-status-actions">
       {problems.length > 0 && (

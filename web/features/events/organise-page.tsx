@@ -6,7 +6,7 @@ import { Page } from '#web/components/page.tsx';
 import { Loading } from '#web/components/ui/loading.tsx';
 import { TableWrap } from '#web/components/ui/table-wrap.tsx';
 import { useReaderLanguage } from '#web/features/library/reader-language.ts';
-import { formatEventRange } from './event-time.ts';
+import { formatEventDay } from './event-time.ts';
 import { useOrganisedEvents } from './events.api.ts';
 
 export function OrganisePage() {
@@ -52,7 +52,7 @@ export function OrganisePage() {
                   <td>
                     <span className={`badge event-status-${e.status}`}>{t(`status.${e.status}`)}</span>
                   </td>
-                  <td>{formatEventRange(e.startsAt, e.endsAt, e.timeZone, lang)}</td>
+                  <td>{formatEventDay(e.startsAt, e.timeZone, lang)}</td>
                   <td>{t('organise.held', { held: e.seatsHeld, capacity: e.capacity })}</td>
                   <td>{e.lead ? t('organise.lead_role') : t('organise.coOrganiser')}</td>
                 </tr>
