@@ -40,7 +40,7 @@ export const DEMO_LATER_EVENTS: DemoEvent[] = [
           'The conference closes two projects of the Asociația Punți pentru Sănătate together: the project training health staff to identify victims of human trafficking, and the project for cooperation between Romania and Norway on assistance to victims.\n\nPartners from Romania and Norway present what has changed in hospitals and social services, the training manual and the shared referral pathway, then discuss what continues once the funding ends.\n\nThe conference is held in Romanian and English, with interpreting.',
       },
       nb: {
-        title: 'Avslutningskonferanse: helse, identifisering og samarbeid mellom Romania og Norge',
+        title: 'Sluttkonferanse: helse, identifisering og samarbeid mellom Romania og Norge',
         summary: 'Den felles avslutningen av foreningens to prosjekter: resultater, erfaringer og det som videreføres etter finansieringen.',
         description:
           'Konferansen avslutter to prosjekter i Asociația Punți pentru Sănătate samtidig: prosjektet som lærer opp helsepersonell til å identifisere ofre for menneskehandel, og det rumensk-norske samarbeidsprosjektet om bistand til ofre.\n\nPartnere fra Romania og Norge legger fram hva som har endret seg på sykehus og i sosialtjenestene, kursmanualen og den felles henvisningsveien, og drøfter hva som fortsetter når finansieringen tar slutt.\n\nKonferansen holdes på rumensk og engelsk, med tolking.',

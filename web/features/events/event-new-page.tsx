@@ -17,7 +17,9 @@ export function EventNewPage() {
   const navigate = useNavigate();
   const reader = useReaderLanguage();
   const [title, setTitle] = useState('');
-  const [sourceLanguage, setSourceLanguage] = useState<EventLanguage>(reader);
+  // NOTE: follows the interface language until the organiser picks one (it settles after the account loads).
+  const [picked, setSourceLanguage] = useState<EventLanguage | null>(null);
+  const sourceLanguage = picked ?? reader;
   const [initial] = useState(() => emptyForm(new Date()));
   const create = useCreateEvent();
   const [titleError, setTitleError] = useState<string | undefined>();
