@@ -217,3 +217,32 @@ describe('hostile input', () => {
     expect((await get('/api/events/not-a-uuid')).statusCode).toBe(400);
   });
 });
+
+describe('the public list', () => {
+  test('filters by type and by the language of the texts, pages, and keeps drafts and ended events apart', async () => {
+    const db = t.deps.db;
+    const study = await plantEvent(db, { organisationId: w.outsider.organisationId, type: 'study_visit', title: 'Vizită de studiu la Oslo' });
+    await plantEvent(db, { organisationId: w.outsider.organisationId, type: 'study_visit', status: 'draft' });
+    const ended = await plantEvent(db, { organisationId: w.outsider.organisationId, type: 'study_visit', startsAt: new Date(Date.now() - 10 * DAY), registrationOpensAt: null, registrationClosesAt: null });
+    await db.deleteFrom('eventText').where('eventId', '=', study.id).where('language', '=', 'nb').execute();
+    const visits = (await get('/api/events?type=study_visit&lang=nb')).json<EventList>();
+    expect(visits.events.map((e) => e.id)).toEqual([study.id]);
+    expect(visits.events[0]!.text).toMatchObject({ language: 'ro', fallback: true, title: 'Vizită de studiu la Oslo' });
+    expect((await get('/api/events?type=study_visit&language=nb')).json<EventList>().events).toHaveLength(0);
+    const archive = (await get('/api/events?type=study_visit&past=true')).json<EventList>();
+    expect(archive.events.map((e) => e.id)).toEqual([ended.id]);
+    expect(archive.events[0]!.registrationState).toBe('closed');
+    const first = (await get('/api/events?limit=1')).json<EventList>();
+    const second = (await get('/api/events?limit=1&page=2')).json<EventList>();
+    expect(first).toMatchObject({ page: 1, hasMore: true });
+    expect(second.events[0]!.id).not.toBe(first.events[0]!.id);
+  });
+
+  test('an organiser is offered every other organisation as co-organiser', async () => {
+    const res = await get('/api/events/organise/organisations', w.lead.trainer);
+    const ids = res.json<{ organisations: { id: string }[] }>().organisations.map((o) => o.id);
+    expect(ids).toContain(w.partner.organisationId);
+    expect(ids).not.toContain(w.lead.organisationId);
+    expect((await get('/api/events/organise/organisations', w.clinician)).statusCode).toBe(403);
+  });
+});
