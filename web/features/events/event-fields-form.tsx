@@ -24,7 +24,11 @@ export function EventFieldsForm({ initial, extra, extraErrors, submitLabel, pend
   const [form, setForm] = useState(initial);
   const { errors, formError, summaryRef, fail, clear } = useFormErrors();
   const set = <K extends keyof EventForm>(key: K) => (value: EventForm[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const err = (key: string) => (errors[key] ? t(`form.errors.${errors[key]}`, { defaultValue: errors[key] }) : undefined);
+  // NOTE: the client's checks give codes (form.errors.*); the server's field errors come as sentences, shown as they are.
+  const err = (key: string) => {
+    const error = errors[key];
+    return error && /^[A-Za-z]+$/.test(error) ? t(`form.errors.${error}`) : error;
+  };
   const label = (key: string) => t(`form.fields.${key}`);
 
   const submit = async (event: FormEvent) => {
