@@ -42,6 +42,7 @@ import * as caseAssistance from '#server/features/cases/case-assistance.routes.t
 import * as eventCheckIn from '#server/features/events/check-in.routes.ts';
 import * as certificates from '#server/features/certificates/certificate.routes.ts';
 import * as openBadges from '#server/features/certificates/ob.routes.ts';
+import * as events from '#server/features/events/event.routes.ts';
 
 /** Every feature, in one list: each exports register(app, deps). */
 const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<void> }[] = [
@@ -75,6 +76,7 @@ const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<voi
   eventCheckIn,
   certificates,
   openBadges,
+  events,
 ];
 
 export async function createApp(deps: Deps): Promise<FastifyInstance> {

@@ -12,8 +12,15 @@ function me(roles: Role[], isPlatformAdmin = false): Me {
 const links = (who: Me | null) => visibleNav(who).map((item) => item.to);
 
 describe('visibleNav', () => {
-  test('signed out: the library and the directory only', () => {
-    expect(links(null)).toEqual(['/library', '/directory']);
+  test('signed out: the library, the directory and the events only', () => {
+    expect(links(null)).toEqual(['/library', '/directory', '/events']);
+  });
+
+  test('organising events: trainers, coordinators and admins in their own organisation', () => {
+    for (const role of ['trainer', 'coordinator', 'org_admin'] as const) expect(links(me([role]))).toContain('/events/organise');
+    expect(links(me(['participant']))).not.toContain('/events/organise');
+    expect(links(me(['medical_professional']))).toEqual(expect.arrayContaining(['/events']));
+    expect(links(me([], true))).not.toContain('/events/organise');
   });
 
   test('an organisation admin sees the members and the organisation profile', () => {

@@ -18,11 +18,13 @@ export interface NavItem {
 export const NAV: NavItem[] = [
   { to: '/library', label: 'nav.library', public: true },
   { to: '/directory', label: 'nav.directory', public: true },
+  { to: '/events', label: 'nav.events', public: true },
   { to: '/cases', label: 'nav.cases', roles: [...CASE_DATA_ROLES], ownOrganisation: true },
   { to: '/referrals', label: 'nav.referrals', roles: [...CASE_DATA_ROLES], ownOrganisation: true },
   { to: '/cases/approvals', label: 'nav.caseApprovals', roles: ['coordinator'], ownOrganisation: true },
   { to: '/cases/register', label: 'nav.caseRegister', roles: ['coordinator'], ownOrganisation: true },
   { to: '/cases/settings', label: 'nav.caseSettings', roles: ['org_admin'], ownOrganisation: true },
+  { to: '/events/organise', label: 'nav.organiseEvents', roles: ['trainer', 'coordinator', 'org_admin'], ownOrganisation: true },
   { to: '/account', label: 'nav.account' },
   { to: '/certificates', label: 'nav.certificates' },
   { to: '/desk', label: 'nav.desk', roles: ['editor', 'reviewer'] },

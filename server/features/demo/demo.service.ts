@@ -14,6 +14,7 @@ import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, type DemoAccount, typ
 import { countOrganisations, findDemoAccountEmails } from './demo.queries.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoCertificates } from './demo-certificates.ts';
+import { seedDemoEvents } from './demo-events.ts';
 
 export type SeedOutcome = 'seeded' | 'not_empty';
 
@@ -48,6 +49,7 @@ export async function seedDemo(ctx: Ctx, via: 'startup' | 'cli' = 'startup'): Pr
     const owners = { association: accountIds.get('case-manager')!, ancora: accountIds.get('social-worker')! };
     await seedDemoCases(ctx, trx, ids, { owners, psychologist: accountIds.get('psychologist')! });
     await seedDemoCertificates(ctx, trx, ids, accountIds);
+    await seedDemoEvents(ctx, trx, ids, accountIds);
     return 'seeded';
   });
 }

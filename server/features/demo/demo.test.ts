@@ -81,7 +81,8 @@ describe('demo data', () => {
 
     expect(table).toContain(DEMO_PASSWORD);
     for (const account of DEMO_ACCOUNTS) expect(table).toContain(account.email);
-  });
+    // NOTE: the whole demo (library, directory, cases, events) is seeded here; on a busy machine it nears 30 s.
+  }, 90_000);
 
   it('is idempotent: a second start seeds nothing and prints the table again', async () => {
     const before = await t.deps.db.selectFrom('auditEvent').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirstOrThrow();

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { Page } from '#web/components/page.tsx';
 import { useMe } from '#web/features/account/me.api.ts';
 import { FrontDoor } from './front-door.tsx';
+import { UpcomingEvents } from './upcoming-events.tsx';
 import { YourWork } from './your-work.tsx';
 
 export function HomePage() {
@@ -16,6 +17,7 @@ export function HomePage() {
       {/* NOTE: nothing below until we know who this is, so a signed-in person never sees the signed-out page flash. */}
       {me.isSuccess && (me.data ? <YourWork /> : <FrontDoor />)}
       {me.isError && <FrontDoor />}
+      {(me.isSuccess || me.isError) && <UpcomingEvents />}
     </Page>
   );
 }
