@@ -55,7 +55,8 @@ function registrationsOf(db: Db, f: EventFilter, basis: ParticipantBasis) {
 
 /** Participations (a person at two events counts twice) by one registration answer; no answer counts as 'unknown'. */
 export async function participantsBy(db: Db, f: EventFilter, dimension: ParticipantDimension, basis: ParticipantBasis = 'checked_in'): Promise<Count[]> {
-  const key = sql<string>`coalesce(nullif(r.answers->>${dimension}, ''), 'unknown')`;
+  // NOTE: a literal, not a parameter, so the grouped expression matches the selected one; `dimension` is one of four codes.
+  const key = sql<string>`coalesce(nullif(r.answers->>${sql.lit(dimension)}, ''), 'unknown')`;
   const rows = await registrationsOf(db, f, basis)
     .select([key.as('key'), (eb) => eb.fn.countAll<number>().as('count')])
     .groupBy(key)
