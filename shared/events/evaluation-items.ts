@@ -22,6 +22,8 @@ export const SCALE_VALUES: Record<EvaluationScale, readonly EvaluationValue[]> =
   practice: PRACTICE_VALUES,
 };
 
+// NOTE: keys are camelCase because they are stored as jsonb keys, and the database layer's CamelCasePlugin camelCases
+// nested keys when it reads them back: snake_case keys would come back changed.
 export interface EvaluationItem {
   key: string;
   scale: EvaluationScale;
@@ -30,26 +32,26 @@ export interface EvaluationItem {
 /** After the event: six statements to agree with, then the overall satisfaction. */
 export const EVALUATION_ITEMS = [
   { key: 'relevance', scale: 'agreement' },
-  { key: 'new_knowledge', scale: 'agreement' },
-  { key: 'confidence_identify', scale: 'agreement' },
-  { key: 'confidence_refer', scale: 'agreement' },
+  { key: 'newKnowledge', scale: 'agreement' },
+  { key: 'confidenceIdentify', scale: 'agreement' },
+  { key: 'confidenceRefer', scale: 'agreement' },
   { key: 'facilitation', scale: 'agreement' },
   { key: 'recommend', scale: 'agreement' },
   { key: 'overall', scale: 'satisfaction' },
 ] as const satisfies readonly EvaluationItem[];
 
-export const EVALUATION_COMMENTS = ['most_useful', 'to_improve'] as const;
+export const EVALUATION_COMMENTS = ['mostUseful', 'toImprove'] as const;
 
 /** Months later: what the training changed in practice. */
 export const FOLLOW_UP_ITEMS = [
-  { key: 'identified_since', scale: 'practice' },
-  { key: 'referred_since', scale: 'practice' },
-  { key: 'used_manual', scale: 'practice' },
-  { key: 'procedure_changed', scale: 'practice' },
-  { key: 'still_confident', scale: 'agreement' },
+  { key: 'identifiedSince', scale: 'practice' },
+  { key: 'referredSince', scale: 'practice' },
+  { key: 'usedManual', scale: 'practice' },
+  { key: 'procedureChanged', scale: 'practice' },
+  { key: 'stillConfident', scale: 'agreement' },
 ] as const satisfies readonly EvaluationItem[];
 
-export const FOLLOW_UP_COMMENTS = ['practice_change'] as const;
+export const FOLLOW_UP_COMMENTS = ['practiceChange'] as const;
 
 export const ITEMS_OF: Record<EvaluationKind, readonly EvaluationItem[]> = { evaluation: EVALUATION_ITEMS, follow_up: FOLLOW_UP_ITEMS };
 export const COMMENTS_OF: Record<EvaluationKind, readonly string[]> = { evaluation: EVALUATION_COMMENTS, follow_up: FOLLOW_UP_COMMENTS };
