@@ -68,8 +68,8 @@ function commentsFor(kind: EvaluationKind, language: string, index: number): Rec
   const out: Record<string, string> = {};
   for (const [k, key] of keys.entries()) {
     const list = COMMENTS[key]![lang];
-    // NOTE: every third person writes something, and not always to both questions.
-    const pick = list[Math.floor(index / 3) % Math.max(1, list.length)];
+    // NOTE: every third person writes something, to one question; each comment is written once.
+    const pick = list[Math.floor(index / 3)];
     if (index % 3 === k && pick) out[key] = pick;
   }
   return out;

@@ -44,7 +44,7 @@ function Surveys({ token, info }: { token: string; info: FormInfo }) {
     focusSoon(sentRef);
   };
   return (
-    <div className="stack">
+    <div className="stack evaluation-surveys">
       <p>
         {t('form.event')} <span lang={info.titleLanguage}>{info.title}</span>
       </p>
@@ -66,7 +66,7 @@ function Surveys({ token, info }: { token: string; info: FormInfo }) {
         </Banner>
       )}
       {open && (
-        <section aria-labelledby="evaluation-open-heading" className="stack">
+        <section aria-labelledby="evaluation-open-heading" className="stack evaluation-section">
           <h2 id="evaluation-open-heading">{t(`kinds.${open.kind}`)}</h2>
           <p className="hint">{t('form.openUntil', { date: lastDay(open.closesAt) })}</p>
           <EvaluationForm key={open.kind} token={token} kind={open.kind} onSent={onSent} />

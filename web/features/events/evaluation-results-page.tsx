@@ -27,7 +27,7 @@ export function EvaluationResultsPage() {
       {results.isPending && <Loading />}
       {results.isError && <Banner tone="error">{apiError(results.error)?.status === 404 ? t('results.notFound') : t('results.loadFailed')}</Banner>}
       {results.data && (
-        <div className="stack">
+        <div className="stack evaluation-results">
           <p className="lead">{results.data.title}</p>
           <p>{t('results.intro')}</p>
           <ViewChoice view={view} onChange={setView} />
@@ -53,7 +53,7 @@ function ViewChoice({ view, onChange }: { view: View; onChange(view: View): void
   return (
     <fieldset className="field">
       <legend>{t('results.viewLegend')}</legend>
-      <div className="radio-row">
+      <div className="radio-row evaluation-scale">
         {(['charts', 'tables'] as const).map((v) => (
           <label key={v} className="choice">
             <input type="radio" name={name} value={v} checked={view === v} onChange={() => onChange(v)} />
