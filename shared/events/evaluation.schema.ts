@@ -78,6 +78,8 @@ export type SectionResult = z.infer<typeof SectionResultSchema>;
 export const EvaluationResultsSchema = z.object({
   eventId: z.uuid(),
   title: z.string(),
+  /** The language the title is in (the one asked for, else the event's own). */
+  titleLanguage: z.string(),
   sections: z.array(SectionResultSchema),
 });
 export type EvaluationResults = z.infer<typeof EvaluationResultsSchema>;

@@ -41,7 +41,7 @@ export async function evaluationResults(ctx: Ctx, eventId: string, language?: st
   const sections: SectionResult[] = [];
   for (const window of windowsOf(event)) sections.push(await sectionOf(ctx, eventId, window, eligible));
   const title = await queries.eventTitle(ctx.db, eventId, language ?? actorOf(ctx).language ?? event.sourceLanguage);
-  return { eventId, title: title?.title ?? '', sections };
+  return { eventId, title: title?.title ?? '', titleLanguage: title?.language ?? event.sourceLanguage, sections };
 }
 
 /** The results as CSV (one line per item value, then the comments), audited as an organiser's export. */

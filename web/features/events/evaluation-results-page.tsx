@@ -28,7 +28,9 @@ export function EvaluationResultsPage() {
       {results.isError && <Banner tone="error">{apiError(results.error)?.status === 404 ? t('results.notFound') : t('results.loadFailed')}</Banner>}
       {results.data && (
         <div className="stack evaluation-results">
-          <p className="lead">{results.data.title}</p>
+          <p className="lead" lang={results.data.titleLanguage}>
+            {results.data.title}
+          </p>
           <p>{t('results.intro')}</p>
           <ViewChoice view={view} onChange={setView} />
           {results.data.sections.map((section) => (
