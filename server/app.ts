@@ -43,6 +43,8 @@ import * as eventCheckIn from '#server/features/events/check-in.routes.ts';
 import * as certificates from '#server/features/certificates/certificate.routes.ts';
 import * as openBadges from '#server/features/certificates/ob.routes.ts';
 import * as events from '#server/features/events/event.routes.ts';
+import * as eventEvaluation from '#server/features/events/evaluation.routes.ts';
+import * as eventFigures from '#server/features/events/event-figures.routes.ts';
 
 /** Every feature, in one list: each exports register(app, deps). */
 const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<void> }[] = [
@@ -77,6 +79,8 @@ const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<voi
   certificates,
   openBadges,
   events,
+  eventEvaluation,
+  eventFigures,
 ];
 
 export async function createApp(deps: Deps): Promise<FastifyInstance> {

@@ -5,6 +5,7 @@ import type { CaseTables } from './schema-cases.ts';
 import type { CertificateTables } from './schema-certificates.ts';
 import type { EventTables } from './schema-events.ts';
 import type { CheckInTables } from './schema-check-in.ts';
+import type { EvaluationTables } from './schema-evaluation.ts';
 import type { DirectoryTables, ReferralTables } from './schema-referrals.ts';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -154,7 +155,7 @@ export interface RateLimitTable {
   windowStart: Date;
 }
 
-export interface Database extends LibraryTables, HelpTables, SearchThesaurusTables, DirectoryTables, ReferralTables, CaseTables, EventTables, CheckInTables, CertificateTables {
+export interface Database extends LibraryTables, HelpTables, SearchThesaurusTables, DirectoryTables, ReferralTables, CaseTables, EventTables, CheckInTables, CertificateTables, EvaluationTables {
   organisation: OrganisationTable;
   account: AccountTable;
   recoveryCode: RecoveryCodeTable;

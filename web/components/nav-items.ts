@@ -31,6 +31,7 @@ export const NAV: NavItem[] = [
   { to: '/desk/directory', label: 'nav.directoryDesk', roles: ['org_admin', 'coordinator', 'case_manager'] },
   { to: '/desk/directory/review', label: 'nav.directoryReview', roles: ['coordinator'] },
   { to: '/reports/library-usage', label: 'nav.reports', roles: ['coordinator', 'org_admin', 'donor_viewer'] },
+  { to: '/reports/events', label: 'nav.eventReports', roles: ['coordinator', 'org_admin', 'donor_viewer'], ownOrganisation: true },
   { to: '/admin/members', label: 'nav.members', roles: ['org_admin'], ownOrganisation: true },
   { to: '/admin/access-requests', label: 'nav.accessRequests', roles: ['org_admin'] },
   { to: '/admin/organisation', label: 'nav.profile', roles: ['org_admin'], ownOrganisation: true },

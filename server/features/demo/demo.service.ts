@@ -15,6 +15,7 @@ import { countOrganisations, findDemoAccountEmails } from './demo.queries.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoCertificates } from './demo-certificates.ts';
 import { seedDemoEvents } from './demo-events.ts';
+import { seedDemoEvaluations } from './demo-evaluations.ts';
 
 export type SeedOutcome = 'seeded' | 'not_empty';
 
@@ -48,8 +49,10 @@ export async function seedDemo(ctx: Ctx, via: 'startup' | 'cli' = 'startup'): Pr
     // caseworker in the demo); the psychologist (Aurora institute) joins the current cases under a share consent.
     const owners = { association: accountIds.get('case-manager')!, ancora: accountIds.get('social-worker')! };
     await seedDemoCases(ctx, trx, ids, { owners, psychologist: accountIds.get('psychologist')! });
-    await seedDemoCertificates(ctx, trx, ids, accountIds);
+    // NOTE: events, then their registrations, then evaluations and certificates (each finds the one before it).
     await seedDemoEvents(ctx, trx, ids, accountIds);
+    await seedDemoEvaluations(ctx, trx);
+    await seedDemoCertificates(ctx, trx, ids, accountIds);
     return 'seeded';
   });
 }

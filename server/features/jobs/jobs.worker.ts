@@ -9,6 +9,7 @@ import { claimDueJobs, markJobDone, markJobFailed, markJobRetry, releaseJob, req
 import { scheduleCaseRetention } from '#server/features/cases/case-retention.service.ts';
 import { schedulePurge } from './purge.service.ts';
 import { scheduleTaskReminders } from '#server/features/cases/case-task-reminder.ts';
+import { scheduleEvaluationInvitations } from '#server/features/events/evaluation-invitations.ts';
 
 /** A job still 'running' after this long belongs to an instance that died. */
 export const STALLED_AFTER_MS = 10 * 60 * 1000;
@@ -80,7 +81,7 @@ export interface JobWorker {
   stop(): Promise<void>;
 }
 
-/** Polls every `intervalMs` (default 1 s); once a minute re-queues stalled jobs, schedules the daily purge and the hourly task reminders. */
+/** Polls every `intervalMs` (default 1 s); once a minute re-queues stalled jobs, schedules the daily purge, the hourly task reminders and evaluation invitations. */
 export function startJobWorker(deps: Deps, log: FastifyBaseLogger, handlers: JobHandlers, options: { intervalMs?: number; workerId?: string } = {}): JobWorker {
   const workerId = options.workerId ?? newWorkerId();
   const intervalMs = options.intervalMs ?? 1000;
@@ -125,6 +126,7 @@ async function maintain(deps: Deps, handlers: JobHandlers, log: FastifyBaseLogge
   await schedulePurge(deps.db, handlers, now);
   await scheduleCaseRetention(deps.db, handlers, now);
   await scheduleTaskReminders(deps.db, handlers, now);
+  await scheduleEvaluationInvitations(deps.db, handlers, now);
 }
 
 function newWorkerId(): string {
