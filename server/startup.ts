@@ -13,6 +13,8 @@ import { PURGE_JOB, purgeExpired } from '#server/features/jobs/purge.service.ts'
 import { REFERRAL_ESCALATION_JOB, REFERRAL_REMINDER_JOB, referralEscalationJob, referralReminderJob } from '#server/features/referrals/referral-deadline.service.ts';
 import { REFERRAL_NOTICE_JOB, referralNoticeJob } from '#server/features/referrals/referral-notify.service.ts';
 import { CASE_TASK_REMINDERS_JOB, caseTaskRemindersJob } from '#server/features/cases/case-task-reminder.ts';
+import { OFFER_EXPIRY_JOB, offerExpiryJob } from '#server/features/events/offer-expiry.service.ts';
+import { EVENT_REMINDERS_JOB, eventRemindersJob } from '#server/features/events/registration-reminder.ts';
 
 export interface Background {
   stop(): Promise<void>;
@@ -35,6 +37,8 @@ export const JOB_HANDLERS: JobHandlers = {
   [REFERRAL_REMINDER_JOB]: referralReminderJob,
   [REFERRAL_ESCALATION_JOB]: referralEscalationJob,
   [CASE_TASK_REMINDERS_JOB]: caseTaskRemindersJob,
+  [OFFER_EXPIRY_JOB]: offerExpiryJob,
+  [EVENT_REMINDERS_JOB]: eventRemindersJob,
 };
 
 /** Starts the job worker unless JOBS=false (e.g. an instance that should only serve HTTP). */

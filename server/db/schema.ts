@@ -3,6 +3,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CaseTables } from './schema-cases.ts';
 import type { EventTables } from './schema-events.ts';
+import type { RegistrationTables } from './schema-registration.ts';
 import type { DirectoryTables, ReferralTables } from './schema-referrals.ts';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -128,6 +129,15 @@ export interface OutboxEmailTable {
   lastError: string | null;
   createdAt: CreatedAt;
   sentAt: Date | null;
+  /** [{ filename, contentType, content, encoding? }] (migration 2026-12-07T0020), null when none. */
+  attachments: ColumnType<EmailAttachment[] | null, string | null | undefined, string | null>;
+}
+
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+  encoding?: 'base64';
 }
 
 export interface JobTable {
@@ -152,7 +162,7 @@ export interface RateLimitTable {
   windowStart: Date;
 }
 
-export interface Database extends LibraryTables, HelpTables, SearchThesaurusTables, DirectoryTables, ReferralTables, CaseTables, EventTables {
+export interface Database extends LibraryTables, HelpTables, SearchThesaurusTables, DirectoryTables, ReferralTables, CaseTables, EventTables, RegistrationTables {
   organisation: OrganisationTable;
   account: AccountTable;
   recoveryCode: RecoveryCodeTable;
