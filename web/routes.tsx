@@ -40,6 +40,7 @@ export const router = createBrowserRouter([
           { path: 'directory', lazy: page(() => import('#web/features/directory/directory-page.tsx'), 'DirectoryPage') },
           { path: 'directory/counties', lazy: page(() => import('#web/features/directory/directory-counties-page.tsx'), 'DirectoryCountiesPage') },
           { path: 'directory/services/:id', lazy: page(() => import('#web/features/directory/directory-service-page.tsx'), 'DirectoryServicePage') },
+          { path: 'registration', lazy: page(() => import('#web/features/events/registration-page.tsx'), 'RegistrationPage') },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
@@ -47,6 +48,7 @@ export const router = createBrowserRouter([
         element: <RequireSignIn />,
         children: [
           { path: 'account', lazy: page(() => import('#web/features/account/account-page.tsx'), 'AccountPage') },
+          { path: 'events/:id/participants', lazy: page(() => import('#web/features/events/participants-page.tsx'), 'ParticipantsPage') },
           { path: 'admin/audit', lazy: page(() => import('#web/features/audit/audit-page.tsx'), 'AuditPage') },
           { path: 'admin/outbox', lazy: page(() => import('#web/features/outbox/outbox-page.tsx'), 'OutboxPage') },
           { path: 'admin/outbox/:id', lazy: page(() => import('#web/features/outbox/outbox-email-page.tsx'), 'OutboxEmailPage') },

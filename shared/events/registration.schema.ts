@@ -5,7 +5,7 @@ import { DateTime } from '#shared/lib/datetime.ts';
 import { int4, line, secret, searchText, text, Version } from '#shared/lib/input.ts';
 import { LANGUAGES } from '#shared/lib/languages.ts';
 import { REGION_CODES } from '#shared/directory/regions.ts';
-import { INSTITUTION_TYPES, PARTICIPANT_COUNTRIES, PARTICIPANT_PROFESSIONS, REGISTRATION_STATUSES, SEXES } from './event-vocabulary.ts';
+import { INSTITUTION_TYPES, PARTICIPANT_COUNTRIES, PARTICIPANT_PROFESSIONS, QUESTION_KEYS, REGISTRATION_STATUSES, SEXES } from './event-vocabulary.ts';
 
 export const REGISTRATION_LIMITS = { name: 120, email: 254, institution: 160, needs: 500, languages: 10, colleagues: 50 } as const;
 
@@ -145,3 +145,16 @@ export const ParticipantActionResultSchema = z.object({ status: RegistrationStat
 
 /** The reasons a registration is refused while the form is fine (409 with current.reason). */
 export const REFUSAL_REASONS = ['not_open_yet', 'closed', 'event_cancelled', 'full', 'group_too_large', 'event_started'] as const;
+
+/** What the registration form needs of an event: its questions, the group size, and whether and why it is closed. */
+export const RegistrationFormSchema = z.object({
+  questions: z.array(z.object({ key: z.enum(QUESTION_KEYS), required: z.boolean() })),
+  maxGroupSize: z.number().int(),
+  waitlistEnabled: z.boolean(),
+  requiresApproval: z.boolean(),
+  placesLeft: z.number().int(),
+  /** Null while registration is open; else why not. */
+  closedReason: z.enum(REFUSAL_REASONS).nullable(),
+  opensAt: DateTime.nullable(),
+});
+export type RegistrationForm = z.infer<typeof RegistrationFormSchema>;

@@ -10,13 +10,14 @@ import {
   MyRegistrationsSchema,
   OkSchema,
   RegistrationCreateSchema,
+  RegistrationFormSchema,
   RegistrationOutcomeSchema,
   RegistrationTokenSchema,
   RegistrationViewSchema,
 } from '#shared/events/registration.schema.ts';
 import { acceptOffer, declineOffer } from './offer.service.ts';
 import { cancelOwnRegistration, myRegistrations, registrationIcs, viewRegistration } from './registration-self.service.ts';
-import { registerForEvent } from './registration.service.ts';
+import { registerForEvent, registrationForm } from './registration.service.ts';
 
 export function register(fastify: FastifyInstance, deps: Deps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -32,6 +33,10 @@ export function register(fastify: FastifyInstance, deps: Deps): void {
       const { created, outcome } = await registerForEvent(ctxOf(request, deps), request.params.id, request.body);
       return reply.status(created ? 201 : 200).send(outcome);
     },
+  );
+
+  app.get('/api/events/:id/registrations/form', { config: everyone, schema: { tags, params: EventIdParamsSchema, response: { 200: RegistrationFormSchema } } }, async (request) =>
+    registrationForm(ctxOf(request, deps), request.params.id),
   );
 
   app.post('/api/registration/view', { config: everyone, schema: { tags, body: RegistrationTokenSchema, response: { 200: RegistrationViewSchema } } }, async (request) =>

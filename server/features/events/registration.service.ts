@@ -10,8 +10,8 @@ import { recordAudit } from '#server/features/audit/audit.service.ts';
 import { consumeAttempt } from '#server/features/auth/rate-limit.service.ts';
 import { queueEmail } from '#server/features/email/email.service.ts';
 import { sha256 } from '#server/lib/crypto.ts';
-import type { RegistrationStatus } from '#shared/events/event-vocabulary.ts';
-import type { RegistrationCreate, RegistrationOutcome } from '#shared/events/registration.schema.ts';
+import { QUESTION_KEYS, type RegistrationStatus } from '#shared/events/event-vocabulary.ts';
+import type { RegistrationCreate, RegistrationForm, RegistrationOutcome } from '#shared/events/registration.schema.ts';
 import { checkAnswers } from './registration-answers.ts';
 import { registrationEmail } from './registration-email.ts';
 import { manageTokenOf, tellRegistrant } from './registration-notify.ts';
@@ -41,6 +41,25 @@ export async function openEvent(ctx: Ctx, eventId: string, language: string) {
   if (event.registrationOpensAt && event.registrationOpensAt > ctx.now) throw refused('not_open_yet', 'Registration has not opened yet.');
   if ((event.registrationClosesAt && event.registrationClosesAt <= ctx.now) || event.startsAt <= ctx.now) throw refused('closed', 'Registration has closed.');
   return event;
+}
+
+/** The registration form of a published event: questions, group size, places left, and whether it is open now. */
+export async function registrationForm(ctx: Ctx, eventId: string): Promise<RegistrationForm> {
+  let closedReason: RegistrationForm['closedReason'] = null;
+  let event: q.RegistrationEvent | undefined;
+  try {
+    event = await openEvent(ctx, eventId, 'en');
+  } catch (error) {
+    const reason = error instanceof AppError ? (error.current as { reason?: RegistrationForm['closedReason'] } | undefined)?.reason : undefined;
+    if (!reason) throw error;
+    closedReason = reason;
+    event = await q.findEventForRegistration(ctx.db, eventId, 'en');
+  }
+  if (!event) throw new AppError('not_found', 'Not found.');
+  const placesLeft = Math.max(0, event.capacity - event.seatsHeld);
+  if (!closedReason && placesLeft === 0 && !event.waitlistEnabled) closedReason = 'full';
+  const questions = event.questions.filter((x): x is RegistrationForm['questions'][number] => (QUESTION_KEYS as readonly string[]).includes(x.key));
+  return { questions, maxGroupSize: event.maxGroupSize, waitlistEnabled: event.waitlistEnabled, requiresApproval: event.requiresApproval, placesLeft, closedReason, opensAt: event.registrationOpensAt };
 }
 
 async function attendeesOf(ctx: Ctx, input: RegistrationCreate, event: q.RegistrationEvent): Promise<{ booker: { name: string; email: string }; attendees: Attendee[] }> {
