@@ -13,6 +13,7 @@ import { OrganisationCreateSchema } from '#shared/organisations/organisation.sch
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, type DemoAccount, type DemoOrganisationKey } from './demo-data.ts';
 import { countOrganisations, findDemoAccountEmails } from './demo.queries.ts';
 import { seedDemoCases } from './demo-cases.ts';
+import { seedDemoRegistrations } from './demo-registrations.ts';
 
 export type SeedOutcome = 'seeded' | 'not_empty';
 
@@ -46,6 +47,7 @@ export async function seedDemo(ctx: Ctx, via: 'startup' | 'cli' = 'startup'): Pr
     // caseworker in the demo); the psychologist (Aurora institute) joins the current cases under a share consent.
     const owners = { association: accountIds.get('case-manager')!, ancora: accountIds.get('social-worker')! };
     await seedDemoCases(ctx, trx, ids, { owners, psychologist: accountIds.get('psychologist')! });
+    await seedDemoRegistrations(ctx, trx, ids, accountIds);
     return 'seeded';
   });
 }
