@@ -17,6 +17,7 @@ import { benchHsds } from './hsds.ts';
 import { benchReferrals } from './referrals.ts';
 import { benchCases } from './cases.ts';
 import { benchFhir } from './fhir.ts';
+import { benchEvents } from './events.ts';
 import { DOC, writeDocSection } from './doc.ts';
 
 const CONNECTIONS = 50;
@@ -110,7 +111,7 @@ function table(results: EngineResult[], loadBefore: number): string {
 }
 
 
-/** `npm run bench` runs them all; `npm run bench -- --only=core|search|relevance|reader|load|directory|hsds|referrals|cases` one of them; `--only=fhir` the FHIR facade (printed only). */
+/** `npm run bench` runs them all; `npm run bench -- --only=core|search|relevance|reader|load|directory|hsds|referrals|cases|events` one of them; `--only=fhir` the FHIR facade (printed only). */
 async function main(): Promise<void> {
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   if (!only || only === 'core') await benchCore();
@@ -122,6 +123,8 @@ async function main(): Promise<void> {
   if (!only || only === 'hsds') await benchHsds();
   if (!only || only === 'referrals') await benchReferrals();
   if (!only || only === 'cases') await benchCases();
+  if (!only || only === 'events') await benchEvents();
+  // HOOK(check-in): `if (!only || only === 'check-in') await benchCheckIn();` (bench/check-in.ts, 500 offline scans sync)
   if (only === 'fhir') await benchFhir();
 }
 
