@@ -131,9 +131,9 @@ const range = (from: number, count: number) => Array.from({ length: count }, (_,
 /** Seeds the demo registrations of the demo events that exist (the events part seeds the events first). */
 export async function seedDemoRegistrations(ctx: Ctx, trx: Transaction<Database>, _ids: Record<DemoOrganisationKey, string>, accountIds: Map<string, string>): Promise<void> {
   const participantId = accountIds.get('participant');
-  const participantEmail = participantId ? (await trx.selectFrom('account').select('email').where('id', '=', participantId).executeTakeFirst())?.email : undefined;
+  const account = participantId ? await trx.selectFrom('account').select(['email', 'displayName']).where('id', '=', participantId).executeTakeFirst() : undefined;
   const demoParticipant = (status: RegistrationStatus, checkedIn: boolean): Planned[] =>
-    participantId && participantEmail ? [{ status, checkedIn, accountId: participantId, p: { ...person(1000), fullName: 'Larisa Mureșan', email: participantEmail.toLowerCase(), language: 'ro' } }] : [];
+    participantId && account ? [{ status, checkedIn, accountId: participantId, p: { ...person(1000), fullName: account.displayName ?? 'Daniel Moldovan', email: account.email.toLowerCase(), language: 'ro' } }] : [];
   const conference = [...demoParticipant('confirmed', true), ...range(0, 47 - demoParticipant('confirmed', true).length).map((n) => ({ status: 'confirmed' as const, checkedIn: true, p: person(n) }))];
   await seedEvent(ctx, trx, DEMO_EVENT_IDS.conference2016, conference);
   await seedEvent(ctx, trx, DEMO_EVENT_IDS.training2015, range(100, 22).map((n, i) => ({ status: 'confirmed', checkedIn: i % 7 !== 3, p: person(n) })));

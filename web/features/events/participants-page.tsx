@@ -25,7 +25,7 @@ export function ParticipantsPage() {
       {list.isPending && <Loading />}
       {list.isError && <p className="alert error">{t('common:error.generic')}</p>}
       {list.data && (
-        <div className="stack">
+        <div className="participants-page">
           <p>
             <strong>{t('participants.capacity', { held: list.data.seatsHeld, capacity: list.data.capacity })}</strong>
           </p>

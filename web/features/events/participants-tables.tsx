@@ -38,10 +38,8 @@ export function ParticipantsTable({ eventId, rows }: { eventId: string; rows: Pa
           <thead>
             <tr>
               <th scope="col">{t('participants.name')}</th>
-              <th scope="col">{t('participants.email')}</th>
               <th scope="col">{t('participants.status')}</th>
               <th scope="col">{t('participants.profession')}</th>
-              <th scope="col">{t('participants.institutionType')}</th>
               <th scope="col">{t('participants.country')}</th>
               <th scope="col">{t('participants.actions')}</th>
             </tr>
@@ -49,14 +47,15 @@ export function ParticipantsTable({ eventId, rows }: { eventId: string; rows: Pa
           <tbody>
             {rows.map((p) => (
               <tr key={p.id}>
-                <td>{p.fullName}</td>
-                <td className="wrap-anywhere">{p.email}</td>
+                <td>
+                  {p.fullName}
+                  <span className="participant-email">{p.email}</span>
+                </td>
                 <td>
                   {t(`status.${p.status}`)}
                   {p.checkedInAt && ` · ${t('participants.checkedIn')}`}
                 </td>
                 <td>{answer(p, 'profession', 'professions')}</td>
-                <td>{answer(p, 'institution_type', 'institutionTypes')}</td>
                 <td>{answer(p, 'country', 'countries')}</td>
                 <td>
                   <div className="actions-row">
