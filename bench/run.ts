@@ -19,6 +19,7 @@ import { benchCases } from './cases.ts';
 import { benchCheckIn } from './check-in.ts';
 import { benchFhir } from './fhir.ts';
 import { benchCertificates } from './certificates.ts';
+import { benchEvents } from './events.ts';
 import { DOC, writeDocSection } from './doc.ts';
 
 const CONNECTIONS = 50;
@@ -112,7 +113,7 @@ function table(results: EngineResult[], loadBefore: number): string {
 }
 
 
-/** `npm run bench` runs them all; `npm run bench -- --only=core|search|relevance|reader|load|directory|hsds|referrals|cases|check-in|certificates` one of them; `--only=fhir` the FHIR facade (printed only). */
+/** `npm run bench` runs them all; `npm run bench -- --only=core|search|relevance|reader|load|directory|hsds|referrals|cases|events|check-in|certificates` one of them; `--only=fhir` the FHIR facade (printed only). */
 async function main(): Promise<void> {
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   if (!only || only === 'core') await benchCore();
@@ -126,6 +127,7 @@ async function main(): Promise<void> {
   if (!only || only === 'cases') await benchCases();
   if (!only || only === 'check-in') await benchCheckIn();
   if (!only || only === 'certificates') await benchCertificates();
+  if (!only || only === 'events') await benchEvents();
   if (only === 'fhir') await benchFhir();
 }
 

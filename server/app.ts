@@ -45,6 +45,8 @@ import * as openBadges from '#server/features/certificates/ob.routes.ts';
 import * as events from '#server/features/events/event.routes.ts';
 import * as eventEvaluation from '#server/features/events/evaluation.routes.ts';
 import * as eventFigures from '#server/features/events/event-figures.routes.ts';
+import * as eventRegistration from '#server/features/events/registration.routes.ts';
+import * as eventParticipants from '#server/features/events/participants.routes.ts';
 
 /** Every feature, in one list: each exports register(app, deps). */
 const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<void> }[] = [
@@ -81,6 +83,8 @@ const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<voi
   events,
   eventEvaluation,
   eventFigures,
+  eventRegistration,
+  eventParticipants,
 ];
 
 export async function createApp(deps: Deps): Promise<FastifyInstance> {

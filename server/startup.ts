@@ -14,6 +14,8 @@ import { REFERRAL_ESCALATION_JOB, REFERRAL_REMINDER_JOB, referralEscalationJob, 
 import { REFERRAL_NOTICE_JOB, referralNoticeJob } from '#server/features/referrals/referral-notify.service.ts';
 import { CASE_TASK_REMINDERS_JOB, caseTaskRemindersJob } from '#server/features/cases/case-task-reminder.ts';
 import { EVALUATION_INVITATIONS_JOB, evaluationInvitationsJob } from '#server/features/events/evaluation-invitations.ts';
+import { OFFER_EXPIRY_JOB, offerExpiryJob } from '#server/features/events/offer-expiry.service.ts';
+import { EVENT_REMINDERS_JOB, eventRemindersJob } from '#server/features/events/registration-reminder.ts';
 
 export interface Background {
   stop(): Promise<void>;
@@ -37,6 +39,8 @@ export const JOB_HANDLERS: JobHandlers = {
   [REFERRAL_ESCALATION_JOB]: referralEscalationJob,
   [CASE_TASK_REMINDERS_JOB]: caseTaskRemindersJob,
   [EVALUATION_INVITATIONS_JOB]: evaluationInvitationsJob,
+  [OFFER_EXPIRY_JOB]: offerExpiryJob,
+  [EVENT_REMINDERS_JOB]: eventRemindersJob,
 };
 
 /** Starts the job worker unless JOBS=false (e.g. an instance that should only serve HTTP). */

@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'forbidden',
   'not_found',
   'conflict',
+  /** Was valid once and is no longer (a waiting-list offer used after it expired). */
+  'gone',
   /** Well-formed but against a rule of the domain (a referral without a valid consent, a reason missing). */
   'unprocessable',
   'payload_too_large',

@@ -6,6 +6,7 @@ import type { CertificateTables } from './schema-certificates.ts';
 import type { EventTables } from './schema-events.ts';
 import type { CheckInTables } from './schema-check-in.ts';
 import type { EvaluationTables } from './schema-evaluation.ts';
+import type { RegistrationTables } from './schema-registration.ts';
 import type { DirectoryTables, ReferralTables } from './schema-referrals.ts';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -131,6 +132,15 @@ export interface OutboxEmailTable {
   lastError: string | null;
   createdAt: CreatedAt;
   sentAt: Date | null;
+  /** [{ filename, contentType, content, encoding? }] (migration 2026-12-07T0020), null when none. */
+  attachments: ColumnType<EmailAttachment[] | null, string | null | undefined, string | null>;
+}
+
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+  encoding?: 'base64';
 }
 
 export interface JobTable {
@@ -155,7 +165,7 @@ export interface RateLimitTable {
   windowStart: Date;
 }
 
-export interface Database extends LibraryTables, HelpTables, SearchThesaurusTables, DirectoryTables, ReferralTables, CaseTables, EventTables, CheckInTables, CertificateTables, EvaluationTables {
+export interface Database extends LibraryTables, HelpTables, SearchThesaurusTables, DirectoryTables, ReferralTables, CaseTables, EventTables, CheckInTables, CertificateTables, EvaluationTables, RegistrationTables {
   organisation: OrganisationTable;
   account: AccountTable;
   recoveryCode: RecoveryCodeTable;

@@ -19,6 +19,7 @@ export const INBOX_KINDS = [
   'directory_listings_to_review',
   'case_approvals',
   'case_work_today',
+  'event_registrations_pending',
 ] as const;
 export const InboxKindSchema = z.enum(INBOX_KINDS);
 export type InboxKind = z.infer<typeof InboxKindSchema>;

@@ -16,6 +16,7 @@ import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoCertificates } from './demo-certificates.ts';
 import { seedDemoEvents } from './demo-events.ts';
 import { seedDemoEvaluations } from './demo-evaluations.ts';
+import { seedDemoRegistrations } from './demo-registrations.ts';
 
 export type SeedOutcome = 'seeded' | 'not_empty';
 
@@ -51,6 +52,7 @@ export async function seedDemo(ctx: Ctx, via: 'startup' | 'cli' = 'startup'): Pr
     await seedDemoCases(ctx, trx, ids, { owners, psychologist: accountIds.get('psychologist')! });
     // NOTE: events, then their registrations, then evaluations and certificates (each finds the one before it).
     await seedDemoEvents(ctx, trx, ids, accountIds);
+    await seedDemoRegistrations(ctx, trx, ids, accountIds);
     await seedDemoEvaluations(ctx, trx);
     await seedDemoCertificates(ctx, trx, ids, accountIds);
     return 'seeded';

@@ -4,7 +4,7 @@ import type { Db } from '#server/db/db.ts';
 import type { EmailStatus } from '#shared/email/outbox.schema.ts';
 
 export async function findEmailToSend(db: Db, id: string) {
-  return db.selectFrom('outboxEmail').select(['id', 'toAddress', 'subject', 'bodyText', 'status', 'attempts']).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('outboxEmail').select(['id', 'toAddress', 'subject', 'bodyText', 'status', 'attempts', 'attachments']).where('id', '=', id).executeTakeFirst();
 }
 
 export async function recordSendAttempt(

@@ -14,6 +14,7 @@ const ISSUE_TYPE: Record<ErrorCode, string> = {
   forbidden: 'forbidden',
   not_found: 'not-found',
   conflict: 'conflict',
+  gone: 'deleted',
   unprocessable: 'business-rule',
   payload_too_large: 'too-long',
   unsupported_media_type: 'not-supported',

@@ -10,6 +10,7 @@ import { invitationsPending } from '#server/features/organisations/invitation.se
 import { referralsOverdue, referralsWaiting, referralsWithNews } from '#server/features/referrals/referral-inbox.service.ts';
 import { approvalsWaiting } from '#server/features/cases/case-approval.service.ts';
 import { myWorkCount } from '#server/features/cases/my-work.service.ts';
+import { registrationsAwaitingApproval } from '#server/features/events/participants-inbox.ts';
 import type { InboxItem, InboxKind } from '#shared/inbox/inbox.schema.ts';
 
 /** What a provider gets: the database, the fully signed-in actor, the request's time. */
@@ -48,4 +49,5 @@ export const INBOX_PROVIDERS: readonly InboxProvider[] = [
   counted('directory_listings_to_review', '/desk/directory/review', ({ db, actor }) => directoryListingsToReview(db, actor)),
   counted('case_approvals', '/cases/approvals', ({ db, actor }) => approvalsWaiting(db, actor)),
   counted('case_work_today', '/#my-work', ({ db, actor, now }) => myWorkCount(db, actor, now)),
+  counted('event_registrations_pending', '/events/organise', ({ db, actor }) => registrationsAwaitingApproval(db, actor)),
 ];

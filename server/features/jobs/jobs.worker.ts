@@ -10,6 +10,8 @@ import { scheduleCaseRetention } from '#server/features/cases/case-retention.ser
 import { schedulePurge } from './purge.service.ts';
 import { scheduleTaskReminders } from '#server/features/cases/case-task-reminder.ts';
 import { scheduleEvaluationInvitations } from '#server/features/events/evaluation-invitations.ts';
+import { scheduleOfferExpiry } from '#server/features/events/offer-expiry.service.ts';
+import { scheduleEventReminders } from '#server/features/events/registration-reminder.ts';
 
 /** A job still 'running' after this long belongs to an instance that died. */
 export const STALLED_AFTER_MS = 10 * 60 * 1000;
@@ -127,6 +129,8 @@ async function maintain(deps: Deps, handlers: JobHandlers, log: FastifyBaseLogge
   await scheduleCaseRetention(deps.db, handlers, now);
   await scheduleTaskReminders(deps.db, handlers, now);
   await scheduleEvaluationInvitations(deps.db, handlers, now);
+  await scheduleOfferExpiry(deps.db, handlers, now);
+  await scheduleEventReminders(deps.db, handlers, now);
 }
 
 function newWorkerId(): string {

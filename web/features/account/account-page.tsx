@@ -1,5 +1,6 @@
 // /account: the signed-in person's own settings: who they are, language, organisation, password, two-factor, sessions.
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Page } from '#web/components/page.tsx';
 import { Loading } from '#web/components/ui/loading.tsx';
 import { useMe } from './me.api.ts';
@@ -23,6 +24,9 @@ export function AccountPage() {
           <dt>{t('profile.email')}</dt>
           <dd className="wrap-anywhere">{account.email}</dd>
         </dl>
+        <p>
+          <Link to="/registration">{t('event-registration:account.link')}</Link>
+        </p>
       </section>
       <OrganisationSection me={me.data} />
       <LanguageSection current={account.language} />

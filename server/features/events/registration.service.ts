@@ -1,0 +1,142 @@
+// Registering for an event, alone or for colleagues (all or nothing): a place is taken with the guarded counter,
+// otherwise the person joins the waiting list (or is refused when the event has none). Registering the same e-mail
+// again changes nothing: the answer is the first registration's status, and the link is sent again by e-mail.
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { Ctx } from '#server/context.ts';
+import type { Database } from '#server/db/schema.ts';
+import { AppError } from '#server/errors.ts';
+import { recordAudit } from '#server/features/audit/audit.service.ts';
+import { consumeAttempt } from '#server/features/auth/rate-limit.service.ts';
+import { queueEmail } from '#server/features/email/email.service.ts';
+import { sha256 } from '#server/lib/crypto.ts';
+import { QUESTION_KEYS, type RegistrationStatus } from '#shared/events/event-vocabulary.ts';
+import type { RegistrationCreate, RegistrationForm, RegistrationOutcome } from '#shared/events/registration.schema.ts';
+import { checkAnswers } from './registration-answers.ts';
+import { registrationEmail } from './registration-email.ts';
+import { manageTokenOf, tellRegistrant } from './registration-notify.ts';
+import * as q from './registration.queries.ts';
+
+export const REGISTRATIONS_PER_ADDRESS_PER_HOUR = 30;
+
+interface Attendee {
+  id: string;
+  fullName: string;
+  email: string;
+  language: string;
+  answers: Record<string, unknown>;
+  accountId: string | null;
+}
+
+/** A refusal of a well-formed registration: 409 with the reason the page explains. */
+export function refused(reason: string, message: string): AppError {
+  return new AppError('conflict', message, { current: { reason } });
+}
+
+/** The event, if registration is open for it now. Drafts do not exist for the public (404). */
+export async function openEvent(ctx: Ctx, eventId: string, language: string) {
+  const event = await q.findEventForRegistration(ctx.db, eventId, language);
+  if (!event || event.status === 'draft') throw new AppError('not_found', 'Not found.');
+  if (event.status === 'cancelled') throw refused('event_cancelled', 'This event has been cancelled.');
+  if (event.registrationOpensAt && event.registrationOpensAt > ctx.now) throw refused('not_open_yet', 'Registration has not opened yet.');
+  if ((event.registrationClosesAt && event.registrationClosesAt <= ctx.now) || event.startsAt <= ctx.now) throw refused('closed', 'Registration has closed.');
+  return event;
+}
+
+/** The registration form of a published event: questions, group size, places left, and whether it is open now. */
+export async function registrationForm(ctx: Ctx, eventId: string): Promise<RegistrationForm> {
+  let closedReason: RegistrationForm['closedReason'] = null;
+  let event: q.RegistrationEvent | undefined;
+  try {
+    event = await openEvent(ctx, eventId, 'en');
+  } catch (error) {
+    const reason = error instanceof AppError ? (error.current as { reason?: RegistrationForm['closedReason'] } | undefined)?.reason : undefined;
+    if (!reason) throw error;
+    closedReason = reason;
+    event = await q.findEventForRegistration(ctx.db, eventId, 'en');
+  }
+  if (!event) throw new AppError('not_found', 'Not found.');
+  const placesLeft = Math.max(0, event.capacity - event.seatsHeld);
+  if (!closedReason && placesLeft === 0 && !event.waitlistEnabled) closedReason = 'full';
+  const questions = event.questions.filter((x): x is RegistrationForm['questions'][number] => (QUESTION_KEYS as readonly string[]).includes(x.key));
+  return { questions, maxGroupSize: event.maxGroupSize, waitlistEnabled: event.waitlistEnabled, requiresApproval: event.requiresApproval, placesLeft, closedReason, opensAt: event.registrationOpensAt };
+}
+
+async function attendeesOf(ctx: Ctx, input: RegistrationCreate, event: q.RegistrationEvent): Promise<{ booker: { name: string; email: string }; attendees: Attendee[] }> {
+  const accountId = ctx.actor?.fullySignedIn ? ctx.actor.accountId : null;
+  const email = (input.email ?? (accountId ? await q.accountEmail(ctx.db, accountId) : null))?.toLowerCase();
+  if (!email) throw new AppError('invalid', 'Some fields are not valid.', { fields: { email: 'Write your e-mail address' } });
+  const errors: Record<string, string> = {};
+  const attendees: Attendee[] = [];
+  if (input.attends) {
+    const { kept, errors: e } = checkAnswers(event.questions, input.answers, '');
+    Object.assign(errors, e);
+    attendees.push({ id: randomUUID(), fullName: input.fullName, email, language: input.language, answers: kept, accountId });
+  }
+  input.colleagues.forEach((c, i) => {
+    const { kept, errors: e } = checkAnswers(event.questions, c.answers, `colleagues.${i}.`);
+    Object.assign(errors, e);
+    attendees.push({ id: randomUUID(), fullName: c.fullName, email: c.email.toLowerCase(), language: c.language ?? input.language, answers: kept, accountId: null });
+  });
+  if (attendees.length === 0) errors.colleagues = 'Name at least one person to register';
+  if (attendees.length > (input.colleagues.length > 0 ? event.maxGroupSize : 1)) errors.colleagues = `Register at most ${event.maxGroupSize} people at once`;
+  const seen = new Set<string>();
+  attendees.forEach((a, i) => {
+    if (seen.has(a.email)) errors[input.attends ? (i === 0 ? 'email' : `colleagues.${i - 1}.email`) : `colleagues.${i}.email`] = 'This e-mail address is already in the list';
+    seen.add(a.email);
+  });
+  if (Object.keys(errors).length > 0) throw new AppError('invalid', 'Some fields are not valid.', { fields: errors });
+  return { booker: { name: input.fullName, email }, attendees };
+}
+
+/** Places one new registration: a seat (confirmed or awaiting approval) or the waiting list. */
+async function place(trx: Transaction<Database>, ctx: Ctx, event: q.RegistrationEvent, a: Attendee, grouped: boolean): Promise<RegistrationStatus> {
+  let status: RegistrationStatus;
+  if (await q.takeSeat(trx, event.id)) status = event.requiresApproval ? 'pending_approval' : 'confirmed';
+  else if (event.waitlistEnabled) status = 'waitlisted';
+  else throw refused('full', 'This event is full.');
+  await trx
+    .updateTable('registration')
+    .set({ status, waitlistedAt: status === 'waitlisted' ? ctx.now : null })
+    .where('id', '=', a.id)
+    .execute();
+  await q.insertHistory(trx, { registrationId: a.id, eventId: event.id, kind: status === 'waitlisted' ? 'waitlisted' : 'registered', at: ctx.now, actorAccountId: ctx.actor?.accountId ?? null, detail: { status } });
+  await recordAudit(ctx, trx, { action: 'registration.created', entityType: 'registration', entityId: a.id, organisationId: event.organisationId, details: { eventId: event.id, status, grouped } });
+  const kind = status === 'confirmed' ? 'confirmed' : status === 'waitlisted' ? 'waitlisted' : 'pending';
+  await tellRegistrant(trx, ctx.config, ctx.now, { kind, event, person: a });
+  return status;
+}
+
+/** Registers the person (and their colleagues); 201 when anything new was written, 200 when all were registered already. */
+export async function registerForEvent(ctx: Ctx, eventId: string, input: RegistrationCreate): Promise<{ created: boolean; outcome: RegistrationOutcome }> {
+  await consumeAttempt(ctx.db, ctx.now, [{ key: `event_registration:ip:${ctx.ip ?? 'unknown'}`, max: REGISTRATIONS_PER_ADDRESS_PER_HOUR, windowMs: 3600_000 }]);
+  const event = await openEvent(ctx, eventId, input.language);
+  const { booker, attendees } = await attendeesOf(ctx, input, event);
+  const grouped = input.colleagues.length > 0;
+  return ctx.db.transaction().execute(async (trx) => {
+    const groupId = grouped ? await q.insertGroup(trx, { eventId, bookerName: booker.name, bookerEmail: booker.email, bookerAccountId: ctx.actor?.accountId ?? null, now: ctx.now }) : null;
+    // NOTE: every row first, then the places: a transaction never waits on another's e-mail while holding the event row.
+    const fresh: boolean[] = [];
+    for (const a of attendees) {
+      const row = { id: a.id, eventId, accountId: a.accountId, groupId, fullName: a.fullName, email: a.email, language: a.language, answers: a.answers, manageTokenHash: sha256(manageTokenOf(ctx.config, a.id)) };
+      fresh.push(await q.insertRegistration(trx, row, 'waitlisted', ctx.now));
+    }
+    const statuses: RegistrationStatus[] = [];
+    for (const [i, a] of attendees.entries()) {
+      if (fresh[i]) statuses.push(await place(trx, ctx, event, a, grouped));
+      else statuses.push(await repeat(trx, ctx, event, a.email));
+    }
+    if (grouped) {
+      await queueEmail(trx, registrationEmail({ kind: 'group_summary', to: booker.email, language: input.language, publicUrl: ctx.config.publicUrl, organisationId: event.organisationId, vars: { count: String(attendees.length) } }));
+    }
+    return { created: fresh.some(Boolean), outcome: { attendees: statuses.map((status) => ({ status })) } };
+  });
+}
+
+/** The same e-mail again: nothing changes; the first registration's link goes to its address again. */
+async function repeat(trx: Transaction<Database>, ctx: Ctx, event: q.RegistrationEvent, email: string): Promise<RegistrationStatus> {
+  const existing = await q.findRegistrationByEmail(trx, event.id, email);
+  if (!existing) throw new AppError('conflict', 'Another change happened at the same moment. Please try again.');
+  await tellRegistrant(trx, ctx.config, ctx.now, { kind: 'link', event, person: existing });
+  return existing.status as RegistrationStatus;
+}
