@@ -39,6 +39,8 @@ import * as caseWorkflow from '#server/features/cases/case-workflow.routes.ts';
 import * as caseProtection from '#server/features/cases/case-protection.routes.ts';
 import * as caseConsents from '#server/features/cases/case-consent.routes.ts';
 import * as caseAssistance from '#server/features/cases/case-assistance.routes.ts';
+import * as learning from '#server/features/learning/learning.routes.ts';
+import * as courseManage from '#server/features/learning/course-manage.routes.ts';
 
 /** Every feature, in one list: each exports register(app, deps). */
 const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<void> }[] = [
@@ -69,6 +71,8 @@ const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<voi
   caseProtection,
   caseConsents,
   caseAssistance,
+  learning,
+  courseManage,
 ];
 
 export async function createApp(deps: Deps): Promise<FastifyInstance> {

@@ -10,12 +10,13 @@ import { ORGANISATION_COMMANDS } from '#server/features/organisations/organisati
 import { LIBRARY_COMMANDS } from '#server/features/library/library.cli.ts';
 import { HSDS_COMMANDS } from '#server/features/hsds/hsds.cli.ts';
 import { KEY_COMMANDS } from '#server/features/cases/key-rotation.cli.ts';
+import { LEARNING_COMMANDS } from '#server/features/learning/learning.cli.ts';
 
 export interface CliCommand {
   summary: string;
   /** Option names this command takes (all strings), shown in help. */
   options?: Record<string, string>;
-  run(args: { options: Record<string, string | undefined>; config: Config; open: () => Promise<DatabaseHandle> }): Promise<number>;
+  run(args: { options: Record<string, string | undefined>; positionals?: string[]; config: Config; open: () => Promise<DatabaseHandle> }): Promise<number>;
 }
 
 const migrate: CliCommand = {
@@ -29,7 +30,7 @@ const migrate: CliCommand = {
   },
 };
 
-export const COMMANDS: Record<string, CliCommand> = { migrate, backup: backupCommand, restore: restoreCommand, 'verify-audit': verifyAuditCommand, ...ORGANISATION_COMMANDS, ...DEMO_COMMANDS, ...LIBRARY_COMMANDS, ...HSDS_COMMANDS, ...KEY_COMMANDS };
+export const COMMANDS: Record<string, CliCommand> = { migrate, backup: backupCommand, restore: restoreCommand, 'verify-audit': verifyAuditCommand, ...ORGANISATION_COMMANDS, ...DEMO_COMMANDS, ...LIBRARY_COMMANDS, ...HSDS_COMMANDS, ...KEY_COMMANDS, ...LEARNING_COMMANDS };
 
 function help(): void {
   console.log('usage: npm run cli -- <command> [--option value …]\n');
@@ -47,14 +48,14 @@ async function main(argv: string[]): Promise<number> {
     return name ? 2 : 0;
   }
   const spec = Object.fromEntries(Object.keys(command.options ?? {}).map((o) => [o, { type: 'string' as const }]));
-  const { values } = parseArgs({ args: rest, options: spec, strict: true });
+  const { values, positionals } = parseArgs({ args: rest, options: spec, strict: true, allowPositionals: true });
   const config = loadConfig();
   const open = async () => {
     const handle = await openDatabase(config);
     await migrateToLatest(handle.db);
     return handle;
   };
-  return command.run({ options: values as Record<string, string | undefined>, config, open });
+  return command.run({ options: values as Record<string, string | undefined>, positionals, config, open });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -13,6 +13,7 @@ import { OrganisationCreateSchema } from '#shared/organisations/organisation.sch
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, type DemoAccount, type DemoOrganisationKey } from './demo-data.ts';
 import { countOrganisations, findDemoAccountEmails } from './demo.queries.ts';
 import { seedDemoCases } from './demo-cases.ts';
+import { seedDemoLearning } from './demo-learning.ts';
 
 export type SeedOutcome = 'seeded' | 'not_empty';
 
@@ -62,6 +63,7 @@ export async function prepareDemo(ctx: Ctx): Promise<string | null> {
   if (!ctx.config.demoData || ctx.config.env === 'production') return null;
   await seedDemo(ctx);
   await seedDemoLibrary(ctx);
+  await seedDemoLearning(ctx);
   return demoSignInTable(ctx);
 }
 
