@@ -48,13 +48,13 @@ async function managedCourse(ctx: Ctx, id: string, lang: string): Promise<Manage
 
 async function change(ctx: Ctx, id: string, version: number, values: Parameters<typeof updateCourseRow>[3], action: 'course.settings_changed' | 'course.published' | 'course.unpublished', lang: string): Promise<ManagedCourse> {
   const course = await managedCourse(ctx, id, lang);
-  await ctx.db.transaction().execute(async (trx) => {
-    if (!(await updateCourseRow(trx, id, version, values, ctx.now))) {
-      throw new AppError('conflict', 'Someone else changed this course in the meantime.', { current: (await present(ctx, await organisationCourses(ctx.db, course.organisationId, id), lang))[0] });
-    }
+  const saved = await ctx.db.transaction().execute(async (trx) => {
+    if (!(await updateCourseRow(trx, id, version, values, ctx.now))) return false;
     await recordAudit(ctx, trx, { action, entityType: 'course', entityId: id, organisationId: course.organisationId, details: { fields: Object.keys(values) } });
+    return true;
   });
   const { organisationId: _o, ...fresh } = await managedCourse(ctx, id, lang);
+  if (!saved) throw new AppError('conflict', 'Someone else changed this course in the meantime.', { current: fresh });
   return fresh;
 }
 
