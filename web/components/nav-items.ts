@@ -23,6 +23,7 @@ export const NAV: NavItem[] = [
   { to: '/cases/approvals', label: 'nav.caseApprovals', roles: ['coordinator'], ownOrganisation: true },
   { to: '/cases/register', label: 'nav.caseRegister', roles: ['coordinator'], ownOrganisation: true },
   { to: '/cases/settings', label: 'nav.caseSettings', roles: ['org_admin'], ownOrganisation: true },
+  { to: '/learn', label: 'nav.learn' },
   { to: '/account', label: 'nav.account' },
   { to: '/desk', label: 'nav.desk', roles: ['editor', 'reviewer'] },
   { to: '/desk/directory', label: 'nav.directoryDesk', roles: ['org_admin', 'coordinator', 'case_manager'] },
