@@ -75,8 +75,9 @@ function QuizActions({ course, module }: { course: CourseView; module: CourseMod
     <div className="learn-quiz">
       {quiz.intro && <p>{quiz.intro}</p>}
       <p className="muted">
-        {quiz.grade !== null && `${t('quiz.grade', { percent: quiz.grade })} · `}
-        {quiz.attemptsLeft === null ? t('quiz.attemptsUsed', { count: quiz.attemptsUsed }) : t('quiz.attemptsLeft', { count: quiz.attemptsLeft })}
+        {quiz.grade !== null && t('quiz.grade', { percent: quiz.grade })}
+        {quiz.grade !== null && !closed && ' · '}
+        {!closed && (quiz.attemptsLeft === null ? t('quiz.attemptsUsed', { count: quiz.attemptsUsed }) : t('quiz.attemptsLeft', { count: quiz.attemptsLeft }))}
       </p>
       {waitsForPre && <p>{t('quiz.preFirst')}</p>}
       <div className="actions-row">

@@ -53,9 +53,7 @@ function CourseCard({ course }: { course: CourseSummary }) {
         {state}
       </p>
       {p.started && (
-        <progress className="learn-bar" max={p.total} value={p.done} aria-label={t('progress.label')}>
-          {state}
-        </progress>
+        <progress className="learn-bar" max={p.total} value={p.done} aria-label={t('progress.label')} />
       )}
     </li>
   );
