@@ -107,3 +107,18 @@ describe('import-course', () => {
     expect(fields['course.json.passMark']).toBeDefined();
   });
 });
+
+describe('demo seed', () => {
+  test('imports each new course folder once, and skips a folder with mistakes without failing', async () => {
+    const { mkdtemp, cp } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { seedDemoCourses } = await import('./course-import.ts');
+    const root = await mkdtemp(path.join(tmpdir(), 'courses-'));
+    await cp(await fixtureCopy((c) => (c.slug = 'seeded-course')), path.join(root, 'seeded-course'), { recursive: true });
+    await cp(await fixtureCopy((c) => ((c.slug = 'broken-course'), (c.grading = 'best'))), path.join(root, 'broken-course'), { recursive: true });
+    expect(await seedDemoCourses(ctx(), root)).toBe(1);
+    expect(await seedDemoCourses(ctx(), root)).toBe(0);
+    expect(await t.deps.db.selectFrom('course').select('slug').where('slug', 'in', ['seeded-course', 'broken-course']).execute()).toEqual([{ slug: 'seeded-course' }]);
+  });
+});

@@ -108,8 +108,14 @@ export async function seedDemoCourses(ctx: Ctx, root = COURSES_DIR): Promise<num
   let created = 0;
   for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
     if (await courseIdBySlug(ctx.db, entry.name)) continue;
-    await importCourse(ctx, path.join(root, entry.name));
-    created++;
+    try {
+      await importCourse(ctx, path.join(root, entry.name));
+      created++;
+    } catch (error) {
+      // NOTE: a course folder with mistakes must not stop the platform from starting; the CLI shows the same problems.
+      if (!(error instanceof AppError)) throw error;
+      ctx.log.error({ course: entry.name, problems: error.fields }, 'demo course not imported');
+    }
   }
   return created;
 }
