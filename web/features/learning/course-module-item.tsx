@@ -20,7 +20,7 @@ export function CourseModuleItem({ course, module, position }: { course: CourseV
         {' · '}
         {module.quiz ? t(`quizRole.${module.quiz.role}`) : t(`kind.${module.kind}`)}
       </p>
-      {module.kind === 'lesson' && <LessonBody module={module} />}
+      {module.kind === 'lesson' && <LessonBody module={module} current={course.modules.find((m) => !m.done)?.key === module.key} />}
       {module.kind === 'chapter' && module.chapterPath && (
         <p>
           <Link to={`/library/${module.chapterPath}`}>{t('module.openChapter')}</Link>
@@ -32,10 +32,11 @@ export function CourseModuleItem({ course, module, position }: { course: CourseV
   );
 }
 
-function LessonBody({ module }: { module: CourseModuleView }) {
+/** Closed unless it is the learner's next step, so the course page stays a short list. */
+function LessonBody({ module, current }: { module: CourseModuleView; current: boolean }) {
   const { t } = useTranslation('learning');
   return (
-    <details className="learn-lesson" open={!module.done}>
+    <details className="learn-lesson" open={current}>
       <summary>{t('module.readLesson')}</summary>
       {/* NOTE: HTML rendered and sanitised on the server at import, as the library's sections are. */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: module.lessonHtml ?? '' }} />
