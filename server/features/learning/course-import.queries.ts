@@ -76,14 +76,20 @@ export async function replaceStructure(trx: Transaction<Database>, courseId: str
     .insertInto('courseModule')
     .values(course.modules.map((m, position) => ({ courseId, key: m.id, position, kind: m.kind, chapterRef: m.kind === 'chapter' ? m.chapter : null, quizId: quizIds.get(m.id) ?? null })))
     .execute();
-  for (const q of course.questions) {
-    const options = q.kind === 'matching' ? { left: q.left, right: q.right } : q.kind === 'true_false' ? [] : q.options;
-    const correct = q.kind === 'matching' ? q.pairs : q.correct;
-    const values = { kind: q.kind, options: JSON.stringify(options), correct: JSON.stringify(correct), points: q.points };
-    await trx
-      .insertInto('quizQuestion')
-      .values({ courseId, key: q.id, ...values })
-      .onConflict((oc) => oc.columns(['courseId', 'key']).doUpdateSet(values))
-      .execute();
-  }
+  // NOTE: one statement for every question (a course has dozens): the demo seed runs this at start-up.
+  const rows = course.questions.map((q) => ({
+    courseId,
+    key: q.id,
+    kind: q.kind,
+    options: JSON.stringify(q.kind === 'matching' ? { left: q.left, right: q.right } : q.kind === 'true_false' ? [] : q.options),
+    correct: JSON.stringify(q.kind === 'matching' ? q.pairs : q.correct),
+    points: q.points,
+  }));
+  await trx
+    .insertInto('quizQuestion')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(['courseId', 'key']).doUpdateSet((eb) => ({ kind: eb.ref('excluded.kind'), options: eb.ref('excluded.options'), correct: eb.ref('excluded.correct'), points: eb.ref('excluded.points') })),
+    )
+    .execute();
 }

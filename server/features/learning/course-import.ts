@@ -1,6 +1,8 @@
 // Imports courses from content/courses/<slug>/ (course.json and en/ro/nb.json): all or nothing per course, refused
 // with the path of each problem (a correct answer that is not an option, a missing translation, an unknown chapter).
-// Lesson Markdown is rendered here, once, in the worker pool, so reading a lesson never renders.
+// Lesson Markdown is rendered here, once, so reading a lesson never renders. NOTE: inline, not in the worker pool:
+// these are the operator's own files read at start-up or by the CLI, never a request's input, and the pool's start-up
+// cost more than the rendering (seconds on the demo seed).
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Transaction } from 'kysely';
@@ -10,7 +12,7 @@ import type { Database } from '#server/db/schema.ts';
 import type { CourseTexts } from '#server/db/schema-learning.ts';
 import { AppError } from '#server/errors.ts';
 import { recordAudit } from '#server/features/audit/audit.service.ts';
-import { renderForEditor } from '#server/features/library/section-html.ts';
+import { renderMarkdown } from '#server/features/library/markdown.ts';
 import { COURSE_LANGUAGES, CourseFileSchema, CourseLanguageFileSchema, type CourseFile, type CourseLanguageFile } from '#shared/learning/course-content.schema.ts';
 import { checkCourse } from './course-check.ts';
 import { courseIdBySlug, firstOrganisation, libraryChapterRefs, publicationOwner, replaceStructure, upsertCourse, upsertCourseText } from './course-import.queries.ts';
@@ -62,11 +64,19 @@ export async function readCourseFiles(dir: string, chapters: ReadonlySet<string>
   return { course, languages };
 }
 
-async function textsOf(course: CourseFile, file: CourseLanguageFile): Promise<CourseTexts> {
+function lessonHtml(body: string, id: string, at: string): string {
+  try {
+    return renderMarkdown(body, `lesson-${id}`);
+  } catch {
+    throw new AppError('invalid', 'The course files are not valid.', { fields: { [at]: 'Too complex to display: nesting too deep' } });
+  }
+}
+
+function textsOf(course: CourseFile, lang: string, file: CourseLanguageFile): CourseTexts {
   const lessons: CourseTexts['lessons'] = {};
   for (const m of course.modules) {
     const lesson = m.kind === 'lesson' ? file.lessons[m.id] : undefined;
-    if (lesson) lessons[m.id] = { ...lesson, html: await renderForEditor(lesson.body, `lesson-${m.id}`) };
+    if (lesson) lessons[m.id] = { ...lesson, html: lessonHtml(lesson.body, m.id, `${lang}.json.lessons.${m.id}.body`) };
   }
   return { lessons, modules: file.modules, quizzes: file.quizzes, questions: file.questions };
 }
@@ -82,7 +92,7 @@ async function ownerOf(trx: Transaction<Database>, course: CourseFile, organisat
 /** Writes one checked course (created or updated by slug) with an audit entry; returns its id. */
 export async function writeCourse(ctx: Ctx, files: CourseFiles, organisationId?: string): Promise<{ id: string; created: boolean }> {
   const texts = new Map<string, CourseTexts>();
-  for (const [lang, file] of Object.entries(files.languages)) texts.set(lang, await textsOf(files.course, file!));
+  for (const [lang, file] of Object.entries(files.languages)) texts.set(lang, textsOf(files.course, lang, file!));
   return ctx.db.transaction().execute(async (trx) => {
     const owner = await ownerOf(trx, files.course, organisationId);
     const saved = await upsertCourse(trx, files.course, owner, ctx.now);
