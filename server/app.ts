@@ -47,6 +47,8 @@ import * as eventEvaluation from '#server/features/events/evaluation.routes.ts';
 import * as eventFigures from '#server/features/events/event-figures.routes.ts';
 import * as eventRegistration from '#server/features/events/registration.routes.ts';
 import * as eventParticipants from '#server/features/events/participants.routes.ts';
+import * as learning from '#server/features/learning/learning.routes.ts';
+import * as courseManage from '#server/features/learning/course-manage.routes.ts';
 
 /** Every feature, in one list: each exports register(app, deps). */
 const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<void> }[] = [
@@ -85,6 +87,8 @@ const FEATURES: { register(app: FastifyInstance, deps: Deps): void | Promise<voi
   eventFigures,
   eventRegistration,
   eventParticipants,
+  learning,
+  courseManage,
 ];
 
 export async function createApp(deps: Deps): Promise<FastifyInstance> {

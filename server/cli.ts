@@ -11,6 +11,7 @@ import { LIBRARY_COMMANDS } from '#server/features/library/library.cli.ts';
 import { HSDS_COMMANDS } from '#server/features/hsds/hsds.cli.ts';
 import { KEY_COMMANDS } from '#server/features/cases/key-rotation.cli.ts';
 import { CERTIFICATE_COMMANDS } from '#server/features/certificates/certificates.cli.ts';
+import { LEARNING_COMMANDS } from '#server/features/learning/learning.cli.ts';
 
 export interface CliCommand {
   summary: string;
@@ -32,7 +33,7 @@ const migrate: CliCommand = {
   },
 };
 
-export const COMMANDS: Record<string, CliCommand> = { migrate, backup: backupCommand, restore: restoreCommand, 'verify-audit': verifyAuditCommand, ...ORGANISATION_COMMANDS, ...DEMO_COMMANDS, ...LIBRARY_COMMANDS, ...HSDS_COMMANDS, ...KEY_COMMANDS, ...CERTIFICATE_COMMANDS };
+export const COMMANDS: Record<string, CliCommand> = { migrate, backup: backupCommand, restore: restoreCommand, 'verify-audit': verifyAuditCommand, ...ORGANISATION_COMMANDS, ...DEMO_COMMANDS, ...LIBRARY_COMMANDS, ...HSDS_COMMANDS, ...KEY_COMMANDS, ...CERTIFICATE_COMMANDS, ...LEARNING_COMMANDS };
 
 function help(): void {
   console.log('usage: npm run cli -- <command> [--option value …]\n');

@@ -7,6 +7,7 @@ import type { EventTables } from './schema-events.ts';
 import type { CheckInTables } from './schema-check-in.ts';
 import type { EvaluationTables } from './schema-evaluation.ts';
 import type { RegistrationTables } from './schema-registration.ts';
+import type { LearningTables } from './schema-learning.ts';
 import type { DirectoryTables, ReferralTables } from './schema-referrals.ts';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -165,7 +166,7 @@ export interface RateLimitTable {
   windowStart: Date;
 }
 
-export interface Database extends LibraryTables, HelpTables, SearchThesaurusTables, DirectoryTables, ReferralTables, CaseTables, EventTables, CheckInTables, CertificateTables, EvaluationTables, RegistrationTables {
+export interface Database extends LibraryTables, HelpTables, SearchThesaurusTables, DirectoryTables, ReferralTables, CaseTables, EventTables, CheckInTables, CertificateTables, EvaluationTables, RegistrationTables, LearningTables {
   organisation: OrganisationTable;
   account: AccountTable;
   recoveryCode: RecoveryCodeTable;

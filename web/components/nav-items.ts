@@ -25,6 +25,7 @@ export const NAV: NavItem[] = [
   { to: '/cases/register', label: 'nav.caseRegister', roles: ['coordinator'], ownOrganisation: true },
   { to: '/cases/settings', label: 'nav.caseSettings', roles: ['org_admin'], ownOrganisation: true },
   { to: '/events/organise', label: 'nav.organiseEvents', roles: ['trainer', 'coordinator', 'org_admin'], ownOrganisation: true },
+  { to: '/learn', label: 'nav.learn' },
   { to: '/account', label: 'nav.account' },
   { to: '/certificates', label: 'nav.certificates' },
   { to: '/desk', label: 'nav.desk', roles: ['editor', 'reviewer'] },

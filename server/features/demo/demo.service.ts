@@ -17,6 +17,7 @@ import { seedDemoCertificates } from './demo-certificates.ts';
 import { seedDemoEvents } from './demo-events.ts';
 import { seedDemoEvaluations } from './demo-evaluations.ts';
 import { seedDemoRegistrations } from './demo-registrations.ts';
+import { seedDemoLearning } from './demo-learning.ts';
 
 export type SeedOutcome = 'seeded' | 'not_empty';
 
@@ -71,6 +72,7 @@ export async function prepareDemo(ctx: Ctx): Promise<string | null> {
   if (!ctx.config.demoData || ctx.config.env === 'production') return null;
   await seedDemo(ctx);
   await seedDemoLibrary(ctx);
+  await seedDemoLearning(ctx);
   return demoSignInTable(ctx);
 }
 

@@ -18,6 +18,12 @@ const MyWorkToday = lazy(async () => {
   return { default: module.MyWorkToday };
 });
 
+// NOTE: lazy too, with its own namespace: the learning strings stay out of the start bundle.
+const ContinueCourse = lazy(async () => {
+  const [module] = await Promise.all([import('#web/features/learning/continue-course.tsx'), loadAllNamespaces()]);
+  return { default: module.ContinueCourse };
+});
+
 export function YourWork() {
   const { t } = useTranslation();
   const inbox = useInbox();
@@ -31,6 +37,9 @@ export function YourWork() {
         {inbox.isError && <p className="alert error">{t('home.work.error')}</p>}
         {inbox.data && (inbox.data.items.length > 0 ? <WorkCards items={inbox.data.items} /> : <NothingWaiting />)}
       </section>
+      <Suspense fallback={null}>
+        <ContinueCourse />
+      </Suspense>
       {hasCaseWork && (
         <Suspense fallback={<Loading />}>
           <MyWorkToday />
