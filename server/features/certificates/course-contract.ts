@@ -1,8 +1,7 @@
-// What certificates need from e-learning, behind one small seam. The learning feature exports isCoursePassed and
-// courseTitle from server/features/learning/learning-contract.ts; until both branches meet, this adapter holds the
-// implementation (none: course certificates answer "not found"), and tests plug in a fake with useCourseContract.
-// NOTE: on merge, set the default implementation here from the learning contract (one import).
+// What certificates need from e-learning, behind one small seam: the learning feature's contract
+// (server/features/learning/learning-contract.ts) by default; tests may plug in a fake with useCourseContract.
 import type { Db } from '#server/db/db.ts';
+import { courseTitle, passedEnrolment } from '#server/features/learning/learning-contract.ts';
 
 export interface PassedEnrolment {
   enrolmentId: string;
@@ -20,18 +19,21 @@ export interface CourseContract {
   courseTitle(db: Db, courseId: string, language: string): Promise<{ title: string; description: string } | null>;
 }
 
-const NONE: CourseContract = {
-  passedEnrolment: async () => null,
-  courseTitle: async () => null,
+const LEARNING: CourseContract = {
+  passedEnrolment,
+  courseTitle: async (db, courseId, language) => {
+    const texts = await courseTitle(db, courseId, language);
+    return texts && { title: texts.title, description: texts.summary };
+  },
 };
 
-let current: CourseContract = NONE;
+let current: CourseContract = LEARNING;
 
 export function courseContract(): CourseContract {
   return current;
 }
 
-/** Replaces the implementation (the learning feature on merge; tests with a fake). */
+/** Replaces the implementation (tests with a fake; null puts the learning feature's back). */
 export function useCourseContract(contract: CourseContract | null): void {
-  current = contract ?? NONE;
+  current = contract ?? LEARNING;
 }

@@ -90,7 +90,11 @@ describe('the waiting list', () => {
     t.setNow(start);
     try {
       const e = await event({ capacity: 1, offerHours: 2, now: start });
-      for (const n of ['one', 'two', 'three', 'four']) await register(t, e.id, { fullName: n, email: `${n}.exp@x.example` });
+      // NOTE: one millisecond apart, so the list's order is theirs (equal times would fall back to the random id).
+      for (const [i, n] of ['one', 'two', 'three', 'four'].entries()) {
+        t.setNow(new Date(start.getTime() + i));
+        await register(t, e.id, { fullName: n, email: `${n}.exp@x.example` });
+      }
       const one = await registrationOf(t, e.id, 'one.exp@x.example');
       await byToken(t, 'cancel', tokenOf(t, one.id));
       const offer = await offerTokenFrom(t, 'two.exp@x.example');

@@ -6,6 +6,7 @@ import { useEventWorld, type EventWorld } from '#server/features/events/events.f
 import { createAccount } from '#tests/factories.ts';
 import type { TestApp } from '#tests/test-app.ts';
 import { courseKnowledgeChange } from './learning-figures.ts';
+import { knowledgeChange } from '#server/features/events/event-figures-learning.ts';
 import { call, plantCourse, quizIds, RIGHT, takeQuiz } from './learning.fixtures.ts';
 
 let t: TestApp;
@@ -95,5 +96,11 @@ describe('knowledge change', () => {
     ]);
     expect(await courseKnowledgeChange(t.deps.db, { courseIds: [course.id], from: new Date('2026-06-01T00:00:00Z') })).toEqual([]);
     expect(await courseKnowledgeChange(t.deps.db, { organisationId: w.outsider.organisationId, courseIds: [course.id] })).toEqual([]);
+    // The events report reads the same figure through its adapter, over every course of the organisation.
+    const report = await knowledgeChange(t.deps.db, { organisationId: w.partner.organisationId });
+    expect(report).toMatchObject({ learners: 3, meanPost: 80 });
+    expect(report!.meanGain).toBeCloseTo(80 / 3, 10);
+    expect(report!.meanNormalisedGain).toBeCloseTo((40 / 60 + 40 / 80) / 2, 10);
+    expect(await knowledgeChange(t.deps.db, { organisationId: w.outsider.organisationId })).toBeNull();
   });
 });

@@ -9,9 +9,24 @@ export async function isCoursePassed(db: Db, enrolmentId: string): Promise<boole
   return !!row?.passedAt;
 }
 
-/** The course's title in `lang` (else its source language); null when there is no such course. */
-export async function courseTitle(db: Db, courseId: string, lang: string): Promise<string | null> {
+/** The course's title and summary in `lang` (else its source language); null when there is no such course. */
+export async function courseTitle(db: Db, courseId: string, lang: string): Promise<{ title: string; summary: string } | null> {
   const course = await findCourse(db, { id: courseId }, false);
   if (!course) return null;
-  return pickTexts(await courseTexts(db, [courseId], false), courseId, lang, course.sourceLanguage).title;
+  const { title, summary } = pickTexts(await courseTexts(db, [courseId], false), courseId, lang, course.sourceLanguage);
+  return { title, summary };
+}
+
+/** A passed enrolment with what a course certificate names: the learner, the course, the day, the publisher. */
+export async function passedEnrolment(db: Db, enrolmentId: string) {
+  const row = await db
+    .selectFrom('courseEnrolment as e')
+    .innerJoin('course as c', 'c.id', 'e.courseId')
+    .innerJoin('organisation as o', 'o.id', 'c.organisationId')
+    .select(['e.id as enrolmentId', 'e.accountId', 'e.courseId', 'e.passedAt', 'o.id as organisationId', 'o.name as organisationName'])
+    .where('e.id', '=', enrolmentId)
+    .where('e.passedAt', 'is not', null)
+    .executeTakeFirst();
+  if (!row?.passedAt) return null;
+  return { enrolmentId: row.enrolmentId, accountId: row.accountId, courseId: row.courseId, passedAt: row.passedAt, organisation: { id: row.organisationId, name: row.organisationName } };
 }
