@@ -83,6 +83,8 @@ export const CourseViewSchema = z.object({
   grading: z.enum(GRADINGS),
   certificateEnabled: z.boolean(),
   enrolled: z.boolean(),
+  /** The learner's own enrolment (a passed one asks for its course certificate with it). */
+  enrolmentId: z.uuid().nullable(),
   completedAt: DateTime.nullable(),
   passedAt: DateTime.nullable(),
   modules: z.array(ModuleSchema),

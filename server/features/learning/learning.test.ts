@@ -121,6 +121,16 @@ describe('learner', () => {
     expect((await call(t, who, 'POST', `/api/learning/quizzes/${post}/attempts`)).statusCode).toBe(409);
     const verbs = await t.deps.db.selectFrom('learningEvent').select('verb').where('courseId', '=', course.id).execute();
     expect(verbs.map((v) => v.verb)).toEqual(expect.arrayContaining(['answered', 'attempted', 'failed', 'passed', 'completed']));
+
+    // The course certificate, through the certificates part's real contract: the learner's own enrolment only.
+    expect(view.enrolmentId).toBe(enrolment.id);
+    expect((await call(t, w.clinician.cookie, 'POST', '/api/certificates/course', { enrolmentId: enrolment.id })).statusCode).toBe(404);
+    const issued = await call(t, who, 'POST', '/api/certificates/course', { enrolmentId: enrolment.id });
+    expect(issued.statusCode).toBeLessThan(300);
+    const code = issued.json<{ certificate: { code: string } }>().certificate.code;
+    const verified = (await t.app.inject({ method: 'GET', url: `/api/verify/${code}` })).json<{ valid: boolean }>();
+    expect(verified.valid).toBe(true);
+    expect(JSON.stringify(verified)).toContain('Basic course');
   });
 
   test('grading "last": a later, lower post-test attempt is the grade', async () => {

@@ -85,3 +85,12 @@ export async function downloadFile(path: string, body?: unknown): Promise<void> 
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** A passed course's certificate for the signed-in learner: issued once, the same one on every later ask. */
+export function useIssueCourse() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (enrolmentId: string) => request('POST', '/api/certificates/course', { body: { enrolmentId }, schema: asSent<IssuedCertificate>() }),
+    onSuccess: () => client.invalidateQueries({ queryKey: certificateKeys.mine }),
+  });
+}

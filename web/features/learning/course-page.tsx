@@ -7,6 +7,7 @@ import { Page } from '#web/components/page.tsx';
 import { Banner } from '#web/components/ui/banner.tsx';
 import { Loading } from '#web/components/ui/loading.tsx';
 import { useReaderLanguage } from '#web/features/library/reader-language.ts';
+import { CourseCertificateButton } from './course-certificate-button.tsx';
 import { CourseModuleItem } from './course-module-item.tsx';
 import { KnowledgeChange } from './knowledge-change.tsx';
 import { useCourse } from './learning.api.ts';
@@ -52,9 +53,9 @@ function Outcome({ course }: { course: CourseView }) {
   if (course.passedAt) {
     return (
       <Banner tone="success" title={t('course.passedTitle')}>
-        {course.certificateEnabled && (
+        {course.certificateEnabled && course.enrolmentId && (
           <p>
-            <Link to="/certificates">{t('course.getCertificate')}</Link>
+            <CourseCertificateButton enrolmentId={course.enrolmentId} />
           </p>
         )}
       </Banner>
