@@ -88,6 +88,8 @@ export type RegistrationView = z.infer<typeof RegistrationViewSchema>;
 
 export const MyRegistrationSchema = z.object({
   eventId: z.uuid(),
+  /** The secret of the person's own link (their QR code, evaluation, certificate): shown to its signed-in owner only. */
+  token: z.string(),
   title: z.string(),
   startsAt: DateTime,
   status: RegistrationStatusSchema,

@@ -9,6 +9,7 @@ import { sha256 } from '#server/lib/crypto.ts';
 import { SEAT_HOLDING_STATUSES, type RegistrationStatus } from '#shared/events/event-vocabulary.ts';
 import type { MyRegistrations, RegistrationView } from '#shared/events/registration.schema.ts';
 import { eventIcs } from './event-ics.ts';
+import { manageTokenOf } from './registration-notify.ts';
 import { tellRegistrant } from './registration-notify.ts';
 import * as q from './registration.queries.ts';
 import { releasePlace } from './waitlist.service.ts';
@@ -124,6 +125,7 @@ export async function myRegistrations(ctx: Ctx): Promise<MyRegistrations> {
     .selectFrom('registration as r')
     .innerJoin('event as e', 'e.id', 'r.eventId')
     .select([
+      'r.id',
       'r.eventId',
       'e.startsAt',
       'r.status',
@@ -142,5 +144,5 @@ export async function myRegistrations(ctx: Ctx): Promise<MyRegistrations> {
     .orderBy('e.startsAt', 'desc')
     .limit(200)
     .execute();
-  return { registrations: rows.map((r) => ({ eventId: r.eventId, title: r.title ?? '', startsAt: r.startsAt, status: r.status as RegistrationStatus, checkedIn: r.checkedInAt !== null })) };
+  return { registrations: rows.map((r) => ({ eventId: r.eventId, token: manageTokenOf(ctx.config, r.id), title: r.title ?? '', startsAt: r.startsAt, status: r.status as RegistrationStatus, checkedIn: r.checkedInAt !== null })) };
 }

@@ -134,6 +134,9 @@ describe('registering', () => {
     const mine = await call(t, w.clinician, 'GET', '/api/registration/mine');
     expect(mine.statusCode).toBe(200);
     expect(mine.json().registrations).toEqual([expect.objectContaining({ eventId: e.id, status: 'confirmed', checkedIn: false })]);
+    // The owner's own link opens the registration (QR code, evaluation, certificate) from the list.
+    const view = await t.app.inject({ method: 'POST', url: '/api/registration/view', payload: { token: mine.json().registrations[0].token } });
+    expect(view.statusCode).toBe(200);
     expect((await call(t, null, 'GET', '/api/registration/mine')).statusCode).toBe(401);
   });
 

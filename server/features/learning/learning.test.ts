@@ -11,7 +11,7 @@ let t: TestApp;
 let w: EventWorld;
 useEventWorld((app, world) => ((t = app), (w = world)));
 
-type View = { modules: { key: string; done: boolean; quiz: { id: string; grade: number | null; attemptsLeft: number | null } | null }[]; passedAt: string | null; knowledge: Record<string, number | null>; title: string };
+type View = { modules: { key: string; done: boolean; quiz: { id: string; grade: number | null; attemptsLeft: number | null } | null }[]; passedAt: string | null; enrolmentId: string | null; knowledge: Record<string, number | null>; title: string };
 
 describe('learner', () => {
   test('the list shows published courses with progress; the page shows modules in order in the reader’s language', async () => {

@@ -138,6 +138,7 @@ function MyRegistrationsPage() {
                 <time dateTime={r.startsAt.toISOString()}>{date.format(r.startsAt)}</time> · {t(`status.${r.status}`)}
                 {r.checkedIn && ` · ${t('page.checkedIn')}`}
               </span>
+              <Link to={`/registration#${r.token}`}>{t('page.openMine')}</Link>
             </li>
           ))}
         </ul>
