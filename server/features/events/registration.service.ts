@@ -101,9 +101,10 @@ async function place(trx: Transaction<Database>, ctx: Ctx, event: q.Registration
     .where('id', '=', a.id)
     .execute();
   await q.insertHistory(trx, { registrationId: a.id, eventId: event.id, kind: status === 'waitlisted' ? 'waitlisted' : 'registered', at: ctx.now, actorAccountId: ctx.actor?.accountId ?? null, detail: { status } });
-  await recordAudit(ctx, trx, { action: 'registration.created', entityType: 'registration', entityId: a.id, organisationId: event.organisationId, details: { eventId: event.id, status, grouped } });
   const kind = status === 'confirmed' ? 'confirmed' : status === 'waitlisted' ? 'waitlisted' : 'pending';
   await tellRegistrant(trx, ctx.config, ctx.now, { kind, event, person: a });
+  // NOTE: the audit row last: it takes the chain's one head row, which every audited transaction waits for.
+  await recordAudit(ctx, trx, { action: 'registration.created', entityType: 'registration', entityId: a.id, organisationId: event.organisationId, details: { eventId: event.id, status, grouped } });
   return status;
 }
 
