@@ -1,6 +1,6 @@
 // Registering for an event, alone or for colleagues (all or nothing): a place is taken with the guarded counter,
 // otherwise the person joins the waiting list (or is refused when the event has none). Registering the same e-mail
-// again changes nothing: the answer is the first registration's status, and the link is sent again by e-mail.
+// again changes nothing: the link is sent again by e-mail, and the answer reveals nothing about the first registration.
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Ctx } from '#server/context.ts';
@@ -122,21 +122,41 @@ export async function registerForEvent(ctx: Ctx, eventId: string, input: Registr
       fresh.push(await q.insertRegistration(trx, row, 'waitlisted', ctx.now));
     }
     const statuses: RegistrationStatus[] = [];
+    let answeredAsNew = false;
     for (const [i, a] of attendees.entries()) {
       if (fresh[i]) statuses.push(await place(trx, ctx, event, a, grouped));
-      else statuses.push(await repeat(trx, ctx, event, a.email));
+      else {
+        const again = await repeat(trx, ctx, event, a.email);
+        statuses.push(again.status);
+        answeredAsNew ||= again.asNew;
+      }
     }
     if (grouped) {
       await queueEmail(trx, registrationEmail({ kind: 'group_summary', to: booker.email, language: input.language, publicUrl: ctx.config.publicUrl, organisationId: event.organisationId, vars: { count: String(attendees.length) } }));
     }
-    return { created: fresh.some(Boolean), outcome: { attendees: statuses.map((status) => ({ status })) } };
+    return { created: fresh.some(Boolean) || answeredAsNew, outcome: { attendees: statuses.map((status) => ({ status })) } };
   });
 }
 
-/** The same e-mail again: nothing changes; the first registration's link goes to its address again. */
-async function repeat(trx: Transaction<Database>, ctx: Ctx, event: q.RegistrationEvent, email: string): Promise<RegistrationStatus> {
+/**
+ * The same e-mail again: nothing changes; the first registration's link goes to its address again. NOTE: the caller
+ * is answered as a first registration would be now (201 and the status a new one would get), unless the registration
+ * is their own account's: anyone can type another person's address, and must not learn that they registered, nor
+ * whether they were confirmed, waitlisted or rejected. The e-mail, sent only to that address, tells the truth.
+ */
+async function repeat(trx: Transaction<Database>, ctx: Ctx, event: q.RegistrationEvent, email: string): Promise<{ status: RegistrationStatus; asNew: boolean }> {
   const existing = await q.findRegistrationByEmail(trx, event.id, email);
   if (!existing) throw new AppError('conflict', 'Another change happened at the same moment. Please try again.');
+  const own = !!ctx.actor?.fullySignedIn && existing.accountId === ctx.actor.accountId;
+  const status = own ? (existing.status as RegistrationStatus) : await statusAsNew(trx, event);
   await tellRegistrant(trx, ctx.config, ctx.now, { kind: 'link', event, person: existing });
-  return existing.status as RegistrationStatus;
+  return { status, asNew: !own };
+}
+
+/** What a new registration would get now, without taking anything (a full event with no list refuses alike). */
+async function statusAsNew(trx: Transaction<Database>, event: q.RegistrationEvent): Promise<RegistrationStatus> {
+  const now = await trx.selectFrom('event').select(['seatsHeld', 'capacity']).where('id', '=', event.id).executeTakeFirstOrThrow();
+  if (now.seatsHeld < now.capacity) return event.requiresApproval ? 'pending_approval' : 'confirmed';
+  if (event.waitlistEnabled) return 'waitlisted';
+  throw refused('full', 'This event is full.');
 }
