@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import type { TestApp } from '#tests/test-app.ts';
 import { eventIcs } from './event-ics.ts';
 import { plantEvent, plantRegistration, useEventWorld, type EventWorld } from './events.fixtures.ts';
-import { byToken, call, nextAddress, register, tokenOf } from './registration.fixtures.ts';
+import { byToken, call, nextAddress, offerTokenFrom, register, tokenOf } from './registration.fixtures.ts';
 
 let t: TestApp;
 let w: EventWorld;
@@ -173,5 +173,30 @@ describe('capacity under a storm of mixed changes', () => {
     const answers = await Promise.all(storm);
     expect(answers.filter((a) => a.statusCode >= 500).map((a) => a.body)).toEqual([]);
     await expectSeatsConsistent(e.id);
+  });
+});
+
+describe('an offer answered while the organiser cancels it', () => {
+  test('accepting, declining and cancelling the same offered registration at once: one wins, no 5xx, no lost place', async () => {
+    for (let round = 0; round < 5; round++) {
+      const e = await plantEvent(t.deps.db, { organisationId: w.lead.organisationId, capacity: 1 });
+      const holder = await plantRegistration(t.deps.db, { eventId: e.id, status: 'confirmed' });
+      for (const n of [0, 1]) await plantRegistration(t.deps.db, { eventId: e.id, status: 'waitlisted', email: `wait${n}.r${round}@x.example`, waitlistedAt: new Date(Date.now() + n) });
+      expect((await byToken(t, 'cancel', holder.manageToken)).statusCode).toBe(200);
+      const offered = await t.deps.db.selectFrom('registration').select('id').where('eventId', '=', e.id).where('status', '=', 'offered').executeTakeFirstOrThrow();
+      const offer = await offerTokenFrom(t, `wait0.r${round}@x.example`);
+      const answers = await Promise.all([
+        byToken(t, 'offer/accept', offer),
+        call(t, w.lead.trainer, 'POST', `/api/events/${e.id}/participants/${offered.id}/cancel`),
+        byToken(t, 'offer/decline', offer),
+        byToken(t, 'offer/accept', offer),
+        call(t, w.lead.coordinator, 'POST', `/api/events/${e.id}/participants/${offered.id}/cancel`),
+      ]);
+      expect(answers.filter((a) => a.statusCode >= 500).map((a) => a.body)).toEqual([]);
+      await expectSeatsConsistent(e.id);
+      const statuses = await t.deps.db.selectFrom('registration').select('status').where('eventId', '=', e.id).execute();
+      // The place is held by exactly one person: the one who accepted, or the next one it passed to.
+      expect(statuses.filter((s) => ['confirmed', 'offered'].includes(s.status))).toHaveLength(1);
+    }
   });
 });
