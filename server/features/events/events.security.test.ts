@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import type { TestApp } from '#tests/test-app.ts';
 import { eventIcs } from './event-ics.ts';
 import { plantEvent, plantRegistration, useEventWorld, type EventWorld } from './events.fixtures.ts';
-import { byToken, call, nextAddress, offerTokenFrom, register, tokenOf } from './registration.fixtures.ts';
+import { byToken, call, nextAddress, offerTokenFrom, outboxTo, register, tokenOf } from './registration.fixtures.ts';
 
 let t: TestApp;
 let w: EventWorld;
@@ -85,6 +85,13 @@ describe('enumeration', () => {
     await plantRegistration(t.deps.db, { eventId: e.id, status: 'waitlisted', email: 'me.own@x.example', accountId: w.clinician.id });
     const again = await register(t, e.id, { fullName: 'Me', email: 'me.own@x.example' }, w.clinician);
     expect([again.statusCode, again.json()]).toEqual([200, { attendees: [{ status: 'waitlisted' }] }]);
+  });
+
+  test('registering someone’s address again and again does not flood their inbox with links', async () => {
+    const e = await plantEvent(t.deps.db, { organisationId: w.lead.organisationId, capacity: 50 });
+    for (let i = 0; i < 12; i++) expect((await register(t, e.id, { fullName: 'Someone', email: 'inbox.victim@x.example' })).statusCode).toBe(201);
+    const mails = await outboxTo(t, 'inbox.victim@x.example');
+    expect(mails.length).toBeLessThanOrEqual(4);
   });
 
   test('a forged or unknown token answers the same 404 on every token route', async () => {

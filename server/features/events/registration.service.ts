@@ -7,7 +7,7 @@ import type { Ctx } from '#server/context.ts';
 import type { Database } from '#server/db/schema.ts';
 import { AppError } from '#server/errors.ts';
 import { recordAudit } from '#server/features/audit/audit.service.ts';
-import { consumeAttempt } from '#server/features/auth/rate-limit.service.ts';
+import { consumeAttempt, countAttempt } from '#server/features/auth/rate-limit.service.ts';
 import { queueEmail } from '#server/features/email/email.service.ts';
 import { sha256 } from '#server/lib/crypto.ts';
 import { QUESTION_KEYS, type RegistrationStatus } from '#shared/events/event-vocabulary.ts';
@@ -18,6 +18,8 @@ import { manageTokenOf, tellRegistrant } from './registration-notify.ts';
 import * as q from './registration.queries.ts';
 
 export const REGISTRATIONS_PER_ADDRESS_PER_HOUR = 30;
+/** How many registration e-mails one address gets per event and hour: registering it again sends the link again. */
+export const MAILS_PER_RECIPIENT_PER_HOUR = 3;
 
 interface Attendee {
   id: string;
@@ -113,6 +115,7 @@ export async function registerForEvent(ctx: Ctx, eventId: string, input: Registr
   const event = await openEvent(ctx, eventId, input.language);
   const { booker, attendees } = await attendeesOf(ctx, input, event);
   const grouped = input.colleagues.length > 0;
+  const quiet = await floodedAddresses(ctx, eventId, attendees);
   return ctx.db.transaction().execute(async (trx) => {
     const groupId = grouped ? await q.insertGroup(trx, { eventId, bookerName: booker.name, bookerEmail: booker.email, bookerAccountId: ctx.actor?.accountId ?? null, now: ctx.now }) : null;
     // NOTE: every row first, then the places: a transaction never waits on another's e-mail while holding the event row.
@@ -126,7 +129,7 @@ export async function registerForEvent(ctx: Ctx, eventId: string, input: Registr
     for (const [i, a] of attendees.entries()) {
       if (fresh[i]) statuses.push(await place(trx, ctx, event, a, grouped));
       else {
-        const again = await repeat(trx, ctx, event, a.email);
+        const again = await repeat(trx, ctx, event, a.email, !quiet.has(a.email));
         statuses.push(again.status);
         answeredAsNew ||= again.asNew;
       }
@@ -144,13 +147,27 @@ export async function registerForEvent(ctx: Ctx, eventId: string, input: Registr
  * is their own account's: anyone can type another person's address, and must not learn that they registered, nor
  * whether they were confirmed, waitlisted or rejected. The e-mail, sent only to that address, tells the truth.
  */
-async function repeat(trx: Transaction<Database>, ctx: Ctx, event: q.RegistrationEvent, email: string): Promise<{ status: RegistrationStatus; asNew: boolean }> {
+async function repeat(trx: Transaction<Database>, ctx: Ctx, event: q.RegistrationEvent, email: string, mayMail: boolean): Promise<{ status: RegistrationStatus; asNew: boolean }> {
   const existing = await q.findRegistrationByEmail(trx, event.id, email);
   if (!existing) throw new AppError('conflict', 'Another change happened at the same moment. Please try again.');
   const own = !!ctx.actor?.fullySignedIn && existing.accountId === ctx.actor.accountId;
   const status = own ? (existing.status as RegistrationStatus) : await statusAsNew(trx, event);
-  await tellRegistrant(trx, ctx.config, ctx.now, { kind: 'link', event, person: existing });
+  if (mayMail) await tellRegistrant(trx, ctx.config, ctx.now, { kind: 'link', event, person: existing });
   return { status, asNew: !own };
+}
+
+/**
+ * The addresses that had their share of this event's e-mails this hour. NOTE: counted before the transaction and for
+ * every attendee alike (new or not), and a flooded address only stops getting its link again: the answer is the same,
+ * so the limit reveals nothing, while nobody can fill a stranger's inbox by registering their address over and over.
+ */
+async function floodedAddresses(ctx: Ctx, eventId: string, attendees: Attendee[]): Promise<Set<string>> {
+  const quiet = new Set<string>();
+  for (const a of attendees) {
+    const limit = { key: `event_registration_mail:${sha256(`${eventId}:${a.email}`)}`, max: MAILS_PER_RECIPIENT_PER_HOUR, windowMs: 3600_000 };
+    if ((await countAttempt(ctx.db, ctx.now, [limit])).over) quiet.add(a.email);
+  }
+  return quiet;
 }
 
 /** What a new registration would get now, without taking anything (a full event with no list refuses alike). */

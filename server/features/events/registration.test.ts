@@ -42,7 +42,11 @@ describe('registering', () => {
     expect(await seatsHeld(t, e.id)).toBe(1);
     const rows = await t.deps.db.selectFrom('registration').select('id').where('eventId', '=', e.id).execute();
     expect(rows).toHaveLength(1);
-    expect(await outboxTo(t, 'dan@x.example')).toHaveLength(5);
+    // NOTE: the link goes again at most MAILS_PER_RECIPIENT_PER_HOUR times (3) an hour, counting the first e-mail
+    // when it came within those three: 3 or 4 e-mails, never 5 (events.security.test.ts: no flooding an inbox).
+    const mails = (await outboxTo(t, 'dan@x.example')).length;
+    expect(mails).toBeGreaterThanOrEqual(3);
+    expect(mails).toBeLessThanOrEqual(4);
   });
 
   test('outside the window, for a cancelled event, or a draft: refused with a reason and nothing written', async () => {
