@@ -5,6 +5,7 @@ import { decrypt } from '#server/lib/crypto.ts';
 import { useEventWorld, type EventWorld } from '#server/features/events/events.fixtures.ts';
 import type { TestApp } from '#tests/test-app.ts';
 import { endedEventWithParticipant, get, post } from './certificates.fixtures.ts';
+import { VERIFY_LIMIT_PER_MINUTE } from './certificate-verify.service.ts';
 
 let t: TestApp;
 let w: EventWorld;
@@ -45,5 +46,13 @@ describe('certificates', () => {
       expect(body).not.toContain(key.secretSealed);
       expect(body).not.toMatch(/secretKey|privateKey|secretSealed/i);
     }
+  });
+
+  test('guessing verification codes at the credential URL is rate-limited like the verification page', async () => {
+    const codes = Array.from({ length: VERIFY_LIMIT_PER_MINUTE + 5 }, (_, i) => `PH-${'23456789ABCDEFGHJKLMNPQRSTUVWXYZ'[i % 32]!.repeat(4)}-${'23456789ABCDEFGHJKLMNPQRSTUVWXYZ'[(i >> 5) % 32]!.repeat(4)}`);
+    const answers = [];
+    for (const code of codes) answers.push((await t.app.inject({ method: 'GET', url: `/ob/credentials/${code}`, remoteAddress: '10.250.0.1' })).statusCode);
+    expect(answers.slice(0, VERIFY_LIMIT_PER_MINUTE).every((s) => s === 404)).toBe(true);
+    expect(answers.at(-1)).toBe(429);
   });
 });
