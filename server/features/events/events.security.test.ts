@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import type { TestApp } from '#tests/test-app.ts';
+import { onEventChanged } from './event-change.ts';
 import { eventIcs } from './event-ics.ts';
 import { plantEvent, plantRegistration, useEventWorld, type EventWorld } from './events.fixtures.ts';
 import { byToken, call, nextAddress, offerTokenFrom, outboxTo, register, tokenOf } from './registration.fixtures.ts';
@@ -205,5 +206,22 @@ describe('an offer answered while the organiser cancels it', () => {
       // The place is held by exactly one person: the one who accepted, or the next one it passed to.
       expect(statuses.filter((s) => ['confirmed', 'offered'].includes(s.status))).toHaveLength(1);
     }
+  });
+});
+
+describe('the online link', () => {
+  test('a rescheduled event’s invitation carries the link only to confirmed people, not to those awaiting approval or an offer', async () => {
+    const e = await plantEvent(t.deps.db, { organisationId: w.lead.organisationId, onlineUrl: 'https://meet.example.test/secret-room', requiresApproval: true });
+    const people = { confirmed: 'link.confirmed@x.example', pending_approval: 'link.pending@x.example', offered: 'link.offered@x.example' } as const;
+    for (const [status, email] of Object.entries(people)) await plantRegistration(t.deps.db, { eventId: e.id, status: status as keyof typeof people, email });
+    await t.deps.db.transaction().execute((trx) => onEventChanged({ config: t.deps.config, now: new Date(), actor: null }, trx, e.id, 'rescheduled'));
+    const calendarOf = async (email: string) => {
+      const mails = await outboxTo(t, email);
+      expect(mails).toHaveLength(1);
+      return (mails[0]!.attachments ?? []).map((a) => (a.encoding === 'base64' ? Buffer.from(a.content, 'base64').toString('utf8') : a.content)).join('\n');
+    };
+    expect(await calendarOf(people.confirmed)).toContain('secret-room');
+    expect(await calendarOf(people.pending_approval)).not.toContain('secret-room');
+    expect(await calendarOf(people.offered)).not.toContain('secret-room');
   });
 });
