@@ -15,6 +15,7 @@ import { visibleNav } from './nav-items.ts';
 import { MenuIcon } from './menu-icon.tsx';
 import { useDisclosureMenu } from './use-disclosure-menu.ts';
 import { Wordmark } from './wordmark.tsx';
+import { forgetCheckInData } from '#web/features/events/check-in-store.ts';
 import { OfflineIndicator } from '#web/features/library/offline-indicator.tsx';
 import { clearOfflineLibrary } from '#web/features/library/offline.ts';
 import { keepState as forgetAidAnswers } from '#web/features/identify/aid-state.ts';
@@ -96,6 +97,7 @@ function SignOutButton() {
     client.clear();
     clearOfflineLibrary();
     forgetAidAnswers(null);
+    await forgetCheckInData();
     client.setQueryData(ME_KEY, null);
     await navigate('/sign-in');
   };

@@ -15,7 +15,8 @@ import { verifyCredential, type Trust } from './verify.ts';
 /** Verifications per address per minute: generous for a venue's shared Wi-Fi, low enough to stop enumeration. */
 export const VERIFY_LIMIT_PER_MINUTE = 120;
 
-async function limit(ctx: Ctx): Promise<void> {
+/** Counts one verification (or credential look-up by code) against the caller's address; 429 over the limit. */
+export async function limit(ctx: Ctx): Promise<void> {
   await consumeAttempt(ctx.db, ctx.now, [{ key: `verify:ip:${ctx.ip ?? 'unknown'}`, max: VERIFY_LIMIT_PER_MINUTE, windowMs: 60_000 }]);
 }
 

@@ -89,6 +89,10 @@ export async function listEventCertificates(ctx: Ctx, eventId: string): Promise<
   await requireOrganiser(ctx, eventId);
   const event = await eventTitle(ctx.db, eventId, ctx.actor?.language ?? 'en');
   const rows = await certificatesOfEvent(ctx.db, eventId);
+  // NOTE: the list names the people who attended: audited like any organiser's read of a participant list (no names).
+  await ctx.db.transaction().execute((trx) =>
+    recordAudit(ctx, trx, { action: 'event.participants_read', entityType: 'event', entityId: eventId, details: { view: 'certificates', rows: rows.length } }),
+  );
   return {
     eventId,
     title: event.title,

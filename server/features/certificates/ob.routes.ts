@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ctxOf, type Deps } from '#server/context.ts';
 import { access } from '#server/http/access.ts';
 import { CodeParamsSchema } from '#shared/certificates/certificate.schema.ts';
+import { limit as limitVerifications } from './certificate-verify.service.ts';
 import { achievementDocument, credentialDocument, issuerDocument, statusListCredential } from './ob.service.ts';
 
 const Document = z.record(z.string(), z.unknown());
@@ -23,5 +24,10 @@ export function register(fastify: FastifyInstance, deps: Deps): void {
   app.get('/ob/issuer', { ...route, schema: { tags, response: { 200: Document } } }, async () => issuerDocument(deps.db, deps.config));
   app.get('/ob/status/1', { ...route, schema: { tags, response: { 200: Document } } }, async () => statusListCredential(deps.db, deps.config));
   app.get('/ob/achievements/:ref', { ...route, schema: { tags, params: AchievementParams, response: { 200: Document } } }, async (request) => achievementDocument(ctxOf(request, deps), request.params.ref));
-  app.get('/ob/credentials/:code', { ...route, schema: { tags, params: CodeParamsSchema, response: { 200: Document } } }, async (request) => credentialDocument(ctxOf(request, deps), request.params.code));
+  app.get('/ob/credentials/:code', { ...route, schema: { tags, params: CodeParamsSchema, response: { 200: Document } } }, async (request) => {
+    // NOTE: a code found here is a certificate found: guesses count against the verification page's limit.
+    const ctx = ctxOf(request, deps);
+    await limitVerifications(ctx);
+    return credentialDocument(ctx, request.params.code);
+  });
 }

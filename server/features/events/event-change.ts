@@ -32,11 +32,14 @@ export async function onEventChanged(ctx: Pick<Ctx, 'config' | 'now' | 'actor'>,
   if (kind === 'cancelled') {
     await trx.updateTable('registrationOffer').set({ status: 'withdrawn', answeredAt: ctx.now }).where('eventId', '=', eventId).where('status', '=', 'open').execute();
   }
-  const people = await trx.selectFrom('registration').select(['id', 'fullName', 'email', 'language']).where('eventId', '=', eventId).where('status', 'in', TOLD[kind]).execute();
+  const people = await trx.selectFrom('registration').select(['id', 'fullName', 'email', 'language', 'status']).where('eventId', '=', eventId).where('status', 'in', TOLD[kind]).execute();
   for (const person of people) {
     const event = await findEventForRegistration(trx, eventId, person.language);
     if (!event) return;
-    await tellRegistrant(trx, ctx.config, ctx.now, { kind: kind === 'cancelled' ? 'event_cancelled' : 'event_changed', event, person });
+    // NOTE: the online link only for a confirmed place, as on the person's page: not for those awaiting approval or
+    // an offer (the organiser may still say no, the offer may pass to the next person).
+    const shown = person.status === 'confirmed' ? event : { ...event, onlineUrl: null };
+    await tellRegistrant(trx, ctx.config, ctx.now, { kind: kind === 'cancelled' ? 'event_cancelled' : 'event_changed', event: shown, person });
   }
 }
 

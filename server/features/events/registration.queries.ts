@@ -86,7 +86,7 @@ export async function insertRegistration(db: Q, r: NewRegistration, status: stri
 }
 
 export async function findRegistrationByEmail(db: Q, eventId: string, email: string) {
-  return db.selectFrom('registration').select(['id', 'status', 'language', 'fullName', 'email']).where('eventId', '=', eventId).where('email', '=', email).executeTakeFirst();
+  return db.selectFrom('registration').select(['id', 'status', 'language', 'fullName', 'email', 'accountId']).where('eventId', '=', eventId).where('email', '=', email).executeTakeFirst();
 }
 
 const registrationColumns = [

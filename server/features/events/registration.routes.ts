@@ -25,7 +25,8 @@ export function register(fastify: FastifyInstance, deps: Deps): void {
   const tags = ['events'];
   const byToken = { tags, body: RegistrationTokenSchema, response: { 200: OkSchema } };
 
-  // NOTE: 201 when something new was written; 200 (the first registration's status, its link sent again) otherwise.
+  // NOTE: 201 when something new was written, or when a stranger repeats someone's address (answered as new, so the
+  // answer does not reveal who registered); 200 only for a signed-in person's own registration again.
   app.post(
     '/api/events/:id/registrations',
     { config: everyone, schema: { tags, params: EventIdParamsSchema, body: RegistrationCreateSchema, response: { 200: RegistrationOutcomeSchema, 201: RegistrationOutcomeSchema } } },

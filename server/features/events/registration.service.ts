@@ -1,13 +1,13 @@
 // Registering for an event, alone or for colleagues (all or nothing): a place is taken with the guarded counter,
 // otherwise the person joins the waiting list (or is refused when the event has none). Registering the same e-mail
-// again changes nothing: the answer is the first registration's status, and the link is sent again by e-mail.
+// again changes nothing: the link is sent again by e-mail, and the answer reveals nothing about the first registration.
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Ctx } from '#server/context.ts';
 import type { Database } from '#server/db/schema.ts';
 import { AppError } from '#server/errors.ts';
 import { recordAudit } from '#server/features/audit/audit.service.ts';
-import { consumeAttempt } from '#server/features/auth/rate-limit.service.ts';
+import { consumeAttempt, countAttempt } from '#server/features/auth/rate-limit.service.ts';
 import { queueEmail } from '#server/features/email/email.service.ts';
 import { sha256 } from '#server/lib/crypto.ts';
 import { QUESTION_KEYS, type RegistrationStatus } from '#shared/events/event-vocabulary.ts';
@@ -18,6 +18,8 @@ import { manageTokenOf, tellRegistrant } from './registration-notify.ts';
 import * as q from './registration.queries.ts';
 
 export const REGISTRATIONS_PER_ADDRESS_PER_HOUR = 30;
+/** How many registration e-mails one address gets per event and hour: registering it again sends the link again. */
+export const MAILS_PER_RECIPIENT_PER_HOUR = 3;
 
 interface Attendee {
   id: string;
@@ -114,6 +116,7 @@ export async function registerForEvent(ctx: Ctx, eventId: string, input: Registr
   const event = await openEvent(ctx, eventId, input.language);
   const { booker, attendees } = await attendeesOf(ctx, input, event);
   const grouped = input.colleagues.length > 0;
+  const quiet = await floodedAddresses(ctx, eventId, attendees);
   return ctx.db.transaction().execute(async (trx) => {
     const groupId = grouped ? await q.insertGroup(trx, { eventId, bookerName: booker.name, bookerEmail: booker.email, bookerAccountId: ctx.actor?.accountId ?? null, now: ctx.now }) : null;
     // NOTE: every row first, then the places: a transaction never waits on another's e-mail while holding the event row.
@@ -123,21 +126,55 @@ export async function registerForEvent(ctx: Ctx, eventId: string, input: Registr
       fresh.push(await q.insertRegistration(trx, row, 'waitlisted', ctx.now));
     }
     const statuses: RegistrationStatus[] = [];
+    let answeredAsNew = false;
     for (const [i, a] of attendees.entries()) {
       if (fresh[i]) statuses.push(await place(trx, ctx, event, a, grouped));
-      else statuses.push(await repeat(trx, ctx, event, a.email));
+      else {
+        const again = await repeat(trx, ctx, event, a.email, !quiet.has(a.email));
+        statuses.push(again.status);
+        answeredAsNew ||= again.asNew;
+      }
     }
     if (grouped) {
       await queueEmail(trx, registrationEmail({ kind: 'group_summary', to: booker.email, language: input.language, publicUrl: ctx.config.publicUrl, organisationId: event.organisationId, vars: { count: String(attendees.length) } }));
     }
-    return { created: fresh.some(Boolean), outcome: { attendees: statuses.map((status) => ({ status })) } };
+    return { created: fresh.some(Boolean) || answeredAsNew, outcome: { attendees: statuses.map((status) => ({ status })) } };
   });
 }
 
-/** The same e-mail again: nothing changes; the first registration's link goes to its address again. */
-async function repeat(trx: Transaction<Database>, ctx: Ctx, event: q.RegistrationEvent, email: string): Promise<RegistrationStatus> {
+/**
+ * The same e-mail again: nothing changes; the first registration's link goes to its address again. NOTE: the caller
+ * is answered as a first registration would be now (201 and the status a new one would get), unless the registration
+ * is their own account's: anyone can type another person's address, and must not learn that they registered, nor
+ * whether they were confirmed, waitlisted or rejected. The e-mail, sent only to that address, tells the truth.
+ */
+async function repeat(trx: Transaction<Database>, ctx: Ctx, event: q.RegistrationEvent, email: string, mayMail: boolean): Promise<{ status: RegistrationStatus; asNew: boolean }> {
   const existing = await q.findRegistrationByEmail(trx, event.id, email);
   if (!existing) throw new AppError('conflict', 'Another change happened at the same moment. Please try again.');
-  await tellRegistrant(trx, ctx.config, ctx.now, { kind: 'link', event, person: existing });
-  return existing.status as RegistrationStatus;
+  const own = !!ctx.actor?.fullySignedIn && existing.accountId === ctx.actor.accountId;
+  const status = own ? (existing.status as RegistrationStatus) : await statusAsNew(trx, event);
+  if (mayMail) await tellRegistrant(trx, ctx.config, ctx.now, { kind: 'link', event, person: existing });
+  return { status, asNew: !own };
+}
+
+/**
+ * The addresses that had their share of this event's e-mails this hour. NOTE: counted before the transaction and for
+ * every attendee alike (new or not), and a flooded address only stops getting its link again: the answer is the same,
+ * so the limit reveals nothing, while nobody can fill a stranger's inbox by registering their address over and over.
+ */
+async function floodedAddresses(ctx: Ctx, eventId: string, attendees: Attendee[]): Promise<Set<string>> {
+  const quiet = new Set<string>();
+  for (const a of attendees) {
+    const limit = { key: `event_registration_mail:${sha256(`${eventId}:${a.email}`)}`, max: MAILS_PER_RECIPIENT_PER_HOUR, windowMs: 3600_000 };
+    if ((await countAttempt(ctx.db, ctx.now, [limit])).over) quiet.add(a.email);
+  }
+  return quiet;
+}
+
+/** What a new registration would get now, without taking anything (a full event with no list refuses alike). */
+async function statusAsNew(trx: Transaction<Database>, event: q.RegistrationEvent): Promise<RegistrationStatus> {
+  const now = await trx.selectFrom('event').select(['seatsHeld', 'capacity']).where('id', '=', event.id).executeTakeFirstOrThrow();
+  if (now.seatsHeld < now.capacity) return event.requiresApproval ? 'pending_approval' : 'confirmed';
+  if (event.waitlistEnabled) return 'waitlisted';
+  throw refused('full', 'This event is full.');
 }

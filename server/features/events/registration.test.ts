@@ -36,13 +36,17 @@ describe('registering', () => {
   test('the same e-mail again, in any case and in parallel, is one registration and one place; the link is sent again', async () => {
     const e = await event();
     const tries = await Promise.all(['Dan@x.example', 'dan@X.example', 'DAN@x.example', 'dan@x.example', 'Dan@X.Example'].map((email) => register(t, e.id, { fullName: 'Dan Pop', email })));
-    expect(tries.filter((r) => r.statusCode === 201)).toHaveLength(1);
-    expect(tries.filter((r) => r.statusCode === 200)).toHaveLength(4);
+    // NOTE: every anonymous try answers 201 alike (the events security test: the answer must not reveal a registration).
+    expect(tries.filter((r) => r.statusCode === 201)).toHaveLength(5);
     for (const r of tries) expect(r.json()).toEqual({ attendees: [{ status: 'confirmed' }] });
     expect(await seatsHeld(t, e.id)).toBe(1);
     const rows = await t.deps.db.selectFrom('registration').select('id').where('eventId', '=', e.id).execute();
     expect(rows).toHaveLength(1);
-    expect(await outboxTo(t, 'dan@x.example')).toHaveLength(5);
+    // NOTE: the link goes again at most MAILS_PER_RECIPIENT_PER_HOUR times (3) an hour, counting the first e-mail
+    // when it came within those three: 3 or 4 e-mails, never 5 (events.security.test.ts: no flooding an inbox).
+    const mails = (await outboxTo(t, 'dan@x.example')).length;
+    expect(mails).toBeGreaterThanOrEqual(3);
+    expect(mails).toBeLessThanOrEqual(4);
   });
 
   test('outside the window, for a cancelled event, or a draft: refused with a reason and nothing written', async () => {

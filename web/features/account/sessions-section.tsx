@@ -8,6 +8,7 @@ import { useRevokeSession, useSessions, useSignOutEverywhere } from './account.a
 import { ME_KEY } from './me.api.ts';
 import { TableWrap } from '#web/components/ui/table-wrap.tsx';
 import { BusyButton } from '#web/components/ui/busy-button.tsx';
+import { forgetCheckInData } from '#web/features/events/check-in-store.ts';
 
 export function SessionsSection() {
   const { t, i18n } = useTranslation('account');
@@ -25,6 +26,7 @@ export function SessionsSection() {
       await revoke.mutateAsync(sessionId);
       if (current) {
         client.clear();
+        await forgetCheckInData();
         client.setQueryData(ME_KEY, null);
         await navigate('/sign-in');
         return;

@@ -9,7 +9,11 @@ function openDb(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(DB_NAME, 1);
     req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-    req.onsuccess = () => resolve(req.result);
+    req.onsuccess = () => {
+      // NOTE: let a sign-out elsewhere delete the database instead of waiting for this page to close.
+      req.result.onversionchange = () => req.result.close();
+      resolve(req.result);
+    };
     req.onerror = () => reject(req.error ?? new Error('IndexedDB refused'));
   });
 }
@@ -34,6 +38,24 @@ export async function indexedDbStore(): Promise<CheckInStore> {
   } catch {
     return memoryStore();
   }
+}
+
+/**
+ * Forgets the roster (participants' names) and any queued scans on this device: called at sign-out, so the next
+ * person using the phone or a shared computer cannot read them. Never fails the sign-out.
+ */
+export function forgetCheckInData(): Promise<void> {
+  if (typeof indexedDB === 'undefined') return Promise.resolve();
+  return new Promise((resolve) => {
+    try {
+      const req = indexedDB.deleteDatabase(DB_NAME);
+      req.onsuccess = () => resolve();
+      req.onerror = () => resolve();
+      req.onblocked = () => resolve();
+    } catch {
+      resolve();
+    }
+  });
 }
 
 const DEVICE_KEY = 'ph-check-in-device';
