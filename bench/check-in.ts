@@ -3,21 +3,16 @@
 // sends them in 5 batches of 100 to POST /api/events/:id/check-in/sync, through a real listening server in this
 // process; then sends them all again (a retry after a lost answer: every key replayed). On PGlite, and on PostgreSQL
 // when one answers. Prints a markdown table; writes it into docs/performance.md between the check-in bench markers.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { generate } from 'otplib';
-import { createApp } from '#server/app.ts';
-import { loadConfig, type Config } from '#server/config.ts';
-import type { Deps } from '#server/context.ts';
-import { openDatabase, type Db } from '#server/db/db.ts';
-import { migrateToLatest } from '#server/db/migrate.ts';
+import type { Config } from '#server/config.ts';
+import type { Db } from '#server/db/db.ts';
 import { signRegistrationCode } from '#server/features/events/registration-code.ts';
 import { createAccount, createOrganisation } from '#tests/factories.ts';
-import { postgresUrl, withFreshPostgres } from '#tests/fresh-postgres.ts';
+import { measuredOn, onBothEngines, withBenchServer } from './bench-server.ts';
 import { DOC, writeDocSection } from './doc.ts';
 
 const SCANS = 500;
@@ -73,47 +68,29 @@ async function syncAll(base: string, eventId: string, cookie: string, items: Ret
 }
 
 async function benchEngine(engine: string, databaseUrl: string | undefined): Promise<string[]> {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'pro-health-check-in-bench-'));
-  const handle = await openDatabase({ databaseUrl, dataDir: path.join(folder, 'data') });
-  try {
-    await migrateToLatest(handle.db);
-    const { eventId, organisationId, registrationIds } = await seed(handle.db);
-    const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', DEMO_DATA: 'false', JOBS: 'false', DATA_DIR: folder });
-    const deps: Deps = { config, db: handle.db, engine: handle.engine, now: () => new Date(), mailer: { delivers: false, send: async () => undefined } };
-    const app = await createApp(deps);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    try {
-      const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-      const cookie = await trainerCookie(handle.db, base, organisationId);
-      const items = queuedScans(config, registrationIds);
-      const first = await syncAll(base, eventId, cookie, items);
-      const replay = await syncAll(base, eventId, cookie, items);
-      const checkedIn = await handle.db.selectFrom('registration').select((eb) => eb.fn.countAll<number>().as('n')).where('eventId', '=', eventId).where('checkedInAt', 'is not', null).executeTakeFirstOrThrow();
-      const expected = SCANS - SCANS / 20 - CANCELLED;
-      if (Number(checkedIn.n) !== expected || first.results.ok !== expected) throw new Error(`${engine}: ${checkedIn.n} checked in, ${first.results.ok} ok; expected ${expected}`);
-      const mix = Object.entries(first.results).map(([k, v]) => `${v} ${k}`).join(', ');
-      console.log(`${engine}: first sync ${first.ms.toFixed(0)} ms (${mix}); replay ${replay.ms.toFixed(0)} ms`);
-      return [
-        `| ${engine} | first sync (${mix}) | ${(first.ms / 1000).toFixed(2)} | ${(first.ms / items.length).toFixed(2)} |`,
-        `| ${engine} | the same ${items.length} again (every key replayed) | ${(replay.ms / 1000).toFixed(2)} | ${(replay.ms / items.length).toFixed(2)} |`,
-      ];
-    } finally {
-      await app.close();
-    }
-  } finally {
-    await handle.db.destroy();
-    rmSync(folder, { recursive: true, force: true });
-  }
+  return withBenchServer(engine, databaseUrl, (db) => seed(db), async ({ db, config, base }, { eventId, organisationId, registrationIds }) => {
+    const cookie = await trainerCookie(db, base, organisationId);
+    const items = queuedScans(config, registrationIds);
+    const first = await syncAll(base, eventId, cookie, items);
+    const replay = await syncAll(base, eventId, cookie, items);
+    const checkedIn = await db.selectFrom('registration').select((eb) => eb.fn.countAll<number>().as('n')).where('eventId', '=', eventId).where('checkedInAt', 'is not', null).executeTakeFirstOrThrow();
+    const expected = SCANS - SCANS / 20 - CANCELLED;
+    if (Number(checkedIn.n) !== expected || first.results.ok !== expected) throw new Error(`${engine}: ${checkedIn.n} checked in, ${first.results.ok} ok; expected ${expected}`);
+    const mix = Object.entries(first.results).map(([k, v]) => `${v} ${k}`).join(', ');
+    console.log(`${engine}: first sync ${first.ms.toFixed(0)} ms (${mix}); replay ${replay.ms.toFixed(0)} ms`);
+    return [
+      `| ${engine} | first sync (${mix}) | ${(first.ms / 1000).toFixed(2)} | ${(first.ms / items.length).toFixed(2)} |`,
+      `| ${engine} | the same ${items.length} again (every key replayed) | ${(replay.ms / 1000).toFixed(2)} | ${(replay.ms / items.length).toFixed(2)} |`,
+    ];
+  });
 }
 
 /** Runs the offline check-in sync benchmark on both engines; returns the markdown table. */
 export async function benchCheckIn(): Promise<string> {
   const loadBefore = os.loadavg()[0] ?? 0;
-  const rows = await benchEngine('PGlite', undefined);
-  const pg = await postgresUrl();
-  if (pg) rows.push(...(await withFreshPostgres(pg, 'pro_health_check_in_bench', (url) => benchEngine('PostgreSQL', url))));
+  const rows = await onBothEngines('pro_health_check_in_bench', benchEngine);
   const markdown = [
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}; ${SCANS} scans queued offline, sent in batches of ${BATCH}, one after another; load average ${loadBefore.toFixed(1)} before the run.`,
+    measuredOn(`${SCANS} scans queued offline, sent in batches of ${BATCH}, one after another`, loadBefore),
     '',
     '| Engine | Sync | Total s | ms per scan |',
     '|---|---|---|---|',
