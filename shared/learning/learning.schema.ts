@@ -83,6 +83,8 @@ export const CourseViewSchema = z.object({
   grading: z.enum(GRADINGS),
   certificateEnabled: z.boolean(),
   enrolled: z.boolean(),
+  /** The learner's enrolment, for asking for the course certificate once passed; null before the first step. */
+  enrolmentId: z.uuid().nullable(),
   completedAt: DateTime.nullable(),
   passedAt: DateTime.nullable(),
   modules: z.array(ModuleSchema),

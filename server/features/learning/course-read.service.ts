@@ -54,6 +54,7 @@ export async function viewCourse(ctx: Ctx, slug: string, lang: string): Promise<
     grading: course.grading as Grading,
     certificateEnabled: course.certificateEnabled,
     enrolled: !!enrolment,
+    enrolmentId: enrolment?.id ?? null,
     completedAt: enrolment?.completedAt ?? null,
     passedAt: enrolment?.passedAt ?? null,
     modules: modules.map((m) => ({

@@ -11,7 +11,7 @@ let t: TestApp;
 let w: EventWorld;
 useEventWorld((app, world) => ((t = app), (w = world)));
 
-type View = { modules: { key: string; done: boolean; quiz: { id: string; grade: number | null; attemptsLeft: number | null } | null }[]; passedAt: string | null; knowledge: Record<string, number | null>; title: string };
+type View = { enrolmentId: string | null; modules: { key: string; done: boolean; quiz: { id: string; grade: number | null; attemptsLeft: number | null } | null }[]; passedAt: string | null; knowledge: Record<string, number | null>; title: string };
 
 describe('learner', () => {
   test('the list shows published courses with progress; the page shows modules in order in the reader’s language', async () => {
@@ -117,6 +117,8 @@ describe('learner', () => {
     expect(view.knowledge).toEqual({ pre: 20, post: 100, rawGain: 80, normalisedGain: 1 });
     const enrolment = await t.deps.db.selectFrom('courseEnrolment').select('id').where('courseId', '=', course.id).executeTakeFirstOrThrow();
     expect(await isCoursePassed(t.deps.db, enrolment.id)).toBe(true);
+    // The course page carries the learner's enrolment, so the page can ask for the course certificate with it.
+    expect(view.enrolmentId).toBe(enrolment.id);
     expect(await courseTitle(t.deps.db, course.id, 'ro')).toBe('Curs de bază');
     expect((await call(t, who, 'POST', `/api/learning/quizzes/${post}/attempts`)).statusCode).toBe(409);
     const verbs = await t.deps.db.selectFrom('learningEvent').select('verb').where('courseId', '=', course.id).execute();

@@ -23,6 +23,15 @@ export function useIssueMine() {
   });
 }
 
+/** The certificate of a passed course (made once; asking again returns the same one). */
+export function useIssueCourse() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (enrolmentId: string) => request('POST', '/api/certificates/course', { body: { enrolmentId }, schema: asSent<IssuedCertificate>() }),
+    onSuccess: () => client.invalidateQueries({ queryKey: certificateKeys.mine }),
+  });
+}
+
 export function useRegistrationCertificate(token: string, registrationId: string) {
   return useQuery({
     queryKey: certificateKeys.registration(registrationId),

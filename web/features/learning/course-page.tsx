@@ -7,6 +7,7 @@ import { Page } from '#web/components/page.tsx';
 import { Banner } from '#web/components/ui/banner.tsx';
 import { Loading } from '#web/components/ui/loading.tsx';
 import { useReaderLanguage } from '#web/features/library/reader-language.ts';
+import { CourseCertificate } from './course-certificate.tsx';
 import { CourseModuleItem } from './course-module-item.tsx';
 import { KnowledgeChange } from './knowledge-change.tsx';
 import { useCourse } from './learning.api.ts';
@@ -52,11 +53,7 @@ function Outcome({ course }: { course: CourseView }) {
   if (course.passedAt) {
     return (
       <Banner tone="success" title={t('course.passedTitle')}>
-        {course.certificateEnabled && (
-          <p>
-            <Link to="/certificates">{t('course.getCertificate')}</Link>
-          </p>
-        )}
+        {course.certificateEnabled && course.enrolmentId && <CourseCertificate enrolmentId={course.enrolmentId} />}
       </Banner>
     );
   }
