@@ -1,8 +1,10 @@
 // What certificates need from e-learning, behind one small seam. The learning feature exports isCoursePassed and
 // courseTitle from server/features/learning/learning-contract.ts; until both branches meet, this adapter holds the
-// implementation (none: course certificates answer "not found"), and tests plug in a fake with useCourseContract.
-// NOTE: on merge, set the default implementation here from the learning contract (one import).
+// implementation, and tests plug in a fake with useCourseContract.
+// NOTE: the default is the learning feature's (it was left as "none" at the merge, so no course certificate could be
+// issued); the import is of a small file with no route or service behind it.
 import type { Db } from '#server/db/db.ts';
+import { LEARNING_COURSE_CONTRACT } from '#server/features/learning/learning-contract.ts';
 
 export interface PassedEnrolment {
   enrolmentId: string;
@@ -20,18 +22,13 @@ export interface CourseContract {
   courseTitle(db: Db, courseId: string, language: string): Promise<{ title: string; description: string } | null>;
 }
 
-const NONE: CourseContract = {
-  passedEnrolment: async () => null,
-  courseTitle: async () => null,
-};
-
-let current: CourseContract = NONE;
+let current: CourseContract = LEARNING_COURSE_CONTRACT;
 
 export function courseContract(): CourseContract {
   return current;
 }
 
-/** Replaces the implementation (the learning feature on merge; tests with a fake). */
+/** Replaces the implementation (tests with a fake); null puts the learning feature's back. */
 export function useCourseContract(contract: CourseContract | null): void {
-  current = contract ?? NONE;
+  current = contract ?? LEARNING_COURSE_CONTRACT;
 }

@@ -119,6 +119,9 @@ describe('learner', () => {
     expect(await isCoursePassed(t.deps.db, enrolment.id)).toBe(true);
     // The course page carries the learner's enrolment, so the page can ask for the course certificate with it.
     expect(view.enrolmentId).toBe(enrolment.id);
+    const issued = await call(t, who, 'POST', '/api/certificates/course', { enrolmentId: view.enrolmentId });
+    expect(issued.statusCode).toBe(201);
+    expect(issued.json().certificate.kind).toBe('course');
     expect(await courseTitle(t.deps.db, course.id, 'ro')).toBe('Curs de bază');
     expect((await call(t, who, 'POST', `/api/learning/quizzes/${post}/attempts`)).statusCode).toBe(409);
     const verbs = await t.deps.db.selectFrom('learningEvent').select('verb').where('courseId', '=', course.id).execute();
