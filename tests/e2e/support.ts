@@ -15,11 +15,12 @@ export function baseUrl(): string {
   return inject('baseUrl');
 }
 
-export function launchBrowser(): Promise<Browser> {
+/** Debian's Chromium; `extraArgs` adds flags (a fake camera for the check-in journey). */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   // NOTE: Debian's chromium package, never a downloaded browser (CI has no access to Playwright's CDN).
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...extraArgs],
   });
 }
 

@@ -17,7 +17,9 @@ import { COURSE_LANGUAGES, CourseFileSchema, CourseLanguageFileSchema, type Cour
 import { checkCourse } from './course-check.ts';
 import { courseIdBySlug, firstOrganisation, libraryChapterRefs, publicationOwner, replaceStructure, upsertCourse, upsertCourseText } from './course-import.queries.ts';
 
-export const COURSES_DIR = path.resolve('content', 'courses');
+// NOTE: from this file's place, as the library's content is, not from the working directory (a server started
+// elsewhere, e.g. from a private web build, would find no courses).
+export const COURSES_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../content/courses');
 
 export interface CourseFiles {
   course: CourseFile;

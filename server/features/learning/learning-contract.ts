@@ -17,7 +17,7 @@ export async function courseTitle(db: Db, courseId: string, lang: string): Promi
   return { title, summary };
 }
 
-/** A passed enrolment with what a course certificate names: the learner, the course, the day, the publisher. */
+/** A passed enrolment of a course that gives certificates, with what a course certificate names: the learner, the course, the day, the publisher. */
 export async function passedEnrolment(db: Db, enrolmentId: string) {
   const row = await db
     .selectFrom('courseEnrolment as e')
@@ -26,6 +26,8 @@ export async function passedEnrolment(db: Db, enrolmentId: string) {
     .select(['e.id as enrolmentId', 'e.accountId', 'e.courseId', 'e.passedAt', 'o.id as organisationId', 'o.name as organisationName'])
     .where('e.id', '=', enrolmentId)
     .where('e.passedAt', 'is not', null)
+    // NOTE: a course that gives no certificate has no passed enrolment to certify.
+    .where('c.certificateEnabled', '=', true)
     .executeTakeFirst();
   if (!row?.passedAt) return null;
   return { enrolmentId: row.enrolmentId, accountId: row.accountId, courseId: row.courseId, passedAt: row.passedAt, organisation: { id: row.organisationId, name: row.organisationName } };
