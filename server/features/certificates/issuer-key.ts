@@ -1,6 +1,5 @@
 // The platform's signing key for credentials (Ed25519, Multikey): made on first use, its secret half sealed with the
 // data keyring, kept in memory per database once opened. Older keys stay published so what they signed still verifies.
-import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import type { MultikeyPair } from '@digitalbazaar/ed25519-multikey';
 import type { Transaction } from 'kysely';
 import type { Config } from '#server/config.ts';
@@ -8,6 +7,7 @@ import type { Db } from '#server/db/db.ts';
 import type { Database } from '#server/db/schema.ts';
 import { decrypt, encrypt } from '#server/lib/crypto.ts';
 import { issuerIdOf } from './ob-urls.ts';
+import { vcStack } from './vc-stack.ts';
 
 export interface PublishedKey {
   keyId: string;
@@ -35,6 +35,7 @@ export async function signingKeyIn(db: Db | Transaction<Database>, config: Confi
   const issuer = issuerIdOf(config);
   let row = await activeRow(db);
   if (!row) {
+    const { Ed25519Multikey } = await vcStack();
     const fresh = await Ed25519Multikey.generate({ id: `${issuer}#key-1`, controller: issuer });
     const exported = (await fresh.export({ publicKey: true, secretKey: true, includeContext: false })) as { publicKeyMultibase: string; secretKeyMultibase: string };
     // NOTE: two instances starting together both try; the unique key id keeps one, and both then read that one.
@@ -46,6 +47,7 @@ export async function signingKeyIn(db: Db | Transaction<Database>, config: Confi
     row = await activeRow(db);
     if (!row) throw new Error('no active issuer key');
   }
+  const { Ed25519Multikey } = await vcStack();
   return Ed25519Multikey.from({
     id: `${issuer}#${row.keyId}`,
     controller: issuer,

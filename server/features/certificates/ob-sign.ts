@@ -1,9 +1,5 @@
 // Signing with the issuer key (Data Integrity, eddsa-rdfc-2022), the issuer document published at /ob/issuer, and the
 // revocation status list published at /ob/status/1, signed the same way and made again only when a revocation changes it.
-import * as vc from '@digitalbazaar/vc';
-import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
-import { createCredential, createList } from '@digitalbazaar/vc-bitstring-status-list';
 import type { MultikeyPair } from '@digitalbazaar/ed25519-multikey';
 import type { Config } from '#server/config.ts';
 import type { Db } from '#server/db/db.ts';
@@ -11,6 +7,7 @@ import { activeSigningKey, publishedKeys } from './issuer-key.ts';
 import { DID_V1, documentLoaderWith, MULTIKEY_V1, OB_V3 } from './ob-contexts.ts';
 import { issuerProfile } from './ob-credential.ts';
 import { issuerIdOf, statusListIdOf } from './ob-urls.ts';
+import { vcStack } from './vc-stack.ts';
 
 /** Bits in the status list: the spec's minimum (16 KiB), so that one revoked bit says little about whom it is. */
 export const STATUS_LIST_LENGTH = 131_072;
@@ -19,6 +16,7 @@ const contextsOnly = documentLoaderWith(new Map());
 
 /** Signs a credential with the key; `date` is the proof's creation time. */
 export async function signCredential(key: MultikeyPair, credential: Record<string, unknown>, date: Date): Promise<Record<string, unknown>> {
+  const { vc, DataIntegrityProof, cryptosuite } = await vcStack();
   const suite = new DataIntegrityProof({ signer: key.signer(), cryptosuite, date });
   return vc.issue({ credential, suite, documentLoader: contextsOnly, now: date });
 }
@@ -58,6 +56,7 @@ export async function statusListCredential(db: Db, config: Config): Promise<Reco
 async function buildStatusList(db: Db, config: Config, latest: Date | null): Promise<Record<string, unknown>> {
   const signer = await activeSigningKey(db, config);
   const revoked = await db.selectFrom('certificate').select('statusListIndex').where('revokedAt', 'is not', null).execute();
+  const { createCredential, createList } = await vcStack();
   const list = await createList({ length: STATUS_LIST_LENGTH });
   for (const r of revoked) list.setStatus(r.statusListIndex, true);
   const id = statusListIdOf(config);

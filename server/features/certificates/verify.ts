@@ -1,12 +1,9 @@
 // Verifies an Open Badges 3.0 credential against what we trust (our issuer document and status list, handed in by
 // the caller: from the database on the server, from files in the offline CLI). In order: structure, issuer, proof,
 // status, validity window; the first failure is the reason. The claims are read out either way, for the page to show.
-import * as vc from '@digitalbazaar/vc';
-import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
-import { checkStatus } from '@digitalbazaar/vc-bitstring-status-list';
 import type { CredentialClaims, VerifyReason } from '#shared/certificates/certificate.schema.ts';
 import { documentLoaderWith, OB_V3, UnknownDocumentError, VC_V2 } from './ob-contexts.ts';
+import { vcStack } from './vc-stack.ts';
 
 export interface Trust {
   issuerId: string;
@@ -96,6 +93,7 @@ function ownKey(proof: Json, trust: Trust): boolean {
 }
 
 async function checkProof(credential: Json, claims: CredentialClaims, documentLoader: ReturnType<typeof documentLoaderWith>): Promise<'ok' | VerifyReason> {
+  const { vc, DataIntegrityProof, cryptosuite } = await vcStack();
   try {
     const result = await vc.verifyCredential({
       credential,
@@ -125,6 +123,7 @@ function causes(error: unknown, depth = 0): unknown[] {
 
 /** True when the revocation bit is set; 'malformed' when the status entry cannot be read against our list. */
 async function revocationOf(credential: Json, documentLoader: ReturnType<typeof documentLoaderWith>): Promise<boolean | 'malformed'> {
+  const { checkStatus, DataIntegrityProof, cryptosuite } = await vcStack();
   const result = await checkStatus({ credential, documentLoader, suite: new DataIntegrityProof({ cryptosuite }), verifyMatchingIssuers: true });
   if (!result.verified) return 'malformed';
   const results = (result as { results?: { status?: boolean }[] }).results ?? [];

