@@ -1,5 +1,6 @@
 // The person's answers on their registration page: accept or decline an offer, and cancel (or leave the waiting list)
-// after a confirmation dialog; each answer is announced, and an expired offer says so (410) instead of failing quietly.
+// after a confirmation dialog; an expired offer says so (410) instead of failing quietly. Each answer is reported to
+// the page through `onOutcome`, because the section that was answered disappears once the registration reloads.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BusyButton } from '#web/components/ui/busy-button.tsx';
@@ -7,11 +8,24 @@ import { apiError } from '#web/components/ui/form.tsx';
 import { ModalDialog } from '#web/components/ui/modal-dialog.tsx';
 import { useRegistrationAction } from './registration.api.ts';
 
-export function OfferAnswer({ token, expiresAt }: { token: string; expiresAt: Date }) {
+export interface ActionOutcome {
+  tone: 'success' | 'error';
+  text: string;
+}
+
+/** Always mounted, so a screen reader hears the outcome even though the section that caused it is gone. */
+export function OutcomeAnnouncement({ outcome }: { outcome: ActionOutcome | null }) {
+  return (
+    <div role="status" aria-live="polite">
+      {outcome && <p className={`alert ${outcome.tone}`}>{outcome.text}</p>}
+    </div>
+  );
+}
+
+export function OfferAnswer({ token, expiresAt, onOutcome: setNote }: { token: string; expiresAt: Date; onOutcome: (outcome: ActionOutcome) => void }) {
   const { t, i18n } = useTranslation('event-registration');
   const accept = useRegistrationAction(token, 'offer/accept');
   const decline = useRegistrationAction(token, 'offer/decline');
-  const [note, setNote] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const onError = (error: unknown) => setNote({ tone: 'error', text: apiError(error)?.status === 410 ? t('page.expired') : t('page.answered') });
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeStyle: 'short' }).format(expiresAt);
   return (
@@ -26,30 +40,19 @@ export function OfferAnswer({ token, expiresAt }: { token: string; expiresAt: Da
           {t('page.decline')}
         </BusyButton>
       </div>
-      {note && (
-        <p className={`alert ${note.tone}`} role="status">
-          {note.text}
-        </p>
-      )}
     </section>
   );
 }
 
-export function CancelRegistration({ token, waitlisted }: { token: string; waitlisted: boolean }) {
+export function CancelRegistration({ token, waitlisted, onOutcome }: { token: string; waitlisted: boolean; onOutcome: (outcome: ActionOutcome) => void }) {
   const { t } = useTranslation('event-registration');
   const cancel = useRegistrationAction(token, 'cancel');
   const [open, setOpen] = useState(false);
-  const [done, setDone] = useState(false);
   return (
     <div>
       <button type="button" className="button danger" onClick={() => setOpen(true)}>
         {waitlisted ? t('page.leave') : t('page.cancel')}
       </button>
-      {done && (
-        <p className="alert success" role="status">
-          {t('page.cancelled')}
-        </p>
-      )}
       {open && (
         <ModalDialog role="alertdialog" onClose={() => setOpen(false)}>
           <h2 slot="title">{waitlisted ? t('page.leaveTitle') : t('page.cancelTitle')}</h2>
@@ -61,7 +64,8 @@ export function CancelRegistration({ token, waitlisted }: { token: string; waitl
               onClick={() =>
                 cancel.mutate(undefined, {
                   onSettled: () => setOpen(false),
-                  onSuccess: () => setDone(true),
+                  onSuccess: () => onOutcome({ tone: 'success', text: t('page.cancelled') }),
+                  onError: () => onOutcome({ tone: 'error', text: t('page.cancelFailed') }),
                 })
               }
             >

@@ -12,7 +12,7 @@ import { EvaluationLink } from './evaluation-link.tsx';
 import { RegistrationCertificate } from './registration-certificate.tsx';
 import { RegistrationQr } from './registration-qr.tsx';
 import { downloadIcs, useMyRegistrations, useRegistrationView } from './registration.api.ts';
-import { CancelRegistration, OfferAnswer } from './registration-actions.tsx';
+import { type ActionOutcome, CancelRegistration, OfferAnswer, OutcomeAnnouncement } from './registration-actions.tsx';
 
 export function RegistrationPage() {
   const { t } = useTranslation('event-registration');
@@ -28,22 +28,24 @@ export function RegistrationPage() {
 function RegistrationDetails({ token }: { token: string }) {
   const { t } = useTranslation('event-registration');
   const view = useRegistrationView(token);
+  const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
   if (view.isPending) return <Loading />;
   if (view.isError || !view.data) return <p className="alert error">{t('page.invalid')}</p>;
   const r = view.data;
   return (
     <div className="stack registration-view">
+      <OutcomeAnnouncement outcome={outcome} />
       <EventFacts r={r} />
       {r.eventStatus === 'cancelled' && <p className="alert notice">{t('page.eventCancelled')}</p>}
       {r.via === 'offer' && r.status !== 'offered' && <p className="hint">{t('page.offerLinkNote')}</p>}
-      {r.status === 'offered' && r.offer?.status === 'open' && <OfferAnswer token={token} expiresAt={r.offer.expiresAt} />}
+      {r.status === 'offered' && r.offer?.status === 'open' && <OfferAnswer token={token} expiresAt={r.offer.expiresAt} onOutcome={setOutcome} />}
       {r.via === 'manage' && (
         <>
           <RegistrationQr {...slotProps(token, r)} />
           <EvaluationLink {...slotProps(token, r)} />
           <RegistrationCertificate {...slotProps(token, r)} />
           <CalendarButton token={token} r={r} />
-          {!r.eventStarted && ['pending_approval', 'confirmed', 'waitlisted', 'offered'].includes(r.status) && <CancelRegistration token={token} waitlisted={r.status === 'waitlisted'} />}
+          {!r.eventStarted && ['pending_approval', 'confirmed', 'waitlisted', 'offered'].includes(r.status) && <CancelRegistration token={token} waitlisted={r.status === 'waitlisted'} onOutcome={setOutcome} />}
         </>
       )}
     </div>
