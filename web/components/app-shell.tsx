@@ -1,24 +1,19 @@
 // The frame of every page: skip link, header (wordmark, quick exit, and a Menu on narrow screens holding the
 // navigation, language and sign-in), main landmark, footer.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useNavigate } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
+import { NavLink, Outlet } from 'react-router';
 import type { Me } from '#shared/auth/me.schema.ts';
-import { request } from '#web/lib/api.ts';
 import { isLanguage, setLanguage } from '#web/lib/i18n.ts';
-import { ME_KEY, useMe } from '#web/features/account/me.api.ts';
-import { BusyButton } from './ui/busy-button.tsx';
+import { useMe } from '#web/features/account/me.api.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { QuickExit } from './quick-exit.tsx';
 import { visibleNav } from './nav-items.ts';
 import { MenuIcon } from './menu-icon.tsx';
 import { useDisclosureMenu } from './use-disclosure-menu.ts';
 import { Wordmark } from './wordmark.tsx';
-import { forgetCheckInData } from '#web/features/events/check-in-store.ts';
+import { SignOutButton } from './sign-out-button.tsx';
 import { OfflineIndicator } from '#web/features/library/offline-indicator.tsx';
-import { clearOfflineLibrary } from '#web/features/library/offline.ts';
-import { keepState as forgetAidAnswers } from '#web/features/identify/aid-state.ts';
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -84,26 +79,4 @@ function useAccountLanguage(me: Me | null): void {
   useEffect(() => {
     if (isLanguage(saved) && saved !== i18n.language) setLanguage(saved);
   }, [saved, i18n]);
-}
-
-function SignOutButton() {
-  const { t } = useTranslation();
-  const client = useQueryClient();
-  const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const signOut = async () => {
-    setBusy(true);
-    await request('POST', '/api/auth/sign-out').catch(() => undefined);
-    client.clear();
-    clearOfflineLibrary();
-    forgetAidAnswers(null);
-    await forgetCheckInData();
-    client.setQueryData(ME_KEY, null);
-    await navigate('/sign-in');
-  };
-  return (
-    <BusyButton className="link-button" busy={busy} onClick={() => void signOut()}>
-      {t('nav.signOut')}
-    </BusyButton>
-  );
 }

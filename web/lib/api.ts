@@ -52,6 +52,13 @@ export async function request(
   return options.schema ? options.schema.parse(json) : json;
 }
 
+/** No network rather than a refusal: fetch failed, a timeout, a proxy's error page (not JSON) or a 5xx. */
+export function isNetworkFailure(error: unknown): boolean {
+  if (error instanceof ApiRequestError) return error.status >= 500;
+  if (error instanceof DOMException) return error.name === 'TimeoutError' || error.name === 'AbortError' || error.name === 'NetworkError';
+  return error instanceof TypeError || error instanceof SyntaxError;
+}
+
 /** The error shape of shared/errors.ts, checked by hand (see the note at the top). */
 function isApiError(json: unknown): json is ApiError {
   if (typeof json !== 'object' || json === null) return false;

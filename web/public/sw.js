@@ -6,8 +6,8 @@
 //
 // What it stores — and nothing else:
 //  - ph-shell-*: the app's index.html and its /assets/* files (cache-first: a hashed name never changes content),
-//    so "/", /library pages and /identify (the identification aid: its content is in its script files) open
-//    without a connection.
+//    so "/", /library pages, /identify (the identification aid: its content is in its script files) and an
+//    event's check-in page (its roster is in IndexedDB, not here) open without a connection.
 //  - ph-library-*: GET /api/library/publications[/<slug>[/chapters/<chapter>]]?lang=<en|ro|nb> (stale-while-
 //    revalidate), never a professionals-only chapter. Saved in advance without cookies, so only public text.
 //  - ph-help-*: GET /api/help/contacts?lang=<en|ro|nb> (stale-while-revalidate): the public Help now numbers the aid
@@ -27,7 +27,9 @@ const WARMED_KEY = '/__library-saved-at';
 const LIBRARY_API = /^\/api\/library\/publications(?:\/[a-z0-9][a-z0-9-]*(?:\/chapters\/[a-z0-9][a-z0-9-]*)?)?$/;
 const ASSET = /^\/assets\/[\w.-]+$/;
 const HELP_API = '/api/help/contacts';
-const OFFLINE_PAGES = /^\/(?:library(?:\/.*)?|identify)?$/;
+// NOTE: the check-in page too, so an organiser who reloads it at a venue without network gets the app (and the roster
+// saved in IndexedDB) instead of the browser's error page; the shell is the same public index.html.
+const OFFLINE_PAGES = /^\/(?:library(?:\/.*)?|identify|events\/[0-9a-f-]{36}\/check-in)?$/;
 const WARM_EVERY_MS = 6 * 60 * 60 * 1000;
 const WARM_PARALLEL = 4;
 

@@ -10,6 +10,8 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { useEventWorld, type EventWorld } from '#server/features/events/events.fixtures.ts';
 import type { IssuedCertificate, Verification } from '#shared/certificates/certificate.schema.ts';
 import type { TestApp } from '#tests/test-app.ts';
+import { plantEvent } from '#server/features/events/events.fixtures.ts';
+import { plantCourse } from '#server/features/learning/learning.fixtures.ts';
 import { endedEventWithParticipant, get, post } from './certificates.fixtures.ts';
 import { useCourseContract } from './course-contract.ts';
 import { documentLoaderWith, UnknownDocumentError } from './ob-contexts.ts';
@@ -142,6 +144,26 @@ describe('public documents', () => {
     expect((await get(t, '/ob/achievements/event-00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
     expect((await get(t, '/ob/status/1')).json()).toMatchObject({ type: ['VerifiableCredential', 'BitstringStatusListCredential'] });
   });
+
+  test('a draft event’s achievement is 404 like an unknown id; a cancelled one that issued certificates is still served', async () => {
+    const draft = await plantEvent(t.deps.db, { organisationId: w.lead.organisationId, status: 'draft', title: 'Ciornă secretă' });
+    await t.deps.db.updateTable('event').set({ certificateEnabled: true }).where('id', '=', draft.id).execute();
+    const hidden = await get(t, `/ob/achievements/event-${draft.id}`);
+    expect([hidden.statusCode, hidden.body.includes('trafficking')]).toEqual([404, false]);
+    const { event } = await issued();
+    await t.deps.db.updateTable('event').set({ status: 'cancelled' }).where('id', '=', event.id).execute();
+    expect((await get(t, `/ob/achievements/event-${event.id}`)).json()).toMatchObject({ type: ['Achievement'], name: 'Identifying trafficking victims in hospital' });
+  });
+
+  test('a draft course’s achievement is 404 like an unknown id; published, it is served', async () => {
+    useCourseContract(null);
+    const course = await plantCourse(t, w.lead.organisationId, { slug: 'ob-draft-course' });
+    const url = `/ob/achievements/course-${course.id}`;
+    expect((await get(t, url)).json()).toMatchObject({ type: ['Achievement'], achievementType: 'Course' });
+    await t.deps.db.updateTable('course').set({ status: 'draft' }).where('id', '=', course.id).execute();
+    const hidden = await get(t, url);
+    expect([hidden.statusCode, hidden.json()]).toEqual([404, (await get(t, '/ob/achievements/course-00000000-0000-4000-8000-000000000000')).json()]);
+  });
 });
 
 describe('the PDF', () => {
@@ -168,7 +190,10 @@ describe('course certificates (through the learning contract, faked here)', () =
     useCourseContract({
       passedEnrolment: async (_db, id) => (id === enrolmentId ? { enrolmentId, accountId: w.clinician.id, courseId, passedAt: new Date('2026-11-02T10:00:00Z'), organisation: null } : null),
       courseTitle: async () => ({ title: 'Identificare și primă intervenție', description: 'Curs online' }),
+      isCertifyingCourse: async () => false,
     });
+    // NOTE: the fake calls every course a draft: no achievement until a certificate names it.
+    expect((await get(t, `/ob/achievements/course-${courseId}`)).statusCode).toBe(404);
     const first = await post(t, '/api/certificates/course', { enrolmentId }, w.clinician);
     expect(first.statusCode).toBe(201);
     const code = first.json<IssuedCertificate>().certificate.code;
@@ -177,6 +202,7 @@ describe('course certificates (through the learning contract, faked here)', () =
     const v = (await get(t, `/api/verify/${code}`)).json<Verification>();
     expect(v).toMatchObject({ valid: true, claims: { achievementType: 'Course' }, record: { kind: 'course', title: 'Identificare și primă intervenție' } });
     expect(v.record!.passedAt).toBe('2026-11-02T10:00:00.000Z');
+    expect((await get(t, `/ob/achievements/course-${courseId}`)).json()).toMatchObject({ name: 'Identificare și primă intervenție' });
     expect(typeof issueCourseCertificate).toBe('function');
   });
 });

@@ -53,6 +53,12 @@ export async function isCertifyingEvent(db: Q, id: string): Promise<boolean> {
   return !!(await db.selectFrom('event').select('id').where('id', '=', id).where('status', '=', 'published').where('certificateEnabled', '=', true).executeTakeFirst());
 }
 
+/** True when at least one certificate (revoked ones too) was issued for the event or course: its credentials name the achievement. */
+export async function hasIssuedCertificate(db: Q, kind: 'event' | 'course', id: string): Promise<boolean> {
+  const q = db.selectFrom('certificate').select('id');
+  return !!(await (kind === 'event' ? q.where('eventId', '=', id) : q.where('courseId', '=', id)).limit(1).executeTakeFirst());
+}
+
 export function eventOrganiserIds(db: Q, eventId: string): Promise<string[]> {
   return db.selectFrom('eventOrganiser').select('organisationId').where('eventId', '=', eventId).execute().then((rows) => rows.map((r) => r.organisationId));
 }

@@ -1,7 +1,7 @@
 // What certificates need from e-learning, behind one small seam: the learning feature's contract
 // (server/features/learning/learning-contract.ts) by default; tests may plug in a fake with useCourseContract.
 import type { Db } from '#server/db/db.ts';
-import { courseTitle, passedEnrolment } from '#server/features/learning/learning-contract.ts';
+import { courseTitle, isCertifyingCourse, passedEnrolment } from '#server/features/learning/learning-contract.ts';
 
 export interface PassedEnrolment {
   enrolmentId: string;
@@ -17,10 +17,13 @@ export interface CourseContract {
   passedEnrolment(db: Db, enrolmentId: string): Promise<PassedEnrolment | null>;
   /** The course's title and a one-line description in the language (falling back as the course does). */
   courseTitle(db: Db, courseId: string, language: string): Promise<{ title: string; description: string } | null>;
+  /** True when the course is published and gives certificates (drafts stay unseen). */
+  isCertifyingCourse(db: Db, courseId: string): Promise<boolean>;
 }
 
 const LEARNING: CourseContract = {
   passedEnrolment,
+  isCertifyingCourse,
   courseTitle: async (db, courseId, language) => {
     const texts = await courseTitle(db, courseId, language);
     return texts && { title: texts.title, description: texts.summary };

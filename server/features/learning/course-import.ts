@@ -68,7 +68,8 @@ export async function readCourseFiles(dir: string, chapters: ReadonlySet<string>
 
 function lessonHtml(body: string, id: string, at: string): string {
   try {
-    return renderMarkdown(body, `lesson-${id}`);
+    // NOTE: a lesson sits under its module's h3 on the course page (h1 course, h2 its parts), so its headings start at h4.
+    return renderMarkdown(body, `lesson-${id}`, 4);
   } catch {
     throw new AppError('invalid', 'The course files are not valid.', { fields: { [at]: 'Too complex to display: nesting too deep' } });
   }

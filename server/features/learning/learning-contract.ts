@@ -9,6 +9,11 @@ export async function isCoursePassed(db: Db, enrolmentId: string): Promise<boole
   return !!row?.passedAt;
 }
 
+/** A published course that gives certificates (its achievement may be public before anyone has one). */
+export async function isCertifyingCourse(db: Db, courseId: string): Promise<boolean> {
+  return !!(await db.selectFrom('course').select('id').where('id', '=', courseId).where('status', '=', 'published').where('certificateEnabled', '=', true).executeTakeFirst());
+}
+
 /** The course's title and summary in `lang` (else its source language); null when there is no such course. */
 export async function courseTitle(db: Db, courseId: string, lang: string): Promise<{ title: string; summary: string } | null> {
   const course = await findCourse(db, { id: courseId }, false);

@@ -22,6 +22,10 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown('###### Deep', 's')).toBe('<h4 id="s--deep">Deep</h4>');
   });
 
+  test('a body shown under a deeper heading shifts its three levels down to start at topLevel', () => {
+    expect(renderMarkdown('# Top\n\n### Mid\n\n###### Deep', 'l', 4)).toBe('<h4 id="l--top">Top</h4>\n<h5 id="l--mid">Mid</h5>\n<h6 id="l--deep">Deep</h6>');
+  });
+
   test('tables keep their alignment', () => {
     expect(renderMarkdown('| a | b |\n|:--|--:|\n| 1 | 2 |')).toContain('<th align="left">a</th>');
   });

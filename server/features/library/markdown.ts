@@ -20,7 +20,7 @@ export function slugify(text: string): string {
     .slice(0, 80);
 }
 
-function markedFor(idPrefix: string): Marked {
+function markedFor(idPrefix: string, topLevel: number): Marked {
   const used = new Map<string, number>();
   const uniqueId = (text: string) => {
     const base = [idPrefix, slugify(text) || 'heading'].filter(Boolean).join('--');
@@ -31,9 +31,10 @@ function markedFor(idPrefix: string): Marked {
   return new Marked({
     gfm: true,
     renderer: {
-      // NOTE: section titles are h2 on the page, so headings inside a body start at h3 at the latest: clamp to h2–h4.
+      // NOTE: section titles are h2 on the page, so headings inside a body start at h3 at the latest: clamp to h2–h4,
+      // then shift the three levels down to start at `topLevel` for bodies shown under a deeper heading.
       heading(this: { parser: { parseInline(t: Tokens.Heading['tokens']): string } }, token: Tokens.Heading) {
-        const level = Math.min(4, Math.max(2, token.depth));
+        const level = Math.min(4, Math.max(2, token.depth)) + topLevel - 2;
         return `<h${level} id="${uniqueId(token.text)}">${this.parser.parseInline(token.tokens)}</h${level}>\n`;
       },
       html(token: Tokens.HTML | Tokens.Tag) {
@@ -44,10 +45,10 @@ function markedFor(idPrefix: string): Marked {
 }
 
 const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: ['h2', 'h3', 'h4', 'p', 'br', 'hr', 'ul', 'ol', 'li', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+  allowedTags: ['h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'ul', 'ol', 'li', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
     'strong', 'em', 'del', 'code', 'pre', 'a', 'img'],
   allowedAttributes: {
-    h2: ['id'], h3: ['id'], h4: ['id'],
+    h2: ['id'], h3: ['id'], h4: ['id'], h5: ['id'], h6: ['id'],
     a: ['href', 'title', 'rel'],
     img: ['src', 'alt', 'title'],
     th: ['align'], td: ['align'],
@@ -64,12 +65,13 @@ const SANITIZE: sanitizeHtml.IOptions = {
 };
 
 /**
- * Renders one section body. `idPrefix` (the section slug) keeps heading ids unique on a chapter page. CPU-heavy on
+ * Renders one section body. `idPrefix` (the section slug) keeps heading ids unique on a chapter page; `topLevel` (2–4)
+ * is the level its first heading level becomes, one below the heading the body sits under. CPU-heavy on
  * pathological input: the server calls it in a worker thread under a time limit (section-html.ts), never inline.
  */
-export function renderMarkdown(markdown: string, idPrefix = ''): string {
+export function renderMarkdown(markdown: string, idPrefix = '', topLevel: 2 | 3 | 4 = 2): string {
   assertNesting(markdown);
-  const html = markedFor(idPrefix).parse(markdown, { async: false });
+  const html = markedFor(idPrefix, topLevel).parse(markdown, { async: false });
   return keepRangesWhole(sanitizeHtml(html, SANITIZE).trim());
 }
 

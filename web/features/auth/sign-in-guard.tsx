@@ -1,8 +1,12 @@
 // Route guards. SignInStepGuard sends a half-signed-in account (two-factor code or enrolment due) to that step from
-// any page; RequireSignIn also sends a signed-out visitor to /sign-in. Both remember where the visitor wanted to go.
+// any page; RequireSignIn also sends a signed-out visitor to /sign-in, but keeps the page when the server could not
+// be reached (sign-in-gate.ts). Both remember where the visitor wanted to go.
+import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, type Location } from 'react-router';
 import { useMe } from '#web/features/account/me.api.ts';
+import { Banner } from '#web/components/ui/banner.tsx';
 import { Loading } from '#web/components/ui/loading.tsx';
+import { pendingStepPath, signInGate } from './sign-in-gate.ts';
 
 /** Router state carried to /sign-in: the page to return to afterwards. */
 export interface ReturnState {
@@ -20,13 +24,6 @@ export function returnPath(state: unknown): string {
   return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/\\') ? from : '/';
 }
 
-/** The path of the sign-in step still due, or null when none is. */
-export function pendingStepPath(step: string | undefined): string | null {
-  if (step === 'totp') return '/sign-in';
-  if (step === 'enrol_totp') return '/sign-in/enrol';
-  return null;
-}
-
 /** Layout route: renders its child routes unless a sign-in step is due. */
 export function SignInStepGuard() {
   const me = useMe();
@@ -36,12 +33,22 @@ export function SignInStepGuard() {
   return <Outlet />;
 }
 
-/** Layout route: renders its child routes only for a fully signed-in account. */
+/** Layout route: renders its child routes for a fully signed-in account, or with a notice when offline. */
 export function RequireSignIn() {
   const me = useMe();
   const location = useLocation();
-  if (me.isPending) return <Loading />;
-  const pending = pendingStepPath(me.data?.signInStep);
-  if (!me.data || pending) return <Navigate to={pending ?? '/sign-in'} replace state={{ from: here(location) } satisfies ReturnState} />;
-  return <Outlet />;
+  const { t } = useTranslation();
+  const gate = signInGate(me);
+  if (gate.kind === 'wait') return <Loading />;
+  if (gate.kind === 'redirect') return <Navigate to={gate.to} replace state={{ from: here(location) } satisfies ReturnState} />;
+  return (
+    <>
+      {gate.unchecked && (
+        <Banner tone="warning" role="status" title={t('offline.title')}>
+          <p>{t('offline.signInUnchecked')}</p>
+        </Banner>
+      )}
+      <Outlet />
+    </>
+  );
 }

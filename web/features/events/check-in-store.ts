@@ -58,6 +58,31 @@ export function forgetCheckInData(): Promise<void> {
   });
 }
 
+/** The scans waiting on this device for the server, over every event's record. */
+function unsyncedIn(saved: readonly (SavedCheckIn | undefined)[]): number {
+  return saved.reduce((n, s) => n + (s?.queue.length ?? 0), 0);
+}
+
+/**
+ * How many scans this device holds that the server has not received: sign-out asks before deleting them. 0 where
+ * IndexedDB is missing, holds nothing or cannot be read, so a broken store never keeps anyone from signing out.
+ */
+export async function countUnsyncedScans(): Promise<number> {
+  if (typeof indexedDB === 'undefined') return 0;
+  try {
+    // NOTE: opening creates the database; on a device that never checked anyone in, ask first whether it exists.
+    if (typeof indexedDB.databases === 'function' && !(await indexedDB.databases()).some((d) => d.name === DB_NAME)) return 0;
+    const db = await openDb();
+    try {
+      return unsyncedIn(await run<SavedCheckIn[]>(db, 'readonly', (s) => s.getAll()));
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 0;
+  }
+}
+
 const DEVICE_KEY = 'ph-check-in-device';
 
 /** This phone's own random id, kept across reloads: the server tells two phones' scans apart by it. */

@@ -1,6 +1,6 @@
 // Check-in's calls to the server: the roster, one scan, a sync batch, undo, and the person's own code. Scans carry a
 // time limit, so a connection that hangs (a venue's Wi-Fi) counts as offline instead of freezing the scanner.
-import { ApiRequestError, request } from '#web/lib/api.ts';
+import { request } from '#web/lib/api.ts';
 import { CheckInAnswerSchema, CheckInSyncAnswerSchema, RegistrationQrSchema, RosterEntrySchema, RosterSchema, type RegistrationQr, type RosterEntry } from '#shared/events/check-in.schema.ts';
 import type { CheckInApi, ScanBody } from './check-in-queue.ts';
 
@@ -23,11 +23,4 @@ export function undoCheckIn(eventId: string, registrationId: string): Promise<Ro
 /** The person's own code; the link's secret goes in the body, never in the URL. */
 export function fetchRegistrationQr(token: string): Promise<RegistrationQr> {
   return request('POST', '/api/registration/qr', { body: { token }, schema: RegistrationQrSchema });
-}
-
-/** No network rather than a refusal: fetch failed, a timeout, a proxy's error page (not JSON) or a 5xx. */
-export function isNetworkFailure(error: unknown): boolean {
-  if (error instanceof ApiRequestError) return error.status >= 500;
-  if (error instanceof DOMException) return error.name === 'TimeoutError' || error.name === 'AbortError' || error.name === 'NetworkError';
-  return error instanceof TypeError || error instanceof SyntaxError;
 }

@@ -1,7 +1,8 @@
 // The scanner page's hold on its queue: starts it with the phone's store, follows the browser's online and offline
 // events, and retries the sync on a timer while scans wait or the network is down.
 import { useEffect, useRef, useState } from 'react';
-import { checkInApi, isNetworkFailure } from './check-in.api.ts';
+import { isNetworkFailure } from '#web/lib/api.ts';
+import { checkInApi } from './check-in.api.ts';
 import { CheckInQueue, type CheckInView } from './check-in-queue.ts';
 import { deviceId, indexedDbStore } from './check-in-store.ts';
 
