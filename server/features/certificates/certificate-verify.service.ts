@@ -1,16 +1,17 @@
 // Public verification: by code (what the QR code and the printed URL lead to) and of a credential file someone pasted
 // or uploaded. Both answer the full claims and, for our own certificates, our record of them; both are rate-limited
-// per address, counted before the (costly) proof check.
+// per address, counted before the (costly) proof check, which runs in a worker thread under a time limit.
 import type { Ctx } from '#server/context.ts';
 import { AppError } from '#server/errors.ts';
 import { consumeAttempt } from '#server/features/auth/rate-limit.service.ts';
+import { PoolBusyError, isInputFailure, shortTasks } from '#server/lib/worker-pool.ts';
 import type { CertificateRecord, Verification } from '#shared/certificates/certificate.schema.ts';
 import { courseContract } from './course-contract.ts';
 import { describeEvent } from './certificate-facts.ts';
 import { certificateByCode, certificateById, eventFacts, type CertificateRow } from './certificate.queries.ts';
 import { issuerDocument, statusListCredential } from './ob-sign.ts';
 import { credentialUrlOf, issuerIdOf, verifyUrlOf } from './ob-urls.ts';
-import { verifyCredential, type Trust } from './verify.ts';
+import { readClaims, type Trust, type VerifyOutcome, type verifyCredential } from './verify.ts';
 
 /** Verifications per address per minute: generous for a venue's shared Wi-Fi, low enough to stop enumeration. */
 export const VERIFY_LIMIT_PER_MINUTE = 120;
@@ -25,12 +26,27 @@ export async function ourTrust(ctx: Ctx): Promise<Trust> {
   return { issuerId: issuerIdOf(ctx.config), issuerDocument: await issuerDocument(ctx.db, ctx.config), statusList: await statusListCredential(ctx.db, ctx.config), now: ctx.now };
 }
 
+const VERIFY_TASK = new URL('./verify-task.ts', import.meta.url);
+/** How long one proof check may run in its thread: ours take tens of milliseconds. */
+export const VERIFY_TIME_LIMIT_MS = 3_000;
+
+/** The proof check in the worker pool: a document that runs over the limit (or the stack) is malformed. */
+async function checkOffLoop(credential: unknown, trust: Trust): Promise<VerifyOutcome> {
+  try {
+    return await shortTasks.call<typeof verifyCredential>(VERIFY_TASK, 'verifyCredential', [credential, trust], { timeoutMs: VERIFY_TIME_LIMIT_MS });
+  } catch (error) {
+    if (isInputFailure(error)) return { valid: false, reason: 'malformed', claims: readClaims(credential), statusChecked: false };
+    if (error instanceof PoolBusyError) throw new AppError('unavailable', 'Certificates cannot be checked right now. Try again in a minute.');
+    throw error;
+  }
+}
+
 /** Verifies the stored credential of the certificate with this code. */
 export async function verifyByCode(ctx: Ctx, code: string): Promise<Verification> {
   await limit(ctx);
   const row = await certificateByCode(ctx.db, code);
   if (!row) throw new AppError('not_found', 'No certificate has this code.');
-  const outcome = await verifyCredential(row.credential, await ourTrust(ctx));
+  const outcome = await checkOffLoop(row.credential, await ourTrust(ctx));
   return { ...outcome, record: await recordOf(ctx, row) };
 }
 
@@ -43,7 +59,7 @@ export async function verifyCredentialText(ctx: Ctx, text: string): Promise<Veri
   } catch {
     return { valid: false, reason: 'malformed', statusChecked: false, claims: null, record: null };
   }
-  const outcome = await verifyCredential(credential, await ourTrust(ctx));
+  const outcome = await checkOffLoop(credential, await ourTrust(ctx));
   const row = outcome.reason === 'unknown_issuer' || outcome.reason === 'malformed' ? null : await ownRow(ctx, outcome.claims?.id ?? null);
   return { ...outcome, record: row && outcome.reason !== 'tampered' ? await recordOf(ctx, row) : null };
 }

@@ -1,6 +1,9 @@
 // A penetration tester's pass over certificates: the organiser's read of who got one is audited like any read of a
-// participant list, and the issuer's secret key never leaves its sealed form (no response carries it).
-import { describe, expect, test } from 'vitest';
+// participant list, the issuer's secret key never leaves its sealed form (no response carries it), and a public
+// verification cannot make the server canonicalise a crafted document on its event loop.
+import { describe, expect, test, vi } from 'vitest';
+import type { IssuedCertificate, Verification } from '#shared/certificates/certificate.schema.ts';
+import { shortTasks } from '#server/lib/worker-pool.ts';
 import { decrypt } from '#server/lib/crypto.ts';
 import { useEventWorld, type EventWorld } from '#server/features/events/events.fixtures.ts';
 import type { TestApp } from '#tests/test-app.ts';
@@ -54,5 +57,24 @@ describe('certificates', () => {
     for (const code of codes) answers.push((await t.app.inject({ method: 'GET', url: `/ob/credentials/${code}`, remoteAddress: '10.250.0.1' })).statusCode);
     expect(answers.slice(0, VERIFY_LIMIT_PER_MINUTE).every((s) => s === 404)).toBe(true);
     expect(answers.at(-1)).toBe(429);
+  });
+
+  test('a crafted credential far bigger than ours is malformed before any proof work, and every check runs off the event loop', async () => {
+    const { registration } = await endedEventWithParticipant(t, w);
+    const code = (await post(t, '/api/certificates/registration/issue', { token: registration.manageToken })).json<IssuedCertificate>().certificate.code;
+    const credential = (await get(t, `/ob/credentials/${code}`)).json<Record<string, any>>();
+    // NOTE: our issuer and key, so it gets past the cheap checks; 400 alignments are some 2,000 values in 33 kB.
+    credential.credentialSubject.achievement.alignment = Array.from({ length: 400 }, (_, i) => ({ type: ['Alignment'], targetName: `x${i}`, targetUrl: `https://e.example/${i}` }));
+    const calls = vi.spyOn(shortTasks, 'call');
+    try {
+      const crafted = await post(t, '/api/verify/credential', { credential: JSON.stringify(credential) });
+      expect(crafted.statusCode).toBe(200);
+      expect(crafted.json<Verification>()).toMatchObject({ valid: false, reason: 'malformed' });
+      expect((await get(t, `/api/verify/${code}`)).json<Verification>()).toMatchObject({ valid: true });
+      const tasks = calls.mock.calls.map(([module, name]) => `${String(module).split('/').pop()}#${name}`);
+      expect(tasks).toEqual(['verify-task.ts#verifyCredential', 'verify-task.ts#verifyCredential']);
+    } finally {
+      calls.mockRestore();
+    }
   });
 });

@@ -61,10 +61,29 @@ export function readClaims(credential: unknown): CredentialClaims | null {
 
 const fail = (reason: VerifyReason, claims: CredentialClaims | null, statusChecked = false): VerifyOutcome => ({ valid: false, reason, claims, statusChecked });
 
+/**
+ * The most JSON values and nesting a credential may have: ours have about 60 values, 5 levels deep. The proof check
+ * expands and canonicalises the whole document (hundreds of milliseconds for a crafted 64 kB one), so a document far
+ * beyond our own shape is refused as malformed before that work: it cannot be a credential we signed.
+ */
+export const MAX_CREDENTIAL_VALUES = 400;
+export const MAX_CREDENTIAL_DEPTH = 10;
+
+/** True when the document stays within those bounds (counting stops as soon as it goes past them). */
+export function withinShape(value: unknown): boolean {
+  let values = 0;
+  const walk = (v: unknown, depth: number): boolean => {
+    if (++values > MAX_CREDENTIAL_VALUES || depth > MAX_CREDENTIAL_DEPTH) return false;
+    if (typeof v !== 'object' || v === null) return true;
+    return Object.values(v).every((child) => walk(child, depth + 1));
+  };
+  return walk(value, 0);
+}
+
 /** The whole check; never throws on hostile input. */
 export async function verifyCredential(credential: unknown, trust: Trust): Promise<VerifyOutcome> {
   const claims = readClaims(credential);
-  if (!claims || !isObject(credential) || !isObject(credential.proof)) return fail('malformed', claims);
+  if (!claims || !isObject(credential) || !isObject(credential.proof) || !withinShape(credential)) return fail('malformed', claims);
   if (claims.issuerId !== trust.issuerId || !ownKey(credential.proof, trust)) return fail('unknown_issuer', claims);
   const documents = new Map<string, object>([[trust.issuerId, trust.issuerDocument]]);
   if (trust.statusList && str(trust.statusList.id)) documents.set(str(trust.statusList.id)!, trust.statusList);

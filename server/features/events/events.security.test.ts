@@ -7,7 +7,7 @@ import type { TestApp } from '#tests/test-app.ts';
 import { onEventChanged } from './event-change.ts';
 import { eventIcs } from './event-ics.ts';
 import { plantEvent, plantRegistration, useEventWorld, type EventWorld } from './events.fixtures.ts';
-import { byToken, call, nextAddress, offerTokenFrom, outboxTo, register, tokenOf } from './registration.fixtures.ts';
+import { ANSWERS, byToken, call, nextAddress, offerTokenFrom, outboxTo, register, tokenOf } from './registration.fixtures.ts';
 
 let t: TestApp;
 let w: EventWorld;
@@ -93,6 +93,20 @@ describe('enumeration', () => {
     for (let i = 0; i < 12; i++) expect((await register(t, e.id, { fullName: 'Someone', email: 'inbox.victim@x.example' })).statusCode).toBe(201);
     const mails = await outboxTo(t, 'inbox.victim@x.example');
     expect(mails.length).toBeLessThanOrEqual(4);
+  });
+
+  test('one address cannot have the server mail more than 100 people an hour, by registering groups of strangers', async () => {
+    const e = await plantEvent(t.deps.db, { organisationId: w.lead.organisationId, capacity: 500 });
+    await t.deps.db.updateTable('event').set({ maxGroupSize: 50 }).where('id', '=', e.id).execute();
+    const group = (n: number) => Array.from({ length: 50 }, (_, i) => ({ fullName: `Stranger ${n}-${i}`, email: `relay${n}.${i}@x.example`, answers: ANSWERS }));
+    const send = (n: number) =>
+      t.app.inject({ method: 'POST', url: `/api/events/${e.id}/registrations`, remoteAddress: '10.251.0.7', payload: { language: 'ro', fullName: 'Booker', email: `booker${n}@x.example`, attends: false, colleagues: group(n) } });
+    expect([(await send(1)).statusCode, (await send(2)).statusCode]).toEqual([201, 201]);
+    const third = await send(3);
+    expect(third.statusCode).toBe(429);
+    expect(await outboxTo(t, 'relay3.0@x.example')).toHaveLength(0);
+    const rows = await t.deps.db.selectFrom('registration').select('id').where('eventId', '=', e.id).execute();
+    expect(rows).toHaveLength(100);
   });
 
   test('a forged or unknown token answers the same 404 on every token route', async () => {

@@ -18,6 +18,11 @@ import { manageTokenOf, tellRegistrant } from './registration-notify.ts';
 import * as q from './registration.queries.ts';
 
 export const REGISTRATIONS_PER_ADDRESS_PER_HOUR = 30;
+/**
+ * People (each one an e-mail to the address given) registered from one address per hour: a group counts each person.
+ * NOTE: without it, 30 groups of 50 would have the server mail 1,500 addresses an hour for anyone (a spam relay).
+ */
+export const PEOPLE_PER_ADDRESS_PER_HOUR = 100;
 /** How many registration e-mails one address gets per event and hour: registering it again sends the link again. */
 export const MAILS_PER_RECIPIENT_PER_HOUR = 3;
 
@@ -115,6 +120,7 @@ export async function registerForEvent(ctx: Ctx, eventId: string, input: Registr
   await consumeAttempt(ctx.db, ctx.now, [{ key: `event_registration:ip:${ctx.ip ?? 'unknown'}`, max: REGISTRATIONS_PER_ADDRESS_PER_HOUR, windowMs: 3600_000 }]);
   const event = await openEvent(ctx, eventId, input.language);
   const { booker, attendees } = await attendeesOf(ctx, input, event);
+  await countPeople(ctx, attendees.length);
   const grouped = input.colleagues.length > 0;
   const quiet = await floodedAddresses(ctx, eventId, attendees);
   return ctx.db.transaction().execute(async (trx) => {
@@ -155,6 +161,12 @@ async function repeat(trx: Transaction<Database>, ctx: Ctx, event: q.Registratio
   const status = own ? (existing.status as RegistrationStatus) : await statusAsNew(trx, event);
   if (mayMail) await tellRegistrant(trx, ctx.config, ctx.now, { kind: 'link', event, person: existing });
   return { status, asNew: !own };
+}
+
+/** Counts each person against the caller's address (one hit each, atomic, before any row or e-mail); 429 over it. */
+async function countPeople(ctx: Ctx, people: number): Promise<void> {
+  const limit = { key: `event_registration_people:ip:${ctx.ip ?? 'unknown'}`, max: PEOPLE_PER_ADDRESS_PER_HOUR, windowMs: 3600_000 };
+  for (let i = 0; i < people; i++) await consumeAttempt(ctx.db, ctx.now, [limit]);
 }
 
 /**
