@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { request } from '#web/lib/api.ts';
+import { isNetworkFailure, request } from '#web/lib/api.ts';
 import { ME_KEY } from '#web/features/account/me.api.ts';
 import { countUnsyncedScans, forgetCheckInData } from '#web/features/events/check-in-store.ts';
 import { keepState as forgetAidAnswers } from '#web/features/identify/aid-state.ts';
@@ -21,13 +21,18 @@ export function SignOutButton() {
   const [unsynced, setUnsynced] = useState(0);
   const signOut = async () => {
     setBusy(true);
-    await request('POST', '/api/auth/sign-out').catch(() => undefined);
+    const reached = await request('POST', '/api/auth/sign-out').then(
+      () => true,
+      (error: unknown) => !isNetworkFailure(error),
+    );
     client.clear();
     clearOfflineLibrary();
     forgetAidAnswers(null);
     await forgetCheckInData();
     client.setQueryData(ME_KEY, null);
-    await navigate('/sign-in');
+    // NOTE: without network the sign-in page's script file may not be on the device (nor could anyone sign in);
+    // home always opens offline (sw.js).
+    await navigate(reached ? '/sign-in' : '/');
   };
   const ask = async () => {
     setBusy(true);

@@ -63,6 +63,10 @@ self.addEventListener('message', (event) => {
   const data = event.data ?? {};
   if (data.type === 'warm-library') {
     event.waitUntil(Promise.all([saveAssets(data.assets), saveLibrary(false), saveHelp()]).catch(() => undefined));
+  } else if (data.type === 'save-assets') {
+    // The check-in page: only the files it loaded (its lazy chunks came before the worker took control), so a reload
+    // at a venue without network opens it; no library download on the venue's connection.
+    event.waitUntil(saveAssets(data.assets).catch(() => undefined));
   } else if (data.type === 'clear-library') {
     generation += 1;
     event.waitUntil(caches.delete(LIBRARY_CACHE));

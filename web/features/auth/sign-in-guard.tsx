@@ -1,6 +1,7 @@
 // Route guards. SignInStepGuard sends a half-signed-in account (two-factor code or enrolment due) to that step from
 // any page; RequireSignIn also sends a signed-out visitor to /sign-in, but keeps the page when the server could not
 // be reached (sign-in-gate.ts). Both remember where the visitor wanted to go.
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, type Location } from 'react-router';
 import { useMe } from '#web/features/account/me.api.ts';
@@ -39,11 +40,21 @@ export function RequireSignIn() {
   const location = useLocation();
   const { t } = useTranslation();
   const gate = signInGate(me);
+  const unchecked = gate.kind === 'page' && gate.unchecked;
+  const { refetch } = me;
+  useEffect(() => {
+    if (!unchecked) return;
+    // NOTE: TanStack Query refetches on reconnect only if it saw the browser go offline, and a page loaded without
+    // network never fired that event: ask again ourselves, or the notice would stay until the next page load.
+    const recheck = () => void refetch();
+    window.addEventListener('online', recheck);
+    return () => window.removeEventListener('online', recheck);
+  }, [unchecked, refetch]);
   if (gate.kind === 'wait') return <Loading />;
   if (gate.kind === 'redirect') return <Navigate to={gate.to} replace state={{ from: here(location) } satisfies ReturnState} />;
   return (
     <>
-      {gate.unchecked && (
+      {unchecked && (
         <Banner tone="warning" role="status" title={t('offline.title')}>
           <p>{t('offline.signInUnchecked')}</p>
         </Banner>

@@ -1,11 +1,12 @@
 // /events/:id/check-in, for the event's organisers: scan QR codes with the phone's camera, type a short code, or find
 // a name on the list. Keeps working when the network drops (use-check-in.ts, check-in-queue.ts): it says so, counts
 // the scans waiting, syncs them when back and lists any scan the server decided otherwise.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Page } from '#web/components/page.tsx';
 import { Banner } from '#web/components/ui/banner.tsx';
+import { saveLoadedAssets } from '#web/features/library/offline.ts';
 import { BusyButton } from '#web/components/ui/busy-button.tsx';
 import type { RosterEntry } from '#shared/events/check-in.schema.ts';
 import { EventManageNav } from './event-manage-nav.tsx';
@@ -27,6 +28,8 @@ export function CheckInPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const result = useRef<HTMLDivElement>(null);
+  // NOTE: the worker serves this page's shell offline (sw.js), but its own script files only once it has them.
+  useEffect(saveLoadedAssets, []);
 
   const submit = async (input: ScanInput) => {
     if (!queue) return;

@@ -5,7 +5,7 @@ import { loadAllLanguages } from '#web/lib/i18n.ts';
 
 export const WORKER_URL = '/sw.js';
 
-type WorkerMessage = { type: 'warm-library'; assets: string[] } | { type: 'clear-library' };
+type WorkerMessage = { type: 'warm-library'; assets: string[] } | { type: 'save-assets'; assets: string[] } | { type: 'clear-library' };
 
 /** Called once from web/main.tsx in production builds (the dev server has no hashed assets to cache). */
 export function registerLibraryWorker(): void {
@@ -40,6 +40,17 @@ export function useWarmOfflineLibrary(): void {
       post();
     });
   }, []);
+}
+
+/**
+ * Once the worker is active, asks it to keep the script files this page has loaded (lazy chunks fetched before it took
+ * control included) and nothing else: the check-in page calls it so a reload without network opens the page.
+ */
+export function saveLoadedAssets(): void {
+  if (!('serviceWorker' in navigator)) return;
+  void navigator.serviceWorker.ready.then((registration) => {
+    registration.active?.postMessage({ type: 'save-assets', assets: loadedAssets() } satisfies WorkerMessage);
+  });
 }
 
 /** Same-site script and style files this page has loaded so far, lazy chunks included. */
