@@ -189,5 +189,10 @@ describe('check-in keeps working offline and shows what the server decided other
     const roster = await organiserApi('GET', `/api/events/${eventId}/check-in/roster`);
     const late = (roster.registrations as { fullName: string; checkedInAt: string | null }[]).find((r) => r.fullName === LATE.fullName);
     expect(late?.checkedInAt).toBeNull();
+    // Back online, the session the offline sign-out left open is ended at the first answer: a reload stays signed out
+    // (a shared phone must not show her signed in again) and her old cookie opens nothing.
+    await page.reload();
+    await page.getByRole('link', { name: exactly(common('nav.signIn')) }).first().waitFor();
+    await expect.poll(() => page.evaluate(async () => (await fetch('/api/me', { credentials: 'same-origin' })).status)).toBe(401);
   });
 });

@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { isNetworkFailure, request } from '#web/lib/api.ts';
 import { ME_KEY } from '#web/features/account/me.api.ts';
+import { rememberPendingSignOut } from '#web/features/auth/pending-sign-out.ts';
 import { countUnsyncedScans, forgetCheckInData } from '#web/features/events/check-in-store.ts';
 import { keepState as forgetAidAnswers } from '#web/features/identify/aid-state.ts';
 import { clearOfflineLibrary } from '#web/features/library/offline.ts';
@@ -25,6 +26,7 @@ export function SignOutButton() {
       () => true,
       (error: unknown) => !isNetworkFailure(error),
     );
+    if (!reached) rememberPendingSignOut();
     client.clear();
     clearOfflineLibrary();
     forgetAidAnswers(null);

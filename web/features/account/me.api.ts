@@ -3,10 +3,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Language, Me } from '#shared/auth/me.schema.ts';
 import { ApiRequestError, asSent, request } from '#web/lib/api.ts';
 import { isLanguage, loadLanguage } from '#web/lib/i18n.ts';
+import { settlePendingSignOut } from '#web/features/auth/pending-sign-out.ts';
 
 export const ME_KEY = ['me'] as const;
 
 export async function fetchMe(): Promise<Me | null> {
+  // NOTE: signed out on this device without network: signed out it stays, until the server has ended the session.
+  if (await settlePendingSignOut()) return null;
   try {
     const me = await request('GET', '/api/me', { schema: asSent<Me>() });
     // NOTE: the shell switches to the account's language when it sees it (app-shell.tsx); with the strings already

@@ -8,9 +8,12 @@ import {
   type SignIn,
 } from '#shared/auth/sign-in.schema.ts';
 import { request } from '#web/lib/api.ts';
+import { forgetPendingSignOut } from './pending-sign-out.ts';
 
-export function signIn(input: SignIn) {
-  return request('POST', '/api/auth/sign-in', { body: input, schema: SignInResultSchema });
+export async function signIn(input: SignIn) {
+  const result = await request('POST', '/api/auth/sign-in', { body: input, schema: SignInResultSchema });
+  forgetPendingSignOut();
+  return result;
 }
 
 export function submitSecondFactor(code: string) {
