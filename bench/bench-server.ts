@@ -50,10 +50,14 @@ export async function withBenchServer<P, R>(
   }
 }
 
-/** Runs one engine's rows on PGlite, then on a fresh PostgreSQL database when a server answers. */
+/**
+ * Runs one engine's rows on PGlite, then on a fresh PostgreSQL database when a server answers;
+ * `--engine=pglite` or `--engine=postgres` on the command line runs only that one.
+ */
 export async function onBothEngines(databasePrefix: string, run: (engine: string, databaseUrl: string | undefined) => Promise<string[]>): Promise<string[]> {
-  const rows = await run('PGlite', undefined);
-  const pg = await postgresUrl();
+  const only = process.argv.find((a) => a.startsWith('--engine='))?.slice('--engine='.length);
+  const rows = only === 'postgres' ? [] : await run('PGlite', undefined);
+  const pg = only === 'pglite' ? null : await postgresUrl();
   if (pg) rows.push(...(await withFreshPostgres(pg, databasePrefix, (url) => run('PostgreSQL', url))));
   return rows;
 }

@@ -7,22 +7,16 @@
 //   the two requests in sequence: the conservative figure): target p99 ≤ 80 ms;
 // - the decryption of one identity in isolation (µs per page).
 // On PGlite, and on PostgreSQL when one answers. Writes its table into docs/performance.md between its markers.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
-import { generate } from 'otplib';
-import { createApp } from '#server/app.ts';
-import { loadConfig, type Config } from '#server/config.ts';
-import type { Deps } from '#server/context.ts';
-import { openDatabase, type Db } from '#server/db/db.ts';
-import { migrateToLatest } from '#server/db/migrate.ts';
+import type { Config } from '#server/config.ts';
+import type { Db } from '#server/db/db.ts';
 import { openIdentity } from '#server/features/cases/case-identity.service.ts';
 import { createAccount } from '#tests/factories.ts';
-import { postgresUrl, withFreshPostgres } from '#tests/fresh-postgres.ts';
+import { measuredOn, onBothEngines, withBenchServer, type BenchServer } from './bench-server.ts';
 import { CASES, seedCaseBench } from './cases-seed.ts';
-import { DOC, writeDocSection } from './doc.ts';
+import { publishTable } from './doc.ts';
+import { signInWithTotp } from './sign-in.ts';
 
 const CONNECTIONS = 20;
 const DURATION_S = 10;
@@ -37,14 +31,6 @@ interface Figures {
   rps: number;
   p50: number;
   p99: number;
-}
-
-async function signInBenchUser(base: string, account: { email: string; password: string; totpSecret?: string }): Promise<string> {
-  const signIn = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: account.email, password: account.password }) });
-  const half = signIn.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('ph_session='))!;
-  const totp = await fetch(`${base}/api/auth/totp`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: half }, body: JSON.stringify({ code: await generate({ secret: account.totpSecret! }) }) });
-  if (totp.status !== 200) throw new Error(`two-factor step failed: ${totp.status}`);
-  return totp.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('ph_session='))!;
 }
 
 async function cannon(base: string, cookie: string, requests: autocannon.Request[]): Promise<Figures> {
@@ -90,78 +76,64 @@ async function decryptCost(db: Db, config: Config, caseId: string): Promise<numb
 const ms = (n: number) => n.toFixed(n < 10 ? 1 : 0);
 const verdict = (p99: number, target: number) => `${ms(p99)} ${p99 <= target ? '✅' : '❌'}`;
 
-async function benchEngine(engine: string, databaseUrl: string | undefined): Promise<string[]> {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'pro-health-case-bench-'));
-  const handle = await openDatabase({ databaseUrl, dataDir: path.join(folder, 'data') });
-  try {
-    await migrateToLatest(handle.db);
-    const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', DEMO_DATA: 'false', JOBS: 'false', DATA_DIR: folder });
-    let account: Awaited<ReturnType<typeof createAccount>> | undefined;
-    const started = performance.now();
-    await seedCaseBench(
-      handle.db,
-      config,
-      async (organisationId) => {
-        account = await createAccount(handle.db, { organisationId, roles: ['case_manager'], withTotp: true });
-        return account.id;
-      },
-      (line) => console.log(`${engine}${line}`),
-    );
-    const seeded = await handle.db.selectFrom('caseAssistance').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-    console.log(`${engine}: ${CASES} cases, ${Number(seeded.n)} assistance records seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    const mine = await handle.db.selectFrom('caseMember').select('caseId').where('accountId', '=', account!.id).where('isOwner', '=', true).orderBy('caseId').limit(500).execute();
-    const caseIds = mine.map((m) => m.caseId);
-    const deps: Deps = { config, db: handle.db, engine: handle.engine, now: () => new Date(), mailer: { delivers: false, send: async () => undefined } };
-    const app = await createApp(deps);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    try {
-      const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-      const cookie = await signInBenchUser(base, account!);
-      const say = (what: string, f: Figures) => console.log(`${engine} ${what}: ${f.rps.toFixed(0)}/s, p50 ${ms(f.p50)} ms, p99 ${ms(f.p99)} ms`);
-      const me = await cannon(base, cookie, [{ path: '/api/me' }]);
-      say('GET /api/me', me);
-      const list = await cannon(base, cookie, [{ path: '/api/cases' }]);
-      say('GET /api/cases', list);
-      const perRequest = await cannon(base, cookie, caseIds.flatMap((id) => [{ path: `/api/cases/${id}` }, { path: `/api/cases/${id}/identity` }]));
-      say('case and identity, per request', perRequest);
-      const page = await pages(base, cookie, caseIds);
-      say('case page', page);
-      const decryptUs = await decryptCost(handle.db, config, caseIds[0]!);
-      const rows = [
-        `| ${engine} | GET /api/me (reference, same run) | ${me.rps.toFixed(0)} | ${ms(me.p50)} | ${ms(me.p99)} | — |`,
-        `| ${engine} | GET /api/cases (50 of the user's 2,000 among 90,000) | ${list.rps.toFixed(0)} | ${ms(list.p50)} | ${verdict(list.p99, LIST_TARGET_MS)} | ${(list.p99 / Math.max(me.p99, 1)).toFixed(1)} × |`,
-        `| ${engine} | GET /api/cases/:id and …/identity, per request | ${perRequest.rps.toFixed(0)} | ${ms(perRequest.p50)} | ${ms(perRequest.p99)} | ${(perRequest.p99 / Math.max(me.p99, 1)).toFixed(1)} × |`,
-        `| ${engine} | case page: both in sequence, identity decrypted | ${page.rps.toFixed(0)} pages/s | ${ms(page.p50)} | ${verdict(page.p99, PAGE_TARGET_MS)} | ${(page.p99 / Math.max(me.p99, 1)).toFixed(1)} × |`,
-        `| ${engine} | decryption of one identity (7 fields), in isolation | ${(1e6 / decryptUs).toFixed(0)} /s | ${decryptUs.toFixed(1)} µs | — | — |`,
-      ];
-      for (const r of rows) console.log(r);
-      return rows;
-    } finally {
-      await app.close();
-    }
-  } finally {
-    await handle.db.destroy();
-    rmSync(folder, { recursive: true, force: true });
-  }
+type Account = Awaited<ReturnType<typeof createAccount>>;
+
+/** The cases, and a case manager holding 2,000 of them: the account and 500 of the cases they own. */
+async function plant(engine: string, db: Db, config: Config): Promise<{ account: Account; caseIds: string[] }> {
+  let account: Account | undefined;
+  const started = performance.now();
+  await seedCaseBench(
+    db,
+    config,
+    async (organisationId) => {
+      account = await createAccount(db, { organisationId, roles: ['case_manager'], withTotp: true });
+      return account.id;
+    },
+    (line) => console.log(`${engine}${line}`),
+  );
+  const seeded = await db.selectFrom('caseAssistance').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  console.log(`${engine}: ${CASES} cases, ${Number(seeded.n)} assistance records seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const mine = await db.selectFrom('caseMember').select('caseId').where('accountId', '=', account!.id).where('isOwner', '=', true).orderBy('caseId').limit(500).execute();
+  return { account: account!, caseIds: mine.map((m) => m.caseId) };
 }
+
+async function measure({ engine, db, config, base }: BenchServer, { account, caseIds }: { account: Account; caseIds: string[] }): Promise<string[]> {
+  const cookie = await signInWithTotp(base, account);
+  const say = (what: string, f: Figures) => console.log(`${engine} ${what}: ${f.rps.toFixed(0)}/s, p50 ${ms(f.p50)} ms, p99 ${ms(f.p99)} ms`);
+  const me = await cannon(base, cookie, [{ path: '/api/me' }]);
+  say('GET /api/me', me);
+  const list = await cannon(base, cookie, [{ path: '/api/cases' }]);
+  say('GET /api/cases', list);
+  const perRequest = await cannon(base, cookie, caseIds.flatMap((id) => [{ path: `/api/cases/${id}` }, { path: `/api/cases/${id}/identity` }]));
+  say('case and identity, per request', perRequest);
+  const page = await pages(base, cookie, caseIds);
+  say('case page', page);
+  const decryptUs = await decryptCost(db, config, caseIds[0]!);
+  const rows = [
+    `| ${engine} | GET /api/me (reference, same run) | ${me.rps.toFixed(0)} | ${ms(me.p50)} | ${ms(me.p99)} | — |`,
+    `| ${engine} | GET /api/cases (50 of the user's 2,000 among 90,000) | ${list.rps.toFixed(0)} | ${ms(list.p50)} | ${verdict(list.p99, LIST_TARGET_MS)} | ${(list.p99 / Math.max(me.p99, 1)).toFixed(1)} × |`,
+    `| ${engine} | GET /api/cases/:id and …/identity, per request | ${perRequest.rps.toFixed(0)} | ${ms(perRequest.p50)} | ${ms(perRequest.p99)} | ${(perRequest.p99 / Math.max(me.p99, 1)).toFixed(1)} × |`,
+    `| ${engine} | case page: both in sequence, identity decrypted | ${page.rps.toFixed(0)} pages/s | ${ms(page.p50)} | ${verdict(page.p99, PAGE_TARGET_MS)} | ${(page.p99 / Math.max(me.p99, 1)).toFixed(1)} × |`,
+    `| ${engine} | decryption of one identity (7 fields), in isolation | ${(1e6 / decryptUs).toFixed(0)} /s | ${decryptUs.toFixed(1)} µs | — | — |`,
+  ];
+  for (const r of rows) console.log(r);
+  return rows;
+}
+
+const benchEngine = (engine: string, databaseUrl: string | undefined) => withBenchServer(engine, databaseUrl, (db, config) => plant(engine, db, config), measure);
 
 /** Runs the case-file benchmark on both engines; returns the markdown table. */
 export async function benchCases(): Promise<string> {
   const loadBefore = os.loadavg()[0] ?? 0;
-  const onlyEngine = process.argv.find((a) => a.startsWith('--engine='))?.slice('--engine='.length);
-  const rows = onlyEngine === 'postgres' ? [] : await benchEngine('PGlite', undefined);
-  const pg = onlyEngine === 'pglite' ? null : await postgresUrl();
-  if (pg) rows.push(...(await withFreshPostgres(pg, 'pro_health_case_bench', (url) => benchEngine('PostgreSQL', url))));
+  const rows = await onBothEngines('pro_health_case_bench', benchEngine);
   const markdown = [
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}; ${CASES.toLocaleString('en')} cases, about 1,000,000 assistance records; autocannon, ${CONNECTIONS} connections, ${DURATION_S} s after a ${WARM_UP_S} s warm-up, load generator in the same process; load average ${loadBefore.toFixed(1)} before the run.`,
+    measuredOn(`${CASES.toLocaleString('en')} cases, about 1,000,000 assistance records; autocannon, ${CONNECTIONS} connections, ${DURATION_S} s after a ${WARM_UP_S} s warm-up, load generator in the same process`, loadBefore),
     '',
     `| Engine | Route | req/s | p50 ms | p99 ms (targets: list ≤ ${LIST_TARGET_MS}, page ≤ ${PAGE_TARGET_MS}) | p99 vs /api/me |`,
     '|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
-  console.log(`\n${markdown}\n`);
-  if (readFileSync(DOC, 'utf8').includes(START)) writeDocSection(START, END, markdown);
-  return markdown;
+  return publishTable(START, END, markdown);
 }
 
 if (import.meta.main) {

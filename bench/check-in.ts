@@ -3,17 +3,16 @@
 // sends them in 5 batches of 100 to POST /api/events/:id/check-in/sync, through a real listening server in this
 // process; then sends them all again (a retry after a lost answer: every key replayed). On PGlite, and on PostgreSQL
 // when one answers. Prints a markdown table; writes it into docs/performance.md between the check-in bench markers.
-import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { sql } from 'kysely';
-import { generate } from 'otplib';
 import type { Config } from '#server/config.ts';
 import type { Db } from '#server/db/db.ts';
 import { signRegistrationCode } from '#server/features/events/registration-code.ts';
 import { createAccount, createOrganisation } from '#tests/factories.ts';
 import { measuredOn, onBothEngines, withBenchServer } from './bench-server.ts';
-import { DOC, writeDocSection } from './doc.ts';
+import { signInWithTotp } from './sign-in.ts';
+import { publishTable } from './doc.ts';
 
 const SCANS = 500;
 const BATCH = 100;
@@ -39,15 +38,6 @@ async function seed(db: Db): Promise<{ eventId: string; organisationId: string; 
   return { eventId: event.id, organisationId: organisation.id, registrationIds: rows.map((r) => r.id) };
 }
 
-async function trainerCookie(db: Db, base: string, organisationId: string): Promise<string> {
-  const account = await createAccount(db, { organisationId, roles: ['trainer'], withTotp: true });
-  const signIn = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: account.email, password: account.password }) });
-  const half = signIn.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('ph_session='))!;
-  const totp = await fetch(`${base}/api/auth/totp`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: half }, body: JSON.stringify({ code: await generate({ secret: account.totpSecret! }) }) });
-  if (totp.status !== 200) throw new Error(`two-factor step failed: ${totp.status}`);
-  return totp.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('ph_session='))!;
-}
-
 /** The phone's queue: one scan per registration, every twentieth person scanned twice, in the order of arrival. */
 function queuedScans(config: Config, registrationIds: string[]) {
   const ids = registrationIds.slice(0, SCANS - SCANS / 20);
@@ -69,7 +59,7 @@ async function syncAll(base: string, eventId: string, cookie: string, items: Ret
 
 async function benchEngine(engine: string, databaseUrl: string | undefined): Promise<string[]> {
   return withBenchServer(engine, databaseUrl, (db) => seed(db), async ({ db, config, base }, { eventId, organisationId, registrationIds }) => {
-    const cookie = await trainerCookie(db, base, organisationId);
+    const cookie = await signInWithTotp(base, await createAccount(db, { organisationId, roles: ['trainer'], withTotp: true }));
     const items = queuedScans(config, registrationIds);
     const first = await syncAll(base, eventId, cookie, items);
     const replay = await syncAll(base, eventId, cookie, items);
@@ -96,9 +86,7 @@ export async function benchCheckIn(): Promise<string> {
     '|---|---|---|---|',
     ...rows,
   ].join('\n');
-  console.log(`\n${markdown}\n`);
-  if (readFileSync(DOC, 'utf8').includes(START)) writeDocSection(START, END, markdown);
-  return markdown;
+  return publishTable(START, END, markdown);
 }
 
 if (import.meta.main) {

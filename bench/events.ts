@@ -3,13 +3,12 @@
 // through a reverse proxy) over HTTP to a real listening server in this process — on PGlite, and on PostgreSQL when
 // one answers. Asserts exactly 500 confirmed, 1,500 waitlisted and seats_held = 500; reports registrations/s and p99.
 // Writes its table into docs/performance.md between the events bench markers.
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import type { Db } from '#server/db/db.ts';
 import { plantEvent } from '#server/features/events/events.fixtures.ts';
 import { createOrganisation } from '#tests/factories.ts';
 import { measuredOn, onBothEngines, withBenchServer } from './bench-server.ts';
-import { DOC, writeDocSection } from './doc.ts';
+import { publishTable } from './doc.ts';
 
 const SEATS = 500;
 const ATTEMPTS = 2000;
@@ -78,9 +77,7 @@ export async function benchEvents(): Promise<string> {
     '|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
-  console.log(`\n${markdown}\n`);
-  if (readFileSync(DOC, 'utf8').includes(START)) writeDocSection(START, END, markdown);
-  return markdown;
+  return publishTable(START, END, markdown);
 }
 
 if (import.meta.main) {

@@ -3,21 +3,14 @@
 // a case manager's GET /api/referrals (incoming box, overdue first) and GET /api/inbox (the home page's lines) under
 // 50 connections, through a real listening server in this process — on PGlite, and on PostgreSQL when one answers.
 // Prints a markdown table; writes it into docs/performance.md only where that file has the referral bench markers.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
-import { generate } from 'otplib';
-import { createApp } from '#server/app.ts';
-import { loadConfig } from '#server/config.ts';
-import type { Deps } from '#server/context.ts';
-import { openDatabase, type Db } from '#server/db/db.ts';
-import { migrateToLatest } from '#server/db/migrate.ts';
+import type { Db } from '#server/db/db.ts';
 import { createAccount } from '#tests/factories.ts';
-import { postgresUrl, withFreshPostgres } from '#tests/fresh-postgres.ts';
-import { DOC, writeDocSection } from './doc.ts';
+import { measuredOn, onBothEngines, withBenchServer, type BenchServer } from './bench-server.ts';
+import { publishTable } from './doc.ts';
+import { signInWithTotp } from './sign-in.ts';
 
 const REFERRALS = 100_000;
 const ORGANISATIONS = 10;
@@ -65,16 +58,6 @@ async function seed(db: Db): Promise<string> {
   return orgIds[0]!;
 }
 
-async function caseManagerCookie(db: Db, base: string, organisationId: string): Promise<string> {
-  const account = await createAccount(db, { organisationId, roles: ['case_manager'], withTotp: true });
-  const signIn = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: account.email, password: account.password }) });
-  const half = signIn.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('ph_session='))!;
-  const code = await generate({ secret: account.totpSecret! });
-  const totp = await fetch(`${base}/api/auth/totp`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: half }, body: JSON.stringify({ code }) });
-  if (totp.status !== 200) throw new Error(`two-factor step failed: ${totp.status}`);
-  return totp.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('ph_session='))!;
-}
-
 interface Figures {
   rps: number;
   p50: number;
@@ -88,59 +71,45 @@ async function load(url: string, cookie: string): Promise<Figures> {
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bad: r.non2xx + r.errors };
 }
 
-async function benchEngine(engine: string, databaseUrl: string | undefined): Promise<string[]> {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'pro-health-referral-bench-'));
-  const handle = await openDatabase({ databaseUrl, dataDir: path.join(folder, 'data') });
-  try {
-    await migrateToLatest(handle.db);
-    const started = performance.now();
-    const organisationId = await seed(handle.db);
-    console.log(`${engine}: ${REFERRALS} referrals seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', DEMO_DATA: 'false', JOBS: 'false', DATA_DIR: folder });
-    const deps: Deps = { config, db: handle.db, engine: handle.engine, now: () => new Date(), mailer: { delivers: false, send: async () => undefined } };
-    const app = await createApp(deps);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    try {
-      const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-      const cookie = await caseManagerCookie(handle.db, base, organisationId);
-      const rows: string[] = [];
-      for (const [label, route] of [
-        ['GET /api/me (reference: the lightest signed-in route, same run)', '/api/me'],
-        ['GET /api/referrals?box=incoming (50 of 10,000, waiting first)', '/api/referrals?box=incoming'],
-        ['GET /api/referrals?box=outgoing&status=requested', '/api/referrals?box=outgoing&status=requested'],
-        ['GET /api/inbox (home page lines)', '/api/inbox'],
-      ] as const) {
-        const f = await load(`${base}${route}`, cookie);
-        console.log(`${engine} ${label}: ${f.rps.toFixed(0)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, non-2xx/errors ${f.bad}`);
-        if (f.bad > 0) throw new Error(`${label}: ${f.bad} non-2xx answers or errors`);
-        rows.push(`| ${engine} | ${label} | ${f.rps.toFixed(0)} | ${f.p50} | ${f.p99} ${f.p99 <= TARGET_P99_MS ? '✅' : '❌'} |`);
-      }
-      return rows;
-    } finally {
-      await app.close();
-    }
-  } finally {
-    await handle.db.destroy();
-    rmSync(folder, { recursive: true, force: true });
-  }
+/** The referrals, and the time they took to seed; returns the first organisation (the case manager's). */
+async function plant(engine: string, db: Db): Promise<string> {
+  const started = performance.now();
+  const organisationId = await seed(db);
+  console.log(`${engine}: ${REFERRALS} referrals seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return organisationId;
 }
+
+async function measure({ engine, db, base }: BenchServer, organisationId: string): Promise<string[]> {
+  const cookie = await signInWithTotp(base, await createAccount(db, { organisationId, roles: ['case_manager'], withTotp: true }));
+  const rows: string[] = [];
+  for (const [label, route] of [
+    ['GET /api/me (reference: the lightest signed-in route, same run)', '/api/me'],
+    ['GET /api/referrals?box=incoming (50 of 10,000, waiting first)', '/api/referrals?box=incoming'],
+    ['GET /api/referrals?box=outgoing&status=requested', '/api/referrals?box=outgoing&status=requested'],
+    ['GET /api/inbox (home page lines)', '/api/inbox'],
+  ] as const) {
+    const f = await load(`${base}${route}`, cookie);
+    console.log(`${engine} ${label}: ${f.rps.toFixed(0)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, non-2xx/errors ${f.bad}`);
+    if (f.bad > 0) throw new Error(`${label}: ${f.bad} non-2xx answers or errors`);
+    rows.push(`| ${engine} | ${label} | ${f.rps.toFixed(0)} | ${f.p50} | ${f.p99} ${f.p99 <= TARGET_P99_MS ? '✅' : '❌'} |`);
+  }
+  return rows;
+}
+
+const benchEngine = (engine: string, databaseUrl: string | undefined) => withBenchServer(engine, databaseUrl, (db) => plant(engine, db), measure);
 
 /** Runs the referral inbox benchmark on both engines; returns the markdown table. */
 export async function benchReferrals(): Promise<string> {
   const loadBefore = os.loadavg()[0] ?? 0;
-  const rows = await benchEngine('PGlite', undefined);
-  const pg = await postgresUrl();
-  if (pg) rows.push(...(await withFreshPostgres(pg, 'pro_health_referral_bench', (url) => benchEngine('PostgreSQL', url))));
+  const rows = await onBothEngines('pro_health_referral_bench', benchEngine);
   const markdown = [
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}; ${REFERRALS.toLocaleString('en')} referrals among ${ORGANISATIONS} organisations; autocannon, ${CONNECTIONS} connections, ${DURATION_S} s after a ${WARM_UP_S} s warm-up; load average ${loadBefore.toFixed(1)} before the run.`,
+    measuredOn(`${REFERRALS.toLocaleString('en')} referrals among ${ORGANISATIONS} organisations; autocannon, ${CONNECTIONS} connections, ${DURATION_S} s after a ${WARM_UP_S} s warm-up`, loadBefore),
     '',
     `| Engine | Route | req/s | p50 ms | p99 ms (target ≤ ${TARGET_P99_MS}) |`,
     '|---|---|---|---|---|',
     ...rows,
   ].join('\n');
-  console.log(`\n${markdown}\n`);
-  if (readFileSync(DOC, 'utf8').includes(START)) writeDocSection(START, END, markdown);
-  return markdown;
+  return publishTable(START, END, markdown);
 }
 
 if (import.meta.main) {

@@ -1,4 +1,6 @@
-// Signs in through the API as a demo account whose roles do not require two-factor, for the authenticated load.
+// Signs in through the API for the authenticated load: as a demo account whose roles do not require two-factor, or as
+// an account a benchmark made with a TOTP secret (password, then the code).
+import { generate } from 'otplib';
 import type { Role } from '#shared/auth/roles.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '#server/features/demo/demo-data.ts';
 import { requiresTwoFactor } from '#shared/auth/roles.ts';
@@ -18,5 +20,21 @@ export async function signInCookie(baseUrl: string, role?: Role): Promise<string
   if (!session) throw new Error('Sign-in set no session cookie');
   const me = await fetch(`${baseUrl}/api/me`, { headers: { cookie: session } });
   if (me.status !== 200) throw new Error(`GET /api/me with the session answered ${me.status}`);
+  return session;
+}
+
+/** The Cookie header of a session signed in with password and a TOTP code (an account made with `withTotp`). */
+export async function signInWithTotp(baseUrl: string, account: { email: string; password: string; totpSecret?: string }): Promise<string> {
+  const json = { 'content-type': 'application/json' };
+  const signIn = await fetch(`${baseUrl}/api/auth/sign-in`, { method: 'POST', headers: json, body: JSON.stringify({ email: account.email, password: account.password }) });
+  const half = sessionCookie(signIn);
+  const totp = await fetch(`${baseUrl}/api/auth/totp`, { method: 'POST', headers: { ...json, cookie: half }, body: JSON.stringify({ code: await generate({ secret: account.totpSecret! }) }) });
+  if (totp.status !== 200) throw new Error(`two-factor step failed: ${totp.status}`);
+  return sessionCookie(totp);
+}
+
+function sessionCookie(res: Response): string {
+  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('ph_session='));
+  if (!session) throw new Error(`${res.url.replace(/^https?:\/\/[^/]+/, '')} set no session cookie (${res.status})`);
   return session;
 }

@@ -156,8 +156,8 @@ export type EventSession = z.infer<typeof EventSessionSchema>;
 
 export const OrganiserSchema = z.object({ organisationId: z.uuid(), name: z.string(), lead: z.boolean() });
 
-/** What a reader sees of an event, in any language: times, place (never the online link), places left. */
-const EventFactsSchema = z.object({
+/** What readers and organisers alike see of an event: kind, times, place, size and registration window. */
+const EventBaseSchema = z.object({
   id: z.uuid(),
   type: z.enum(EVENT_TYPES),
   status: z.enum(EVENT_STATUSES),
@@ -170,10 +170,14 @@ const EventFactsSchema = z.object({
   venueCity: z.string().nullable(),
   country: z.string().nullable(),
   capacity: z.number(),
-  placesLeft: z.number(),
-  registrationState: z.enum(REGISTRATION_STATES),
   registrationOpensAt: DateTime.nullable(),
   registrationClosesAt: DateTime.nullable(),
+});
+
+/** What a reader sees of an event, in any language: times, place (never the online link), places left. */
+const EventFactsSchema = EventBaseSchema.extend({
+  placesLeft: z.number(),
+  registrationState: z.enum(REGISTRATION_STATES),
 });
 
 /** A text as shown: in the language asked for, or the source language with `fallback` set. */
@@ -221,23 +225,9 @@ export const EventTextSchema = z.object({
 export type EventText = z.infer<typeof EventTextSchema>;
 
 /** The whole event as its organisers edit it. */
-export const EventManageSchema = z.object({
-  id: z.uuid(),
-  type: z.enum(EVENT_TYPES),
-  status: z.enum(EVENT_STATUSES),
-  startsAt: DateTime,
-  endsAt: DateTime,
-  timeZone: z.string(),
-  attendanceMode: z.enum(ATTENDANCE_MODES),
-  venueName: z.string().nullable(),
-  venueAddress: z.string().nullable(),
-  venueCity: z.string().nullable(),
-  country: z.string().nullable(),
+export const EventManageSchema = EventBaseSchema.extend({
   onlineUrl: z.string().nullable(),
-  capacity: z.number(),
   seatsHeld: z.number(),
-  registrationOpensAt: DateTime.nullable(),
-  registrationClosesAt: DateTime.nullable(),
   requiresApproval: z.boolean(),
   waitlistEnabled: z.boolean(),
   offerHours: z.number(),

@@ -4,14 +4,13 @@
 // psychological part; the coordinator opens the case with emergency access and the owner sees it; the case is
 // closed with a coordinator's approval; the case page and its parts are checked with axe in three languages.
 // On a server of its own, so its data and enrolments are its own.
-import { rmSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD } from '#server/features/demo/demo-data.ts';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS } from '#server/features/demo/demo-data.ts';
+import { apiSession } from './events-support.ts';
 import { demoAccount, enrolTwoFactor, expectHeading, expectSignedInHome, pageLanguage, submitPassword } from './journeys.ts';
-import { freshDataDir, startServer, type RunningServer } from './server.ts';
-import { Authenticator, exactly, expectNoAxeViolations, expectNoRawKeys, launchBrowser, newJourney, text, type Language } from './support.ts';
+import type { RunningServer } from './server.ts';
+import { exactly, expectNoAxeViolations, expectNoRawKeys, newJourney, startOwnServer, stopOwnServer, text, type Language } from './support.ts';
 
 const clinician = DEMO_ACCOUNTS.find((a) => a.email.startsWith('clinician-nb@'))!;
 const caseManager = demoAccount('case_manager');
@@ -24,16 +23,10 @@ let server: RunningServer;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  server = await startServer({ cwd: inject('webRoot'), dataDir: freshDataDir('pro-health-case-journey-'), readyTimeoutMs: 180_000 });
-  browser = await launchBrowser();
+  ({ server, browser } = await startOwnServer('pro-health-case-journey-'));
 });
 
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.stop();
-  if (server) rmSync(path.dirname(server.dataDir), { recursive: true, force: true });
-});
+afterAll(() => stopOwnServer(server, [browser], contexts));
 
 /** A person signed in through the sign-in page (password, then two-step enrolment), in a browser context of their own. */
 async function signedIn(account: { email: string; displayName: string }, locale = 'ro-RO'): Promise<Page> {
@@ -44,29 +37,6 @@ async function signedIn(account: { email: string; displayName: string }, locale 
   await enrolTwoFactor(page);
   await expectSignedInHome(page, account.displayName);
   return page;
-}
-
-/** The API as a signed-in account, from Node: for the set-up that is not under test (the clinician's referral). */
-async function apiSession(email: string): Promise<(method: string, url: string, body?: unknown) => Promise<any>> {
-  const cookies = new Map<string, string>();
-  const call = async (method: string, url: string, body?: unknown) => {
-    const res = await fetch(server.url + url, {
-      method,
-      headers: { ...(body ? { 'content-type': 'application/json' } : {}), origin: server.url, cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair = ''] = c.split(';');
-      cookies.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
-    }
-    const answer = await res.text();
-    if (res.status >= 400) throw new Error(`${method} ${url}: ${res.status} ${answer}`);
-    return answer ? JSON.parse(answer) : null;
-  };
-  await call('POST', '/api/auth/sign-in', { email, password: DEMO_PASSWORD });
-  const { secret } = await call('POST', '/api/auth/totp/enrol/start');
-  await call('POST', '/api/auth/totp/enrol/confirm', { code: await new Authenticator(secret).code() });
-  return call;
 }
 
 /** What a screen must be: no raw translation keys, no axe violations. */
@@ -125,7 +95,7 @@ describe('a case from an accepted referral, shared on a need-to-know basis, open
   const t = (key: string) => text('ro', 'cases', key);
 
   test('set-up: the Norwegian clinician refers a person; the case manager accepts the referral', async () => {
-    const clinicianApi = await apiSession(clinician.email);
+    const clinicianApi = await apiSession(server.url, clinician.email);
     const found = await clinicianApi('GET', `/api/directory/services?accepting=true&q=${encodeURIComponent('Punți')}`);
     const service = (found.services as { id: string; organizationName: string; onPlatform: boolean }[]).find((s) => s.organizationName === DEMO_ORGANISATIONS.association.name && s.onPlatform)!;
     const expiresOn = new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10);

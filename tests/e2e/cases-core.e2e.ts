@@ -3,13 +3,11 @@
 // opened; edits the first case's overview ("declined to answer" kept apart from "no"); and builds the team: the
 // psychologist of another organisation is refused until the person consents to that share, the coordinator of the
 // same organisation joins with the grants ticked. On a server of its own, so its data and enrolments are its own.
-import { rmSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoAccount, enrolTwoFactor, expectHeading, expectSignedInHome, openNav, pageLanguage, submitPassword } from './journeys.ts';
-import { freshDataDir, startServer, type RunningServer } from './server.ts';
-import { exactly, expectNoAxeViolations, expectNoRawKeys, launchBrowser, newJourney, text, type Language } from './support.ts';
+import type { RunningServer } from './server.ts';
+import { exactly, expectNoAxeViolations, expectNoRawKeys, newJourney, startOwnServer, stopOwnServer, text, type Language } from './support.ts';
 
 const caseManager = demoAccount('case_manager');
 const psychologist = demoAccount('psychologist');
@@ -24,8 +22,7 @@ let lang: Language;
 const t = (key: string) => text(lang, 'cases', key);
 
 beforeAll(async () => {
-  server = await startServer({ cwd: inject('webRoot'), dataDir: freshDataDir('pro-health-cases-'), readyTimeoutMs: 180_000 });
-  browser = await launchBrowser();
+  ({ server, browser } = await startOwnServer('pro-health-cases-'));
   ({ context, page } = await newJourney(browser, { locale: 'ro-RO' }));
   await page.goto(`${server.url}/sign-in`);
   await submitPassword(page, caseManager.email);
@@ -34,12 +31,7 @@ beforeAll(async () => {
   lang = await pageLanguage(page);
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-  if (server) rmSync(path.dirname(server.dataDir), { recursive: true, force: true });
-});
+afterAll(() => stopOwnServer(server, [browser], context ? [context] : []));
 
 /** On /cases/new: the person's age band, and an identity with the given names and one phone number. */
 async function fillNewCase(givenName: string): Promise<void> {

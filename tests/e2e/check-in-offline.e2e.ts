@@ -5,14 +5,12 @@
 // scans from the phone), instead of sending her to sign in. When the network is back the scans are sent: two are
 // confirmed, the cancelled one is shown as a conflict, and the participant list shows the two checked in. Last, with
 // a late arrival's scan waiting offline, she signs out and deletes it. On a server of its own.
-import { rmSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoAccount } from './journeys.ts';
 import { apiSession, browserAs, registrationLinkFromOutbox, type Api } from './events-support.ts';
-import { freshDataDir, startServer, type RunningServer } from './server.ts';
-import { exactly, expectNoAxeViolations, expectNoRawKeys, expectSavedForOffline, launchBrowser, text } from './support.ts';
+import type { RunningServer } from './server.ts';
+import { exactly, expectNoAxeViolations, expectNoRawKeys, expectSavedForOffline, startOwnServer, stopOwnServer, text } from './support.ts';
 
 const organiser = demoAccount('coordinator');
 const PEOPLE = [
@@ -31,17 +29,11 @@ let organiserApi: Api;
 let eventId = '';
 
 beforeAll(async () => {
-  server = await startServer({ cwd: inject('webRoot'), dataDir: freshDataDir('pro-health-check-in-offline-'), readyTimeoutMs: 180_000 });
-  browser = await launchBrowser();
+  ({ server, browser } = await startOwnServer('pro-health-check-in-offline-'));
   organiserApi = await apiSession(server.url, organiser.email);
 });
 
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.stop();
-  if (server) rmSync(path.dirname(server.dataDir), { recursive: true, force: true });
-});
+afterAll(() => stopOwnServer(server, [browser], contexts));
 
 const c = (key: string) => text('ro', 'event-check-in', key);
 const common = (key: string) => text('ro', 'common', key);

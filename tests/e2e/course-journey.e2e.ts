@@ -3,14 +3,14 @@
 // sees what she learnt and that she passed. The quizzes are answered with the keyboard only (Tab, Space, arrow keys,
 // Enter), which proves a quiz can be taken without a mouse. The right answers are read from the course's files.
 // On a server of its own, so the enrolment is its own.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ACCOUNTS } from '#server/features/demo/demo-data.ts';
 import { apiSession, browserAs } from './events-support.ts';
-import { freshDataDir, startServer, type RunningServer } from './server.ts';
-import { exactly, expectNoAxeViolations, expectNoRawKeys, launchBrowser, text } from './support.ts';
+import type { RunningServer } from './server.ts';
+import { exactly, expectNoAxeViolations, expectNoRawKeys, startOwnServer, stopOwnServer, text } from './support.ts';
 
 const COURSE_DIR = path.resolve(import.meta.dirname, '../../content/courses/identification-first-response');
 type Question = { id: string; kind: 'single' | 'true_false' | 'multiple' | 'matching'; options?: string[]; correct?: string[] | boolean; left?: string[]; right?: string[]; pairs?: Record<string, string> };
@@ -27,16 +27,10 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  server = await startServer({ cwd: inject('webRoot'), dataDir: freshDataDir('pro-health-course-journey-'), readyTimeoutMs: 180_000 });
-  browser = await launchBrowser();
+  ({ server, browser } = await startOwnServer('pro-health-course-journey-'));
 });
 
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.stop();
-  if (server) rmSync(path.dirname(server.dataDir), { recursive: true, force: true });
-});
+afterAll(() => stopOwnServer(server, [browser], contexts));
 
 async function expectClean(page: Page): Promise<void> {
   await expectNoRawKeys(page);

@@ -6,15 +6,15 @@
 // NOTE: the set-up not under test goes through the API: the organiser creates and publishes the event, the
 // colleague registers and cancels, and the organiser moves the event's end into the past once check-in is done
 // (the server's clock is real; this is what an organiser correcting the times would do).
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoAccount } from './journeys.ts';
 import { apiSession, browserAs, registrationLinkFromOutbox, type Api } from './events-support.ts';
 import { fakeCameraArgs, writeQrVideo } from './fake-camera.ts';
-import { freshDataDir, startServer, type RunningServer } from './server.ts';
-import { exactly, expectNoAxeViolations, expectNoRawKeys, launchBrowser, text } from './support.ts';
+import type { RunningServer } from './server.ts';
+import { exactly, expectNoAxeViolations, expectNoRawKeys, launchBrowser, startOwnServer, stopOwnServer, text } from './support.ts';
 
 const clinician = demoAccount('medical_professional');
 const organiser = demoAccount('coordinator');
@@ -33,20 +33,13 @@ let clinicianApi: Api;
 let eventId = '';
 
 beforeAll(async () => {
-  server = await startServer({ cwd: inject('webRoot'), dataDir: freshDataDir('pro-health-event-journey-'), readyTimeoutMs: 180_000 });
-  browser = await launchBrowser();
+  ({ server, browser } = await startOwnServer('pro-health-event-journey-'));
   organiserApi = await apiSession(server.url, organiser.email);
   adminApi = await apiSession(server.url, demoAccount('platform_admin').email);
   clinicianApi = await apiSession(server.url, clinician.email);
 });
 
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await cameraBrowser?.close();
-  await server?.stop();
-  if (server) rmSync(path.dirname(server.dataDir), { recursive: true, force: true });
-});
+afterAll(() => stopOwnServer(server, [browser, cameraBrowser], contexts));
 
 async function pageAs(api: Api | null, on: Browser = browser): Promise<Page> {
   const { context, page } = await browserAs(on, server.url, api, 'ro-RO');

@@ -2,15 +2,13 @@
 // report) in Romanian, English and Norwegian: no axe violations and no raw translation keys, each page with its
 // content loaded (the demo's events, a registration of its own, a started quiz, a demo certificate). On a server of
 // its own, so the accounts it signs in are its own.
-import { rmSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_EVENT_IDS } from '#server/features/demo/demo-event-ids.ts';
 import { demoAccount, pageLanguage } from './journeys.ts';
 import { apiSession, browserAs, registrationLinkFromOutbox, type Api } from './events-support.ts';
-import { freshDataDir, startServer, type RunningServer } from './server.ts';
-import { expectNoAxeViolations, expectNoRawKeys, launchBrowser, type Language } from './support.ts';
+import type { RunningServer } from './server.ts';
+import { expectNoAxeViolations, expectNoRawKeys, startOwnServer, stopOwnServer, type Language } from './support.ts';
 
 const LANGUAGES: Language[] = ['ro', 'en', 'nb'];
 const COURSE = 'identification-first-response';
@@ -21,17 +19,11 @@ const contexts: BrowserContext[] = [];
 let organiser: Api;
 
 beforeAll(async () => {
-  server = await startServer({ cwd: inject('webRoot'), dataDir: freshDataDir('pro-health-events-pages-'), readyTimeoutMs: 180_000 });
-  browser = await launchBrowser();
+  ({ server, browser } = await startOwnServer('pro-health-events-pages-'));
   organiser = await apiSession(server.url, demoAccount('coordinator').email);
 });
 
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.stop();
-  if (server) rmSync(path.dirname(server.dataDir), { recursive: true, force: true });
-});
+afterAll(() => stopOwnServer(server, [browser], contexts));
 
 /** Opens a path, waits for the page's heading (its content loaded) and checks it in the language asked. */
 async function expectCleanPage(page: Page, url: string, lang: Language): Promise<void> {

@@ -1,11 +1,12 @@
 // Shared pieces of the browser journeys: Debian's Chromium, one fresh context per journey, the axe check, the UI
 // strings of each language (read from web/locales so a wording change does not break a journey), and TOTP codes.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { generateSync } from 'otplib';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { freshDataDir, startServer, type RunningServer } from './server.ts';
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 export const NEUTRAL_SITE = 'https://www.wikipedia.org/';
@@ -39,7 +40,6 @@ export async function newJourney(browser: Browser, options: { locale?: string; w
   return { context, page };
 }
 
-/** Fails with a readable list when axe (WCAG 2.2 AA tags) finds any violation on the page as it is now. */
 /**
  * Registers a file's browser: launched before all tests, closed after with every journey's context. Returns `journey`,
  * which opens a fresh context and page for a locale and window width.
@@ -61,6 +61,26 @@ export function useJourneys(): (locale: string, width?: number) => Promise<Page>
   };
 }
 
+/** A server of the journey's own (a fresh data folder, so its data and enrolments are its own) and a browser. */
+export async function startOwnServer(dataDirPrefix: string): Promise<{ server: RunningServer; browser: Browser }> {
+  const server = await startServer({ cwd: inject('webRoot'), dataDir: freshDataDir(dataDirPrefix), readyTimeoutMs: 180_000 });
+  try {
+    return { server, browser: await launchBrowser() };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
+
+/** After a journey on its own server: its contexts and browsers closed, the server stopped, its data folder removed. */
+export async function stopOwnServer(server: RunningServer | undefined, browsers: (Browser | undefined)[], contexts: BrowserContext[]): Promise<void> {
+  for (const context of contexts) await context.close();
+  for (const browser of browsers) await browser?.close();
+  await server?.stop();
+  if (server) rmSync(path.dirname(server.dataDir), { recursive: true, force: true });
+}
+
+/** Fails with a readable list when axe (WCAG 2.2 AA tags) finds any violation on the page as it is now. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();

@@ -104,8 +104,8 @@ export function certificatesOfEvent(db: Q, eventId: string) {
   return db.selectFrom('certificate').select(SUMMARY).where('eventId', '=', eventId).orderBy('recipientName').orderBy('id').limit(5000).execute();
 }
 
-/** Checked-in, confirmed registrations of the event that have no certificate yet. */
-export function registrationsAwaitingCertificate(db: Q, eventId: string) {
+/** The ids of the event's checked-in, confirmed registrations that have no certificate yet (unordered). */
+function awaitingCertificate(db: Q, eventId: string) {
   return db
     .selectFrom('registration')
     .leftJoin('certificate', 'certificate.registrationId', 'registration.id')
@@ -113,9 +113,12 @@ export function registrationsAwaitingCertificate(db: Q, eventId: string) {
     .where('registration.eventId', '=', eventId)
     .where('registration.status', '=', 'confirmed')
     .where('registration.checkedInAt', 'is not', null)
-    .where('certificate.id', 'is', null)
-    .orderBy('registration.id')
-    .execute();
+    .where('certificate.id', 'is', null);
+}
+
+/** Checked-in, confirmed registrations of the event that have no certificate yet. */
+export function registrationsAwaitingCertificate(db: Q, eventId: string) {
+  return awaitingCertificate(db, eventId).orderBy('registration.id').execute();
 }
 
 export function countCheckedIn(db: Q, eventId: string): Promise<number> {
@@ -171,14 +174,7 @@ export function eventTitle(db: Q, eventId: string, language: string) {
 
 /** Checked-in, confirmed registrations of an event without a certificate: the account's first, then by name. */
 export function demoCandidates(trx: Q, eventId: string, accountId: string | null, limit: number) {
-  return trx
-    .selectFrom('registration')
-    .leftJoin('certificate', 'certificate.registrationId', 'registration.id')
-    .select('registration.id')
-    .where('registration.eventId', '=', eventId)
-    .where('registration.status', '=', 'confirmed')
-    .where('registration.checkedInAt', 'is not', null)
-    .where('certificate.id', 'is', null)
+  return awaitingCertificate(trx, eventId)
     .orderBy(sql`registration.account_id is not distinct from ${accountId}`, 'desc')
     .orderBy('registration.fullName')
     .limit(limit)

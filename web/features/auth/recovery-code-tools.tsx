@@ -1,20 +1,10 @@
 // Copy, download and print for freshly made recovery codes; the result is announced in a status line.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { saveFile } from '#web/lib/save-file.ts';
 
 /** NOTE: a neutral file name and content: a download folder or a printout may be seen by someone else. */
 export const RECOVERY_CODES_FILE = 'recovery-codes.txt';
-
-function downloadText(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function RecoveryCodeTools(props: { codes: string[] }) {
   const { t } = useTranslation('auth');
@@ -28,7 +18,7 @@ export function RecoveryCodeTools(props: { codes: string[] }) {
     }
   };
   const download = () => {
-    downloadText(RECOVERY_CODES_FILE, `${t('recovery.fileLine')}\n\n${props.codes.join('\n')}\n`);
+    saveFile(RECOVERY_CODES_FILE, new Blob([`${t('recovery.fileLine')}\n\n${props.codes.join('\n')}\n`], { type: 'text/plain;charset=utf-8' }));
     setMessage(t('recovery.downloaded'));
   };
   return (

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EventCertificates, IssueAllResult, IssuedCertificate, MyCertificates, RegistrationCertificate, Verification } from '#shared/certificates/certificate.schema.ts';
 import { ApiRequestError, asSent, request } from '#web/lib/api.ts';
+import { saveFile } from '#web/lib/save-file.ts';
 
 export const certificateKeys = {
   mine: ['certificates', 'mine'] as const,
@@ -76,14 +77,7 @@ export async function downloadFile(path: string, body?: unknown): Promise<void> 
   });
   if (!res.ok) throw new ApiRequestError(res.status, { code: res.status === 404 ? 'not_found' : 'internal', message: res.statusText });
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'certificate';
-  const url = URL.createObjectURL(await res.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(name, await res.blob());
 }
 
 /** A passed course's certificate for the signed-in learner: issued once, the same one on every later ask. */

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Verification } from '#shared/certificates/certificate.schema.ts';
+import { FactList } from '#web/components/ui/fact-list.tsx';
 import { formatDate, useReaderLanguage } from '#web/features/library/reader-language.ts';
 
 export function VerificationResult({ verification }: { verification: Verification }) {
@@ -34,16 +35,7 @@ export function VerificationResult({ verification }: { verification: Verificatio
         <strong>{verification.valid ? t('verify.valid') : t('verify.invalid')}</strong> {verification.valid ? t('verify.validHint') : t(`reasons.${verification.reason ?? 'malformed'}`)}
         {verification.valid && !verification.statusChecked && ` ${t('verify.statusUnchecked')}`}
       </p>
-      {rows.length > 0 && (
-        <dl className="certificate-claims">
-          {rows.map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      {rows.length > 0 && <FactList rows={rows} className="certificate-claims" />}
     </section>
   );
 }

@@ -13,6 +13,7 @@ import {
   type RegistrationCreate,
 } from '#shared/events/registration.schema.ts';
 import { request } from '#web/lib/api.ts';
+import { saveFile } from '#web/lib/save-file.ts';
 
 export function useRegistrationForm(eventId: string) {
   return useQuery({ queryKey: ['registration-form', eventId], queryFn: () => request('GET', `/api/events/${encodeURIComponent(eventId)}/registrations/form`, { schema: RegistrationFormSchema }) });
@@ -43,12 +44,7 @@ export function useRegistrationAction(token: string, path: 'cancel' | 'offer/acc
 export async function downloadIcs(token: string): Promise<void> {
   const res = await fetch('/api/registration/ics', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
   if (!res.ok) throw new Error(String(res.status));
-  const url = URL.createObjectURL(new Blob([await res.text()], { type: 'text/calendar' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = 'event.ics';
-  a.click();
-  URL.revokeObjectURL(url);
+  saveFile('event.ics', new Blob([await res.text()], { type: 'text/calendar' }));
 }
 
 export function useMyRegistrations(enabled: boolean) {

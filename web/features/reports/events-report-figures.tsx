@@ -2,6 +2,7 @@
 // institution type, profession and sex, each as a bar chart and a table with the same numbers ("< 3" for small groups).
 import { useTranslation } from 'react-i18next';
 import type { EventReport, ReportCell } from '#shared/events/evaluation.schema.ts';
+import { FactList } from '#web/components/ui/fact-list.tsx';
 import { TableWrap } from '#web/components/ui/table-wrap.tsx';
 import { BarFigure, barsSummary, type Bar } from '#web/features/events/bar-figure.tsx';
 
@@ -51,14 +52,7 @@ function Summary({ report }: { report: EventReport }) {
   return (
     <section className="card" aria-labelledby="events-report-summary">
       <h2 id="events-report-summary">{t('eventsReport.summaryHeading')}</h2>
-      <dl className="events-report-figures">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList rows={rows} className="events-report-figures" />
     </section>
   );
 }

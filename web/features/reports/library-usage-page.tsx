@@ -1,33 +1,28 @@
 // /reports/library-usage: how often the library was read and downloaded in a period, by publication, chapter,
 // language, kind and the country of signed-in readers' organisations. The counts hold no reader (see usage.service.ts).
-import { useId, useState, type FormEvent } from 'react';
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { UsageQuery, UsageReport } from '#shared/library/library-report.schema.ts';
+import type { UsageReport } from '#shared/library/library-report.schema.ts';
 import type { LibraryLanguage } from '#shared/library/library.schema.ts';
 import { Page } from '#web/components/page.tsx';
-import { ErrorSummary, SubmitButton, TextField, useFormErrors, type FieldErrors } from '#web/components/ui/form.tsx';
 import { tocQuery, usePublications } from '#web/features/library/library.api.ts';
 import { useReaderLanguage } from '#web/features/library/reader-language.ts';
 import { ApiRequestError } from '#web/lib/api.ts';
 import { Loading } from '#web/components/ui/loading.tsx';
 import { useLibraryUsage } from './reports.api.ts';
+import { PeriodForm, periodOf } from './period-form.tsx';
 import { TableWrap } from '#web/components/ui/table-wrap.tsx';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The period in the address (so it can be bookmarked and shared), else this year so far. */
-function periodOf(params: URLSearchParams, today: string): UsageQuery {
-  const from = params.get('from') ?? '';
-  const to = params.get('to') ?? '';
-  return DAY.test(from) && DAY.test(to) ? { from, to } : { from: `${today.slice(0, 4)}-01-01`, to: today };
+/** The default period, this year so far. */
+function thisYearSoFar(today: string) {
+  return { from: `${today.slice(0, 4)}-01-01`, to: today };
 }
 
 export function LibraryUsagePage() {
   const { t } = useTranslation('reports');
   const [params, setParams] = useSearchParams();
-  const period = periodOf(params, new Date().toISOString().slice(0, 10));
+  const period = periodOf(params, thisYearSoFar(new Date().toISOString().slice(0, 10)));
   const usage = useLibraryUsage(period);
   return (
     <Page title={t('libraryUsage.title')}>
@@ -37,37 +32,6 @@ export function LibraryUsagePage() {
       {usage.isError && <LoadError error={usage.error} />}
       {usage.data && <UsageTables report={usage.data} />}
     </Page>
-  );
-}
-
-function PeriodForm({ initial, onApply }: { initial: UsageQuery; onApply(period: UsageQuery): void }) {
-  const { t } = useTranslation('reports');
-  const id = useId();
-  const [period, setPeriod] = useState(initial);
-  const { errors, summaryRef, fail, clear } = useFormErrors();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found: FieldErrors = {};
-    if (!DAY.test(period.from)) found.from = t('libraryUsage.period.errors.from');
-    if (!DAY.test(period.to)) found.to = t('libraryUsage.period.errors.to');
-    else if (DAY.test(period.from) && period.to < period.from) found.to = t('libraryUsage.period.errors.order');
-    if (Object.keys(found).length > 0) return fail(found);
-    clear();
-    onApply(period);
-  };
-  const items = (['from', 'to'] as const)
-    .filter((field) => errors[field])
-    .map((field) => ({ id: `${id}-${field}`, label: t(`libraryUsage.period.${field}`), message: errors[field]! }));
-  return (
-    <form className="card" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{t('libraryUsage.period.heading')}</h2>
-      <ErrorSummary items={items} summaryRef={summaryRef} />
-      <div className="filter-grid">
-        <TextField id={`${id}-from`} type="date" label={t('libraryUsage.period.from')} value={period.from} onChange={(from) => setPeriod({ ...period, from })} error={errors.from} required />
-        <TextField id={`${id}-to`} type="date" label={t('libraryUsage.period.to')} value={period.to} onChange={(to) => setPeriod({ ...period, to })} error={errors.to} required />
-      </div>
-      <SubmitButton pending={false}>{t('libraryUsage.period.apply')}</SubmitButton>
-    </form>
   );
 }
 
