@@ -130,3 +130,19 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { shows: 'medical_professional', email: `clinician-nb@${domain}`, displayName: 'Sigrid Haugen', language: 'nb', organisation: 'fjordsiden', roles: ['medical_professional'] },
   { shows: 'participant', email: `participant@${domain}`, displayName: 'Daniel Moldovan', language: 'ro', organisation: 'hospitalMures', roles: ['participant'] },
 ];
+
+// NOTE: people who took the first course before the visitor arrived, so the course report, the knowledge change and
+// the course certificates are not empty (demo-course-history.ts). Participants only (no two-factor set-up), and not
+// in the sign-in table: the visitor takes the course as the medical professional, on an empty record.
+export const DEMO_LEARNERS: DemoAccount[] = [
+  { shows: 'participant', email: `alexandra.neagu@${domain}`, displayName: 'Alexandra Neagu', language: 'ro', organisation: 'hospitalOlt', roles: ['participant'] },
+  { shows: 'participant', email: `vlad.tanase@${domain}`, displayName: 'Vlad Tănase', language: 'ro', organisation: 'hospitalMures', roles: ['participant'] },
+  { shows: 'participant', email: `raluca.georgescu@${domain}`, displayName: 'Raluca Georgescu', language: 'ro', organisation: 'ancora', roles: ['participant'] },
+  { shows: 'participant', email: `catalina.preda@${domain}`, displayName: 'Cătălina Preda', language: 'ro', organisation: 'podulVerde', roles: ['participant'] },
+  { shows: 'participant', email: `sorin.manea@${domain}`, displayName: 'Sorin Manea', language: 'ro', organisation: 'agency', roles: ['participant'] },
+  { shows: 'participant', email: `oana.balan@${domain}`, displayName: 'Oana Bălan', language: 'ro', organisation: 'aurora', roles: ['participant'] },
+  { shows: 'participant', email: `gabriel.dinu@${domain}`, displayName: 'Gabriel Dinu', language: 'ro', organisation: 'hospitalOlt', roles: ['participant'] },
+  { shows: 'participant', email: `marit.lunde@${domain}`, displayName: 'Marit Lunde', language: 'nb', organisation: 'fyrlykta', roles: ['participant'] },
+  { shows: 'participant', email: `henrik.aas@${domain}`, displayName: 'Henrik Aas', language: 'nb', organisation: 'fjordsiden', roles: ['participant'] },
+  { shows: 'participant', email: `ingvild.bakke@${domain}`, displayName: 'Ingvild Bakke', language: 'nb', organisation: 'fjordsiden', roles: ['participant'] },
+];

@@ -10,7 +10,7 @@ import { insertOrganisationAudited } from '#server/features/organisations/organi
 import { seedDemoLibrary } from '#server/features/library/content.service.ts';
 import { seedDemoDirectory } from '#server/features/directory/directory-demo.ts';
 import { OrganisationCreateSchema } from '#shared/organisations/organisation.schema.ts';
-import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, type DemoAccount, type DemoOrganisationKey } from './demo-data.ts';
+import { DEMO_ACCOUNTS, DEMO_LEARNERS, DEMO_ORGANISATIONS, DEMO_PASSWORD, type DemoAccount, type DemoOrganisationKey } from './demo-data.ts';
 import { countOrganisations, findDemoAccountEmails } from './demo.queries.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoCertificates } from './demo-certificates.ts';
@@ -18,6 +18,7 @@ import { seedDemoEvents } from './demo-events.ts';
 import { seedDemoEvaluations } from './demo-evaluations.ts';
 import { seedDemoRegistrations } from './demo-registrations.ts';
 import { seedDemoLearning } from './demo-learning.ts';
+import { seedDemoCourseHistory } from './demo-course-history.ts';
 
 export type SeedOutcome = 'seeded' | 'not_empty';
 
@@ -41,7 +42,7 @@ export async function seedDemo(ctx: Ctx, via: 'startup' | 'cli' = 'startup'): Pr
       await listOrganisationForRequests(trx, ids[key], ctx.now);
     }
     const accountIds = new Map<string, string>();
-    for (const demo of DEMO_ACCOUNTS) {
+    for (const demo of [...DEMO_ACCOUNTS, ...DEMO_LEARNERS]) {
       const account = { email: demo.email, displayName: demo.displayName, passwordHash, language: demo.language, isPlatformAdmin: demo.shows === 'platform_admin', isDemo: true };
       const made = await insertAccountAudited(ctx, trx, { account, organisationId: demo.organisation ? ids[demo.organisation] : null, roles: demo.roles }, details);
       accountIds.set(demo.email.split('@')[0]!, made.accountId);
@@ -73,6 +74,8 @@ export async function prepareDemo(ctx: Ctx): Promise<string | null> {
   await seedDemo(ctx);
   await seedDemoLibrary(ctx);
   await seedDemoLearning(ctx);
+  // NOTE: after the courses, which it takes; outside the seed's transaction, as the learners' own steps are.
+  await seedDemoCourseHistory(ctx);
   return demoSignInTable(ctx);
 }
 

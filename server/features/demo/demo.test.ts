@@ -11,7 +11,12 @@ import { shareConsentOf } from '#server/features/cases/case-share.ts';
 import { open } from '#server/features/cases/vault.ts';
 import type { Actor } from '#server/http/access.ts';
 import { demoCases } from './demo-cases-data.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-data.ts';
+import { courseReport, listManagedCourses } from '#server/features/learning/course-manage.service.ts';
+import { knowledgeChange } from '#server/features/events/event-figures-learning.ts';
+import { verifyByCode } from '#server/features/certificates/certificate-verify.service.ts';
+import { verifyAuditChain } from '#server/features/audit/audit-chain.service.ts';
+import { DEMO_ACCOUNTS, DEMO_LEARNERS, DEMO_PASSWORD } from './demo-data.ts';
+import { DEMO_COURSE, seedDemoCourseHistory } from './demo-course-history.ts';
 import { seedDemo } from './demo.service.ts';
 
 // NOTE: this file's database starts empty: no test here may create an organisation before the seed test.
@@ -61,7 +66,7 @@ describe('demo data', () => {
       .leftJoin('membership', 'membership.accountId', 'account.id')
       .select(['account.email', 'account.isDemo', 'account.isPlatformAdmin', 'account.language', 'account.totpSecret', 'membership.roles'])
       .execute();
-    expect(accounts).toHaveLength(DEMO_ACCOUNTS.length);
+    expect(accounts).toHaveLength(DEMO_ACCOUNTS.length + DEMO_LEARNERS.length);
     expect(accounts.find((a) => a.email.startsWith('clinician-nb@'))).toMatchObject({ language: 'nb', roles: ['medical_professional'] });
     expect(accounts.every((a) => a.isDemo && a.totpSecret === null)).toBe(true);
     for (const role of ROLES) {
@@ -75,12 +80,14 @@ describe('demo data', () => {
     const audit = await t.deps.db.selectFrom('auditEvent').select(['action', 'actorAccountId', 'details']).execute();
     const demoAudit = audit.filter((a) => (a.details as { demo?: boolean }).demo === true);
     expect(demoAudit.filter((a) => a.action === 'organisation.created')).toHaveLength(9);
-    expect(demoAudit.filter((a) => a.action === 'account.created')).toHaveLength(DEMO_ACCOUNTS.length);
-    expect(demoAudit.filter((a) => a.action === 'membership.created')).toHaveLength(DEMO_ACCOUNTS.length - 1);
+    expect(demoAudit.filter((a) => a.action === 'account.created')).toHaveLength(DEMO_ACCOUNTS.length + DEMO_LEARNERS.length);
+    expect(demoAudit.filter((a) => a.action === 'membership.created')).toHaveLength(DEMO_ACCOUNTS.length + DEMO_LEARNERS.length - 1);
     expect(demoAudit.every((a) => a.actorAccountId === null)).toBe(true);
 
     expect(table).toContain(DEMO_PASSWORD);
     for (const account of DEMO_ACCOUNTS) expect(table).toContain(account.email);
+    // NOTE: the course's past learners are not offered as sign-ins: the visitor takes the course on an empty record.
+    for (const learner of DEMO_LEARNERS) expect(table).not.toContain(learner.email);
     // NOTE: the whole demo (library, directory, cases, events) is seeded here; on a busy machine it nears 30 s.
   }, 90_000);
 
@@ -93,6 +100,36 @@ describe('demo data', () => {
     expect(after.seq).toBe(before.seq);
     const organisations = await t.deps.db.selectFrom('organisation').select('id').execute();
     expect(organisations).toHaveLength(9);
+  });
+
+  it('gives the first course a past: ten learners, a knowledge change, seven passes with certificates that verify', async () => {
+    const db = t.deps.db;
+    const coordinator = await db.selectFrom('account').innerJoin('membership', 'membership.accountId', 'account.id').select(['account.id', 'membership.organisationId', 'membership.roles']).where('account.email', '=', 'coordinator@demo.pro-health.example').executeTakeFirstOrThrow();
+    const actor = { accountId: coordinator.id, organisationId: coordinator.organisationId, roles: coordinator.roles, fullySignedIn: true } as unknown as Actor;
+    const ctx = { ...operatorCtx(t.deps), actor, ip: '192.0.2.7' };
+    const course = (await listManagedCourses(ctx, 'en')).courses.find((c) => c.slug === DEMO_COURSE)!;
+    expect(course).toMatchObject({ learners: 10, passed: 7 });
+
+    const report = await courseReport(ctx, course.id, 'en');
+    const names = report.learners.map((l) => l.name);
+    expect(names.toSorted()).toEqual(DEMO_LEARNERS.map((l) => l.displayName).toSorted());
+    // NOTE: the visitor and the browser journey take the course as these two; they must find it untouched.
+    expect(names).not.toContain('Cristina Iordache');
+    expect(names).not.toContain('Sigrid Haugen');
+    expect(report.learners.every((l) => l.startedAt < ctx.now && (l.passedAt ?? l.startedAt) < ctx.now)).toBe(true);
+    expect(report.learners.filter((l) => l.post === null)).toHaveLength(2);
+    expect(report.summary.learners).toBe(8);
+    expect(report.summary.meanPre).toBeCloseTo(50, 1);
+    expect(report.summary.meanPost).toBeCloseTo(83.3, 1);
+    const events = await knowledgeChange(db, { organisationId: coordinator.organisationId });
+    expect(events).toMatchObject({ learners: 8 });
+    expect(events!.meanPre).toBeLessThan(events!.meanPost);
+
+    const certificates = await db.selectFrom('certificate').select(['verificationCode', 'enrolmentId']).where('kind', '=', 'course').execute();
+    expect(certificates).toHaveLength(7);
+    for (const c of certificates) expect(await verifyByCode(ctx, c.verificationCode)).toMatchObject({ valid: true });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+    expect(await seedDemoCourseHistory(operatorCtx(withDemo()))).toBe(0);
   });
 
   it('holds 33 fictional people given medical counselling and assistance from January 2015 to April 2016, with the field\'s spreads', async () => {
