@@ -5,6 +5,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '#server/config.ts';
 import type { Ctx } from '#server/context.ts';
 import type { Db } from '#server/db/db.ts';
+import { writeTogether } from '#server/db/write-together.ts';
 import type { AuditEventTable, Database } from '#server/db/schema.ts';
 
 export interface AuditEntry {
@@ -39,8 +40,11 @@ export async function recordAudit(ctx: Pick<Ctx, 'now' | 'actor' | 'ip'>, trx: T
     details: entry.details ?? {},
   };
   const hash = chainHash(head.lastHash, row);
-  await trx.insertInto('auditEvent').values({ ...row, details: JSON.stringify(row.details), prevHash: head.lastHash, hash }).execute();
-  await trx.updateTable('auditHead').set({ lastSeq: row.seq, lastHash: hash }).where('id', '=', 1).execute();
+  // NOTE: the entry and the new head in one statement: one round trip less while every audited transaction waits.
+  await writeTogether(trx, [
+    trx.insertInto('auditEvent').values({ ...row, details: JSON.stringify(row.details), prevHash: head.lastHash, hash }),
+    trx.updateTable('auditHead').set({ lastSeq: row.seq, lastHash: hash }).where('id', '=', 1),
+  ]);
 }
 
 /** The context of an action nobody in particular took: a scheduled job, a CLI command. Audited with actor null. */

@@ -1,8 +1,10 @@
 // Outgoing email: every message is written to the outbox in the caller's transaction, then sent by a job.
 // NOTE: subjects and bodies are neutral (no names, no subject matter): a mailbox may be read by someone else.
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { writeTogether, type Write } from '#server/db/write-together.ts';
 import type { Database, EmailAttachment } from '#server/db/schema.ts';
-import { describeError, enqueueJob, type JobHandler } from '#server/features/jobs/jobs.service.ts';
+import { describeError, jobInsert, type JobHandler } from '#server/features/jobs/jobs.service.ts';
 import { findEmailToSend, recordSendAttempt } from './email.queries.ts';
 
 export interface NewEmail {
@@ -16,20 +18,26 @@ export interface NewEmail {
 
 export const SEND_EMAIL_JOB = 'send_email';
 
+/** Queues an email in the caller's transaction (the outbox row and its send job, in one statement); its id. */
 export async function queueEmail(db: Kysely<Database>, email: NewEmail): Promise<string> {
-  const { id } = await db
-    .insertInto('outboxEmail')
-    .values({
-      toAddress: email.to,
-      subject: email.subject,
-      bodyText: email.text,
-      organisationId: email.organisationId ?? null,
-      attachments: email.attachments?.length ? JSON.stringify(email.attachments) : null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await enqueueJob(db, { kind: SEND_EMAIL_JOB, payload: { emailId: id }, uniqueKey: `email:${id}` });
+  const { id, writes } = emailWrites(db, email);
+  await writeTogether(db, writes);
   return id;
+}
+
+/** The writes that queue an email, for a caller that sends them with its own writes in one statement. */
+export function emailWrites(db: Kysely<Database>, email: NewEmail): { id: string; writes: Write[] } {
+  // NOTE: the id is made here, not by the database, so the send job can name it in the same statement.
+  const id = randomUUID();
+  const outbox = db.insertInto('outboxEmail').values({
+    id,
+    toAddress: email.to,
+    subject: email.subject,
+    bodyText: email.text,
+    organisationId: email.organisationId ?? null,
+    attachments: email.attachments?.length ? JSON.stringify(email.attachments) : null,
+  });
+  return { id, writes: [outbox, jobInsert(db, { kind: SEND_EMAIL_JOB, payload: { emailId: id }, uniqueKey: `email:${id}` })] };
 }
 
 /**

@@ -5,7 +5,7 @@ import { createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Config } from '#server/config.ts';
 import type { Database } from '#server/db/schema.ts';
-import { queueEmail } from '#server/features/email/email.service.ts';
+import { queueEmail, type NewEmail } from '#server/features/email/email.service.ts';
 import { icsAttachment } from './event-ics.ts';
 import { registrationEmail, type RegistrationEmailKind } from './registration-email.ts';
 import type { RegistrationEvent } from './registration.queries.ts';
@@ -33,13 +33,15 @@ const CALENDAR: Partial<Record<RegistrationEmailKind, 'request' | 'cancel'>> = {
   cancelled: 'cancel',
 };
 
+type Tell = { kind: RegistrationEmailKind; event: EventForMail; person: Recipient; token?: string | null; vars?: Record<string, string> };
+
 /** Queues one registration e-mail in the caller's transaction, with the person's link and, when fitting, the .ics. */
-export async function tellRegistrant(
-  trx: Kysely<Database>,
-  config: Config,
-  now: Date,
-  a: { kind: RegistrationEmailKind; event: EventForMail; person: Recipient; token?: string | null; vars?: Record<string, string> },
-): Promise<void> {
+export async function tellRegistrant(trx: Kysely<Database>, config: Config, now: Date, a: Tell): Promise<void> {
+  await queueEmail(trx, registrantEmail(config, now, a));
+}
+
+/** The registration e-mail itself, for a caller that queues it with its own writes (`emailWrites`). */
+export function registrantEmail(config: Config, now: Date, a: Tell): NewEmail {
   const method = CALENDAR[a.kind];
   const attachments = method
     ? [
@@ -55,8 +57,5 @@ export async function tellRegistrant(
       ]
     : undefined;
   const token = a.token === undefined ? manageTokenOf(config, a.person.id) : (a.token ?? undefined);
-  await queueEmail(
-    trx,
-    registrationEmail({ kind: a.kind, to: a.person.email, language: a.person.language, publicUrl: config.publicUrl, token, organisationId: a.event.organisationId, vars: a.vars, attachments }),
-  );
+  return registrationEmail({ kind: a.kind, to: a.person.email, language: a.person.language, publicUrl: config.publicUrl, token, organisationId: a.event.organisationId, vars: a.vars, attachments });
 }

@@ -119,11 +119,25 @@ export async function setRegistrationStatus(db: Q, id: string, status: string, n
   return row.version;
 }
 
-export async function insertHistory(db: Q, h: { registrationId: string; eventId: string; kind: string; at: Date; actorAccountId?: string | null; detail?: Record<string, unknown> }): Promise<void> {
-  await db
+type NewHistory = { registrationId: string; eventId: string; kind: string; at: Date; actorAccountId?: string | null; detail?: Record<string, unknown> };
+
+export async function insertHistory(db: Q, h: NewHistory): Promise<void> {
+  await historyInsert(db, h).execute();
+}
+
+function historyInsert(db: Q, h: NewHistory) {
+  return db
     .insertInto('registrationHistory')
-    .values({ registrationId: h.registrationId, eventId: h.eventId, kind: h.kind, at: h.at, actorAccountId: h.actorAccountId ?? null, detail: JSON.stringify(h.detail ?? {}) })
-    .execute();
+    .values({ registrationId: h.registrationId, eventId: h.eventId, kind: h.kind, at: h.at, actorAccountId: h.actorAccountId ?? null, detail: JSON.stringify(h.detail ?? {}) });
+}
+
+/** The writes that give a new registration the place it got, and its first history row (for `writeTogether`). */
+export function placementWrites(db: Q, p: { registrationId: string; eventId: string; status: string; at: Date; actorAccountId: string | null }) {
+  const waitlisted = p.status === 'waitlisted';
+  return [
+    db.updateTable('registration').set({ status: p.status, waitlistedAt: waitlisted ? p.at : null }).where('id', '=', p.registrationId),
+    historyInsert(db, { ...p, kind: waitlisted ? 'waitlisted' : 'registered', detail: { status: p.status } }),
+  ];
 }
 
 export async function insertGroup(db: Q, g: { eventId: string; bookerName: string; bookerEmail: string; bookerAccountId: string | null; now: Date }): Promise<string> {

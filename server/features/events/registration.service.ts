@@ -5,16 +5,17 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Ctx } from '#server/context.ts';
 import type { Database } from '#server/db/schema.ts';
+import { writeTogether } from '#server/db/write-together.ts';
 import { AppError } from '#server/errors.ts';
-import { recordAudit } from '#server/features/audit/audit.service.ts';
+import { recordAudit, type AuditEntry } from '#server/features/audit/audit.service.ts';
 import { consumeAttempt, countAttempt } from '#server/features/auth/rate-limit.service.ts';
-import { queueEmail } from '#server/features/email/email.service.ts';
+import { emailWrites, queueEmail } from '#server/features/email/email.service.ts';
 import { sha256 } from '#server/lib/crypto.ts';
 import { QUESTION_KEYS, type RegistrationStatus } from '#shared/events/event-vocabulary.ts';
 import type { RegistrationCreate, RegistrationForm, RegistrationOutcome } from '#shared/events/registration.schema.ts';
 import { checkAnswers } from './registration-answers.ts';
 import { registrationEmail } from './registration-email.ts';
-import { manageTokenOf, tellRegistrant } from './registration-notify.ts';
+import { manageTokenOf, registrantEmail, tellRegistrant } from './registration-notify.ts';
 import * as q from './registration.queries.ts';
 
 export const REGISTRATIONS_PER_ADDRESS_PER_HOUR = 30;
@@ -96,23 +97,21 @@ async function attendeesOf(ctx: Ctx, input: RegistrationCreate, event: q.Registr
   return { booker: { name: input.fullName, email }, attendees };
 }
 
-/** Places one new registration: a seat (confirmed or awaiting approval) or the waiting list. */
-async function place(trx: Transaction<Database>, ctx: Ctx, event: q.RegistrationEvent, a: Attendee, grouped: boolean): Promise<RegistrationStatus> {
+/**
+ * Places one new registration: a seat (confirmed or awaiting approval) or the waiting list. Answers its audit entry,
+ * which the caller writes last.
+ */
+async function place(trx: Transaction<Database>, ctx: Ctx, event: q.RegistrationEvent, a: Attendee, grouped: boolean): Promise<{ status: RegistrationStatus; audit: AuditEntry }> {
   let status: RegistrationStatus;
   if (await q.takeSeat(trx, event.id)) status = event.requiresApproval ? 'pending_approval' : 'confirmed';
   else if (event.waitlistEnabled) status = 'waitlisted';
   else throw refused('full', 'This event is full.');
-  await trx
-    .updateTable('registration')
-    .set({ status, waitlistedAt: status === 'waitlisted' ? ctx.now : null })
-    .where('id', '=', a.id)
-    .execute();
-  await q.insertHistory(trx, { registrationId: a.id, eventId: event.id, kind: status === 'waitlisted' ? 'waitlisted' : 'registered', at: ctx.now, actorAccountId: ctx.actor?.accountId ?? null, detail: { status } });
+  // NOTE: a seat taken, this transaction holds the event row until it commits and every registration for the event
+  // waits: what the outcome decides (status, history, e-mail) goes to the database in one statement.
   const kind = status === 'confirmed' ? 'confirmed' : status === 'waitlisted' ? 'waitlisted' : 'pending';
-  await tellRegistrant(trx, ctx.config, ctx.now, { kind, event, person: a });
-  // NOTE: the audit row last: it takes the chain's one head row, which every audited transaction waits for.
-  await recordAudit(ctx, trx, { action: 'registration.created', entityType: 'registration', entityId: a.id, organisationId: event.organisationId, details: { eventId: event.id, status, grouped } });
-  return status;
+  const email = emailWrites(trx, registrantEmail(ctx.config, ctx.now, { kind, event, person: a }));
+  await writeTogether(trx, [...q.placementWrites(trx, { registrationId: a.id, eventId: event.id, status, at: ctx.now, actorAccountId: ctx.actor?.accountId ?? null }), ...email.writes]);
+  return { status, audit: { action: 'registration.created', entityType: 'registration', entityId: a.id, organisationId: event.organisationId, details: { eventId: event.id, status, grouped } } };
 }
 
 /** Registers the person (and their colleagues); 201 when anything new was written, 200 when all were registered already. */
@@ -132,10 +131,14 @@ export async function registerForEvent(ctx: Ctx, eventId: string, input: Registr
       fresh.push(await q.insertRegistration(trx, row, 'waitlisted', ctx.now));
     }
     const statuses: RegistrationStatus[] = [];
+    const audits: AuditEntry[] = [];
     let answeredAsNew = false;
     for (const [i, a] of attendees.entries()) {
-      if (fresh[i]) statuses.push(await place(trx, ctx, event, a, grouped));
-      else {
+      if (fresh[i]) {
+        const placed = await place(trx, ctx, event, a, grouped);
+        statuses.push(placed.status);
+        audits.push(placed.audit);
+      } else {
         const again = await repeat(trx, ctx, event, a.email, !quiet.has(a.email));
         statuses.push(again.status);
         answeredAsNew ||= again.asNew;
@@ -144,6 +147,8 @@ export async function registerForEvent(ctx: Ctx, eventId: string, input: Registr
     if (grouped) {
       await queueEmail(trx, registrationEmail({ kind: 'group_summary', to: booker.email, language: input.language, publicUrl: ctx.config.publicUrl, organisationId: event.organisationId, vars: { count: String(attendees.length) } }));
     }
+    // NOTE: the audit rows last: each takes the chain's one head row, which every audited transaction waits for.
+    for (const entry of audits) await recordAudit(ctx, trx, entry);
     return { created: fresh.some(Boolean) || answeredAsNew, outcome: { attendees: statuses.map((status) => ({ status })) } };
   });
 }

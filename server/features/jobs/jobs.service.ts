@@ -15,7 +15,12 @@ export interface NewJob {
 
 /** Queues a job; call it inside the transaction of the change that needs it, so both commit or neither. */
 export async function enqueueJob(db: Kysely<Database>, job: NewJob): Promise<void> {
-  await db
+  await jobInsert(db, job).execute();
+}
+
+/** The insert that queues a job, for the caller to run (alone, or with other writes in one statement). */
+export function jobInsert(db: Kysely<Database>, job: NewJob) {
+  return db
     .insertInto('job')
     .values({
       kind: job.kind,
@@ -24,8 +29,7 @@ export async function enqueueJob(db: Kysely<Database>, job: NewJob): Promise<voi
       uniqueKey: job.uniqueKey ?? null,
       maxAttempts: job.maxAttempts ?? 5,
     })
-    .onConflict((oc) => oc.column('uniqueKey').doNothing())
-    .execute();
+    .onConflict((oc) => oc.column('uniqueKey').doNothing());
 }
 
 /** A job as its handler sees it, after the worker claimed it (attempts already counts this run). */
