@@ -191,6 +191,7 @@ describe('course certificates (through the learning contract, faked here)', () =
       passedEnrolment: async (_db, id) => (id === enrolmentId ? { enrolmentId, accountId: w.clinician.id, courseId, passedAt: new Date('2026-11-02T10:00:00Z'), organisation: null } : null),
       courseTitle: async () => ({ title: 'Identificare și primă intervenție', description: 'Curs online' }),
       isCertifyingCourse: async () => false,
+      lockEnrolment: async () => {},
     });
     // NOTE: the fake calls every course a draft: no achievement until a certificate names it.
     expect((await get(t, `/ob/achievements/course-${courseId}`)).statusCode).toBe(404);
