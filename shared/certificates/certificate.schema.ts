@@ -69,8 +69,8 @@ export const CertificateRecordSchema = z.object({
   language: z.string(),
   issuedAt: DateTime,
   validUntil: DateTime.nullable(),
+  /** Revoked and when; never why: the organiser's reason is free text that may name people. */
   revokedAt: DateTime.nullable(),
-  revokedReason: z.string().nullable(),
   verifyUrl: z.string(),
   credentialUrl: z.string(),
 });
@@ -86,7 +86,7 @@ export const VerificationSchema = z.object({
 });
 export type Verification = z.infer<typeof VerificationSchema>;
 
-/** One certificate in the holder's or the organiser's list. */
+/** One certificate in the holder's list (revoked and when, not why). */
 export const CertificateSummarySchema = z.object({
   id: z.uuid(),
   kind: z.enum(CERTIFICATE_KINDS),
@@ -96,11 +96,14 @@ export const CertificateSummarySchema = z.object({
   issuedAt: DateTime,
   validUntil: DateTime.nullable(),
   revokedAt: DateTime.nullable(),
-  revokedReason: z.string().nullable(),
   verifyUrl: z.string(),
   version: z.number().int(),
 });
 export type CertificateSummary = z.infer<typeof CertificateSummarySchema>;
+
+/** One certificate in the organisers' list: with the reason they gave for revoking it, which only they see. */
+export const OrganiserCertificateSchema = CertificateSummarySchema.extend({ revokedReason: z.string().nullable() });
+export type OrganiserCertificate = z.infer<typeof OrganiserCertificateSchema>;
 
 export const MyCertificatesSchema = z.object({
   certificates: z.array(CertificateSummarySchema),
@@ -129,7 +132,7 @@ export const EventCertificatesSchema = z.object({
   ended: z.boolean(),
   certificateEnabled: z.boolean(),
   checkedIn: z.number().int(),
-  certificates: z.array(CertificateSummarySchema),
+  certificates: z.array(OrganiserCertificateSchema),
 });
 export type EventCertificates = z.infer<typeof EventCertificatesSchema>;
 

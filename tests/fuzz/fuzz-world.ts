@@ -1,5 +1,6 @@
-// The world the route fuzzer calls into: a small library, one organisation, and four callers (anonymous, a session
-// still missing its second factor, a low role and a high role), restored after any request that changed them.
+// The world the route fuzzer calls into: a small library, events, a course and a certificate, one organisation, and
+// four callers (anonymous, a session still missing its second factor, a low role and a high role), restored after any
+// request that changed them.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { importDemoLibrary } from '#server/features/library/library.fixtures.ts'
 import { insertApiToken, insertReferral, referralWorld } from '#server/features/fhir/fhir.fixtures.ts';
 import { createAccount, createOrganisation } from '#tests/factories.ts';
 import type { TestApp } from '#tests/test-app.ts';
+import { eventsAndLearning } from './fuzz-world-events.ts';
 
 export type CallerName = 'anonymous' | 'password_only' | 'low_role' | 'high_role';
 export const CALLERS: readonly CallerName[] = ['anonymous', 'password_only', 'low_role', 'high_role'];
@@ -78,6 +80,8 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
   const snapshot = await sql<{ id: string; password_hash: string; totp_secret: string | null; totp_enabled_at: Date | null }>`
     select id, password_hash, totp_secret, totp_enabled_at from account where id in (${sql.join([...accounts.values()].map((a) => a.id))})`.execute(db);
   const ids = await knownIds(t, [organisationId, organisation.id]);
+  // NOTE: events, courses and certificates of the callers' organisation, so their routes reach real records too.
+  ids.push(...(await eventsAndLearning(t, organisationId, { id: accounts.get('high_role')!.id, cookie: cookies.get('high_role')! })));
   // NOTE: referrals received by the callers' organisation, so the FHIR routes reach real records, and a token per caller.
   const referrals = await referralWorld(db, { receiverId: organisationId });
   for (const status of ['requested', 'accepted', 'draft'] as const) {

@@ -1,5 +1,5 @@
 // Course certificates: for a signed-in learner whose enrolment is passed (through the learning contract), issued once
-// per enrolment; parallel requests meet at the enrolment's unique column.
+// per enrolment; parallel requests queue on the enrolment's row lock, and the unique column catches whatever gets past.
 import { actorOf, type Ctx } from '#server/context.ts';
 import { AppError } from '#server/errors.ts';
 import { recordAudit } from '#server/features/audit/audit.service.ts';
@@ -24,6 +24,9 @@ export async function issueCourseCertificate(ctx: Ctx, enrolmentId: string, opti
   const key = await prepareSigning(ctx);
   const validUntil = options.validUntil !== undefined ? options.validUntil : VALIDITY_DAYS.course === null ? null : new Date(ctx.now.getTime() + VALIDITY_DAYS.course * 86_400_000);
   const id = await ctx.db.transaction().execute(async (trx) => {
+    // NOTE: the lock before signing: without it, parallel requests each took a status list position and signed a
+    // credential before the unique column kept one (as attendance certificates lock the registration).
+    await courseContract().lockEnrolment(trx, enrolmentId);
     const again = await certificateForEnrolment(trx, enrolmentId);
     if (again) return null;
     const passedDay = dayIn(enrolment.passedAt, 'UTC');

@@ -1,7 +1,9 @@
 // Issuing certificates: only to checked-in, confirmed participants of an ended event, once per registration even under
 // parallel requests, by the registration link or the owner's account; organisers issue to all and revoke (audited).
 import { describe, expect, test } from 'vitest';
+import { sql } from 'kysely';
 import { useEventWorld, type EventWorld } from '#server/features/events/events.fixtures.ts';
+import { plantCourse } from '#server/features/learning/learning.fixtures.ts';
 import type { EventCertificates, IssuedCertificate, MyCertificates, RegistrationCertificate } from '#shared/certificates/certificate.schema.ts';
 import type { TestApp } from '#tests/test-app.ts';
 import { endedEventWithParticipant, get, post } from './certificates.fixtures.ts';
@@ -68,6 +70,33 @@ describe('concurrency', () => {
     expect(results.filter((r) => r.json<IssuedCertificate>().created)).toHaveLength(1);
     const rows = await t.deps.db.selectFrom('certificate').select('id').where('registrationId', '=', registration.id).execute();
     expect(rows).toHaveLength(1);
+  });
+});
+
+/** The last status list position handed out (the sequence's value once called). */
+async function lastStatusIndex(): Promise<number> {
+  const { rows } = await sql<{ lastValue: number; isCalled: boolean }>`select last_value::int as last_value, is_called from certificate_status_index_seq`.execute(t.deps.db);
+  return rows[0]!.isCalled ? rows[0]!.lastValue : rows[0]!.lastValue - 1;
+}
+
+describe('concurrency of course certificates', () => {
+  test('ten parallel requests for one passed enrolment: one certificate, one status list position, one answer for all', async () => {
+    const course = await plantCourse(t, w.lead.organisationId, { slug: 'parallel-certificate' });
+    const enrolment = await t.deps.db
+      .insertInto('courseEnrolment')
+      .values({ courseId: course.id, accountId: w.clinician.id, completedAt: new Date(), passedAt: new Date() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const before = await lastStatusIndex();
+    const results = await Promise.all(Array.from({ length: 10 }, () => post(t, '/api/certificates/course', { enrolmentId: enrolment.id }, w.clinician)));
+    const answered = results.filter((r) => r.statusCode !== 409);
+    expect(results.map((r) => r.statusCode).filter((s) => ![200, 201, 409].includes(s))).toEqual([]);
+    expect(answered.filter((r) => r.statusCode === 201)).toHaveLength(1);
+    expect(new Set(answered.map((r) => r.json<IssuedCertificate>().certificate.id)).size).toBe(1);
+    const rows = await t.deps.db.selectFrom('certificate').select('statusListIndex').where('enrolmentId', '=', enrolment.id).execute();
+    expect(rows).toHaveLength(1);
+    expect(await lastStatusIndex()).toBe(before + 1);
+    expect(rows[0]!.statusListIndex).toBe(before + 1);
   });
 });
 

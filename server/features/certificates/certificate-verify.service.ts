@@ -80,8 +80,8 @@ export async function recordOf(ctx: Ctx, row: CertificateRow): Promise<Certifica
     language: row.language,
     issuedAt: row.issuedAt,
     validUntil: row.validUntil,
+    // NOTE: the revocation's date only: its reason is the organisers' free text and may name people.
     revokedAt: row.revokedAt,
-    revokedReason: row.revokedReason,
     verifyUrl: verifyUrlOf(ctx.config, row.verificationCode),
     credentialUrl: credentialUrlOf(ctx.config, row.verificationCode),
     title: typeof row.credential.name === 'string' ? row.credential.name : '',

@@ -72,14 +72,28 @@ describe('failures and their reasons', () => {
     }
   });
 
-  test('revoked: the organiser revokes, the status list changes, verification says revoked', async () => {
-    const { certificate, credential } = await issued();
+  test('revoked: the organiser revokes, the status list changes, verification says revoked and when, never why', async () => {
+    const { certificate, credential, registration, event } = await issued({ accountId: w.clinician.id });
     const before = (await get(t, '/ob/status/1')).json<Json>();
-    await post(t, `/api/certificates/${certificate.id}/revoke`, { reason: 'Not present after all', version: certificate.version }, w.lead.trainer);
+    const reason = 'Dr. Elena Popescu was not present after all';
+    const revoked = await post(t, `/api/certificates/${certificate.id}/revoke`, { reason, version: certificate.version }, w.lead.trainer);
+    expect(revoked.json()).toMatchObject({ revokedReason: reason });
     const after = (await get(t, '/ob/status/1')).json<Json>();
     expect(after.credentialSubject.encodedList).not.toBe(before.credentialSubject.encodedList);
     expect(after.proof.cryptosuite).toBe('eddsa-rdfc-2022');
-    expect((await get(t, `/api/verify/${certificate.code}`)).json()).toMatchObject({ valid: false, reason: 'revoked', record: { revokedReason: 'Not present after all' } });
+    const byCode = await get(t, `/api/verify/${certificate.code}`);
+    expect(byCode.json()).toMatchObject({ valid: false, reason: 'revoked', record: { revokedAt: expect.any(String) } });
+    const byFile = await post(t, '/api/verify/credential', { credential: JSON.stringify(credential) });
+    expect(byFile.json()).toMatchObject({ valid: false, reason: 'revoked', record: { revokedAt: expect.any(String) } });
+    // NOTE: the reason is free text that may name people: the organisers' list keeps it, the public and the holder do not see it.
+    const holder = [await get(t, '/api/certificates/mine', w.clinician), await post(t, '/api/certificates/registration', { token: registration.manageToken })];
+    for (const res of [byCode, byFile, ...holder]) {
+      expect(res.statusCode).toBe(200);
+      expect(res.body).not.toContain('Popescu');
+      expect(res.body).not.toContain('revokedReason');
+    }
+    const organisers = await get(t, `/api/certificates/events/${event.id}`, w.lead.trainer);
+    expect(organisers.json()).toMatchObject({ certificates: [{ revokedReason: reason }] });
     expect(await check(credential)).toMatchObject({ valid: false, reason: 'revoked' });
   });
 
@@ -191,6 +205,7 @@ describe('course certificates (through the learning contract, faked here)', () =
       passedEnrolment: async (_db, id) => (id === enrolmentId ? { enrolmentId, accountId: w.clinician.id, courseId, passedAt: new Date('2026-11-02T10:00:00Z'), organisation: null } : null),
       courseTitle: async () => ({ title: 'Identificare și primă intervenție', description: 'Curs online' }),
       isCertifyingCourse: async () => false,
+      lockEnrolment: async () => {},
     });
     // NOTE: the fake calls every course a draft: no achievement until a certificate names it.
     expect((await get(t, `/ob/achievements/course-${courseId}`)).statusCode).toBe(404);

@@ -6,7 +6,6 @@ import { ctxOf, type Deps } from '#server/context.ts';
 import { access } from '#server/http/access.ts';
 import {
   CertificateParamsSchema,
-  CertificateSummarySchema,
   CodeParamsSchema,
   CourseCertificateRequestSchema,
   EventCertificatesParamsSchema,
@@ -14,6 +13,7 @@ import {
   IssueAllResultSchema,
   IssuedCertificateSchema,
   MyCertificatesSchema,
+  OrganiserCertificateSchema,
   RegistrationCertificateSchema,
   RegistrationParamsSchema,
   RegistrationTokenSchema,
@@ -63,7 +63,7 @@ export function register(fastify: FastifyInstance, deps: Deps): void {
 
   app.get('/api/certificates/events/:id', { ...organiser, schema: { tags, params: EventCertificatesParamsSchema, response: { 200: EventCertificatesSchema } } }, async (request) => listEventCertificates(ctxOf(request, deps), request.params.id));
   app.post('/api/certificates/events/:id/issue-all', { ...organiser, schema: { tags, params: EventCertificatesParamsSchema, response: { 200: IssueAllResultSchema } } }, async (request) => issueToAllCheckedIn(ctxOf(request, deps), request.params.id));
-  app.post('/api/certificates/:id/revoke', { ...organiser, schema: { tags, params: CertificateParamsSchema, body: RevokeCertificateSchema, response: { 200: CertificateSummarySchema } } }, async (request) =>
+  app.post('/api/certificates/:id/revoke', { ...organiser, schema: { tags, params: CertificateParamsSchema, body: RevokeCertificateSchema, response: { 200: OrganiserCertificateSchema } } }, async (request) =>
     revokeCertificate(ctxOf(request, deps), request.params.id, request.body),
   );
 

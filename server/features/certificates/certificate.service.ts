@@ -5,7 +5,7 @@ import { AppError } from '#server/errors.ts';
 import { recordAudit } from '#server/features/audit/audit.service.ts';
 import { mayManageEvent } from '#server/features/events/event.policy.ts';
 import { sha256 } from '#server/lib/crypto.ts';
-import type { CertificateSummary, EventCertificates, IssueAllResult, IssuedCertificate, MyCertificates, RegistrationCertificate } from '#shared/certificates/certificate.schema.ts';
+import type { CertificateSummary, EventCertificates, IssueAllResult, IssuedCertificate, MyCertificates, OrganiserCertificate, RegistrationCertificate } from '#shared/certificates/certificate.schema.ts';
 import { issueAttendance, prepareSigning, refusalOf } from './certificate-issue.service.ts';
 import {
   availableForAccount,
@@ -34,10 +34,14 @@ export function present(ctx: Pick<Ctx, 'config'>, r: CertificateSummaryRow): Cer
     issuedAt: r.issuedAt,
     validUntil: r.validUntil,
     revokedAt: r.revokedAt,
-    revokedReason: r.revokedReason,
     verifyUrl: verifyUrlOf(ctx.config, r.verificationCode),
     version: r.version,
   };
+}
+
+/** The organisers' view: with the reason for a revocation, free text that may name people and goes to nobody else. */
+function presentToOrganiser(ctx: Pick<Ctx, 'config'>, r: CertificateSummaryRow): OrganiserCertificate {
+  return { ...present(ctx, r), revokedReason: r.revokedReason };
 }
 
 async function summaryOf(ctx: Ctx, id: string): Promise<CertificateSummary> {
@@ -99,7 +103,7 @@ export async function listEventCertificates(ctx: Ctx, eventId: string): Promise<
     ended: !!event.endsAt && event.endsAt <= ctx.now,
     certificateEnabled: event.certificateEnabled,
     checkedIn: await countCheckedIn(ctx.db, eventId),
-    certificates: rows.map((r) => present(ctx, r)),
+    certificates: rows.map((r) => presentToOrganiser(ctx, r)),
   };
 }
 
@@ -121,16 +125,16 @@ export async function issueToAllCheckedIn(ctx: Ctx, eventId: string): Promise<Is
 }
 
 /** Revokes one of the event's certificates with a reason; the status list changes with it. */
-export async function revokeCertificate(ctx: Ctx, id: string, input: { reason: string; version: number }): Promise<CertificateSummary> {
+export async function revokeCertificate(ctx: Ctx, id: string, input: { reason: string; version: number }): Promise<OrganiserCertificate> {
   const actor = actorOf(ctx);
   const row = await certificateById(ctx.db, id);
   if (!row || !row.eventId) throw new AppError('not_found', 'Certificate not found.');
   await requireOrganiser(ctx, row.eventId);
-  if (row.revokedAt) throw new AppError('conflict', 'This certificate is already revoked.', { current: present(ctx, row) });
+  if (row.revokedAt) throw new AppError('conflict', 'This certificate is already revoked.', { current: presentToOrganiser(ctx, row) });
   await ctx.db.transaction().execute(async (trx) => {
     const done = await revokeRow(trx, id, input.version, { revokedAt: ctx.now, revokedReason: input.reason, revokedBy: actor.accountId });
-    if (!done) throw new AppError('conflict', 'The certificate changed meanwhile.', { current: present(ctx, (await certificateById(trx, id))!) });
+    if (!done) throw new AppError('conflict', 'The certificate changed meanwhile.', { current: presentToOrganiser(ctx, (await certificateById(trx, id))!) });
     await recordAudit(ctx, trx, { action: 'certificate.revoked', entityType: 'certificate', entityId: id, details: { eventId: row.eventId, fields: ['revokedReason'] } });
   });
-  return summaryOf(ctx, id);
+  return presentToOrganiser(ctx, (await certificateById(ctx.db, id))!);
 }

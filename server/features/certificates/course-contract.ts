@@ -1,7 +1,7 @@
 // What certificates need from e-learning, behind one small seam: the learning feature's contract
 // (server/features/learning/learning-contract.ts) by default; tests may plug in a fake with useCourseContract.
 import type { Db } from '#server/db/db.ts';
-import { courseTitle, isCertifyingCourse, passedEnrolment } from '#server/features/learning/learning-contract.ts';
+import { courseTitle, isCertifyingCourse, lockEnrolment, passedEnrolment } from '#server/features/learning/learning-contract.ts';
 
 export interface PassedEnrolment {
   enrolmentId: string;
@@ -19,11 +19,14 @@ export interface CourseContract {
   courseTitle(db: Db, courseId: string, language: string): Promise<{ title: string; description: string } | null>;
   /** True when the course is published and gives certificates (drafts stay unseen). */
   isCertifyingCourse(db: Db, courseId: string): Promise<boolean>;
+  /** Locks the enrolment until the transaction `trx` ends, so one request at a time decides on its certificate. */
+  lockEnrolment(trx: Db, enrolmentId: string): Promise<void>;
 }
 
 const LEARNING: CourseContract = {
   passedEnrolment,
   isCertifyingCourse,
+  lockEnrolment,
   courseTitle: async (db, courseId, language) => {
     const texts = await courseTitle(db, courseId, language);
     return texts && { title: texts.title, description: texts.summary };

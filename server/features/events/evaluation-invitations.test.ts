@@ -54,7 +54,7 @@ describe('evaluation invitations', () => {
     const token = /\/registration\/evaluation#([A-Za-z0-9_-]{43})/.exec(toRo.bodyText)?.[1];
     expect(token).toBeDefined();
 
-    // The invitation's own token opens the form and answers the follow-up later.
+    // The invitation's own token opens the form of its questionnaire (the follow-up gets an invitation of its own).
     const form = await t.app.inject({ method: 'POST', url: '/api/registration/evaluation/form', payload: { token } });
     expect(form.json().surveys[0]).toMatchObject({ kind: 'evaluation', state: 'open' });
 

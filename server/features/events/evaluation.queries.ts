@@ -5,20 +5,17 @@ import type { Db } from '#server/db/db.ts';
 import type { EvaluationKind } from '#shared/events/evaluation-items.ts';
 
 /**
- * The registration a link's token belongs to: the registration's own token, or the token of an evaluation invitation
- * e-mailed to it. With the event facts that decide whether a form is open.
+ * The registration a link's token belongs to: the registration's own token (`invitationKind` null: every
+ * questionnaire), or the token of an evaluation invitation e-mailed to it (`invitationKind`: that questionnaire only).
+ * With the event facts that decide whether a form is open.
  */
 export async function findRegistrationByToken(db: Db, tokenHash: string) {
   return db
     .selectFrom('registration as r')
     .innerJoin('event as e', 'e.id', 'r.eventId')
-    .select(['r.id', 'r.eventId', 'r.status', 'r.checkedInAt', 'e.startsAt', 'e.endsAt', 'e.status as eventStatus', 'e.followUpMonths', 'e.sourceLanguage', 'e.organisationId'])
-    .where((eb) =>
-      eb.or([
-        eb('r.manageTokenHash', '=', tokenHash),
-        eb('r.id', 'in', eb.selectFrom('eventEvaluationInvitation').select('registrationId').where('tokenHash', '=', tokenHash)),
-      ]),
-    )
+    .leftJoin('eventEvaluationInvitation as i', (join) => join.onRef('i.registrationId', '=', 'r.id').on('i.tokenHash', '=', tokenHash))
+    .select(['r.id', 'r.eventId', 'r.status', 'r.checkedInAt', 'e.startsAt', 'e.endsAt', 'e.status as eventStatus', 'e.followUpMonths', 'e.sourceLanguage', 'e.organisationId', 'i.kind as invitationKind'])
+    .where((eb) => eb.or([eb('r.manageTokenHash', '=', tokenHash), eb('i.tokenHash', '=', tokenHash)]))
     .executeTakeFirst();
 }
 

@@ -5,6 +5,7 @@ import type { Ctx } from '#server/context.ts';
 import { AppError } from '#server/errors.ts';
 import { recordAudit } from '#server/features/audit/audit.service.ts';
 import { sha256 } from '#server/lib/crypto.ts';
+import type { EvaluationKind } from '#shared/events/evaluation-items.ts';
 import type { EvaluationForm, EvaluationSubmit } from '#shared/events/evaluation.schema.ts';
 import { isOpen, windowsOf, type Window } from './evaluation-window.ts';
 import * as queries from './evaluation.queries.ts';
@@ -23,11 +24,19 @@ function stateOf(r: queries.TokenRegistration, window: Window, answered: string[
   return isOpen(window, now) ? 'open' : 'closed';
 }
 
-async function registrationOf(ctx: Ctx, token: string): Promise<queries.TokenRegistration> {
+/** The registration behind the link; with `kind`, only when the link may answer that questionnaire. */
+async function registrationOf(ctx: Ctx, token: string, kind?: EvaluationKind): Promise<queries.TokenRegistration> {
   const registration = await queries.findRegistrationByToken(ctx.db, sha256(token));
-  // NOTE: the same answer for a forged token as for one of a deleted registration: nothing to learn by guessing.
-  if (!registration) throw new AppError('not_found', 'This link is not valid.');
+  // NOTE: the same answer for a forged token, one of a deleted registration, and an invitation to the other
+  // questionnaire: nothing to learn by guessing or by swapping links.
+  const crossed = kind !== undefined && registration?.invitationKind != null && registration.invitationKind !== kind;
+  if (!registration || crossed) throw new AppError('not_found', 'This link is not valid.');
   return registration;
+}
+
+/** The questionnaires this link reaches: an invitation's own, or all of them for the registration's link. */
+function windowsFor(r: queries.TokenRegistration): Window[] {
+  return windowsOf(r).filter((w) => r.invitationKind == null || w.kind === r.invitationKind);
 }
 
 /** What the person behind a link may answer now, with the event's title in their language. */
@@ -41,7 +50,7 @@ export async function evaluationForm(ctx: Ctx, token: string, language: string):
     titleLanguage: title?.language ?? r.sourceLanguage,
     startsAt: r.startsAt,
     endsAt: r.endsAt,
-    surveys: windowsOf(r).map((w) => ({ kind: w.kind, state: stateOf(r, w, answered, ctx.now), opensAt: w.opensAt, closesAt: w.closesAt })),
+    surveys: windowsFor(r).map((w) => ({ kind: w.kind, state: stateOf(r, w, answered, ctx.now), opensAt: w.opensAt, closesAt: w.closesAt })),
   };
 }
 
@@ -54,7 +63,7 @@ function trimmed(input: EvaluationSubmit) {
 
 /** Stores one anonymous answer set; a second one for the same registration and questionnaire is refused (409). */
 export async function submitEvaluation(ctx: Ctx, input: EvaluationSubmit): Promise<{ kind: EvaluationSubmit['kind'] }> {
-  const r = await registrationOf(ctx, input.token);
+  const r = await registrationOf(ctx, input.token, input.kind);
   if (!mayAnswer(r)) throw new AppError('forbidden', 'Only people who attended the event can answer its questionnaires.');
   const window = windowsOf(r).find((w) => w.kind === input.kind);
   if (!window) throw new AppError('conflict', 'This event has no follow-up questionnaire.');

@@ -1,6 +1,8 @@
 // Answering an event's questionnaires: only checked-in people, only while open, once per registration and kind (also
 // under parallel submits), stored without the registration; hostile answers are refused with a 400.
 import { describe, expect, test } from 'vitest';
+import { randomToken, sha256 } from '#server/lib/crypto.ts';
+import type { EvaluationKind } from '#shared/events/evaluation-items.ts';
 import type { TestApp } from '#tests/test-app.ts';
 import { plantEvent, plantRegistration, useEventWorld, type EventWorld } from './events.fixtures.ts';
 
@@ -84,6 +86,37 @@ describe('who may answer, and when', () => {
     } finally {
       t.setNow(new Date());
     }
+  });
+});
+
+/** An invitation as the job records it: its own token, good for one questionnaire. */
+async function invite(registrationId: string, kind: EvaluationKind): Promise<string> {
+  const token = randomToken();
+  await t.deps.db.insertInto('eventEvaluationInvitation').values({ registrationId, kind, tokenHash: sha256(token), sentAt: new Date() }).execute();
+  return token;
+}
+
+describe('an invitation answers its own questionnaire only', () => {
+  test('the other questionnaire gets the unknown-link answer (404), the form lists only its own', async () => {
+    const { attended } = await endedEvent({ followUpMonths: 3 });
+    const forEvaluation = await invite(attended.id, 'evaluation');
+    const forFollowUp = await invite(attended.id, 'follow_up');
+    const unknown = await submit({ token: 'z'.repeat(43) });
+    const crossed = await submit({ token: forFollowUp });
+    expect([crossed.statusCode, crossed.json()]).toEqual([404, unknown.json()]);
+    expect((await form(forFollowUp)).json().surveys.map((s: { kind: string }) => s.kind)).toEqual(['follow_up']);
+    expect((await form(forEvaluation)).json().surveys.map((s: { kind: string }) => s.kind)).toEqual(['evaluation']);
+    expect((await submit({ token: forEvaluation })).statusCode).toBe(201);
+    t.setNow(new Date(Date.now() + 92 * DAY));
+    try {
+      const wrongWay = await submit({ token: forEvaluation, kind: 'follow_up', answers: { usedManual: 'yes' } });
+      expect([wrongWay.statusCode, wrongWay.json()]).toEqual([404, unknown.json()]);
+      expect((await submit({ token: forFollowUp, kind: 'follow_up', answers: { usedManual: 'yes' } })).statusCode).toBe(201);
+    } finally {
+      t.setNow(new Date());
+    }
+    // NOTE: the registration's own link still reaches both questionnaires.
+    expect((await form(attended.manageToken)).json().surveys.map((s: { state: string }) => s.state)).toEqual(['answered', 'answered']);
   });
 });
 

@@ -1,4 +1,5 @@
-// What the certificates part reads of e-learning: whether an enrolment's course is passed, and a course's title.
+// What the certificates part reads of e-learning: whether an enrolment's course is passed, and a course's title; and
+// the enrolment's row lock that keeps parallel certificate requests for one enrolment in line.
 import type { Db } from '#server/db/db.ts';
 import { pickTexts } from './course-texts.ts';
 import { courseTexts, findCourse } from './learning.queries.ts';
@@ -36,4 +37,9 @@ export async function passedEnrolment(db: Db, enrolmentId: string) {
     .executeTakeFirst();
   if (!row?.passedAt) return null;
   return { enrolmentId: row.enrolmentId, accountId: row.accountId, courseId: row.courseId, passedAt: row.passedAt, organisation: { id: row.organisationId, name: row.organisationName } };
+}
+
+/** Locks the enrolment row for the rest of the caller's transaction (FOR UPDATE): parallel callers wait here. */
+export async function lockEnrolment(trx: Db, enrolmentId: string): Promise<void> {
+  await trx.selectFrom('courseEnrolment').select('id').where('id', '=', enrolmentId).forUpdate().executeTakeFirst();
 }

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { CertificateSummary } from '#shared/certificates/certificate.schema.ts';
+import type { OrganiserCertificate } from '#shared/certificates/certificate.schema.ts';
 import { Page } from '#web/components/page.tsx';
 import { BusyButton } from '#web/components/ui/busy-button.tsx';
 import { apiError, SubmitOrCancel, TextField } from '#web/components/ui/form.tsx';
@@ -18,7 +18,7 @@ export function EventCertificatesPage() {
   const eventId = useParams().id ?? '';
   const list = useEventCertificates(eventId);
   const issueAll = useIssueAll(eventId);
-  const [revoking, setRevoking] = useState<CertificateSummary | null>(null);
+  const [revoking, setRevoking] = useState<OrganiserCertificate | null>(null);
   const data = list.data;
   return (
     <Page title={t('event.title')}>
@@ -63,7 +63,7 @@ export function EventCertificatesPage() {
   );
 }
 
-function IssuedTable({ certificates, onRevoke }: { certificates: CertificateSummary[]; onRevoke(c: CertificateSummary): void }) {
+function IssuedTable({ certificates, onRevoke }: { certificates: OrganiserCertificate[]; onRevoke(c: OrganiserCertificate): void }) {
   const { t } = useTranslation('certificates');
   const lang = useReaderLanguage();
   if (certificates.length === 0) return <p>{t('event.none')}</p>;
@@ -107,7 +107,7 @@ function IssuedTable({ certificates, onRevoke }: { certificates: CertificateSumm
   );
 }
 
-function RevokeForm({ eventId, certificate, onDone }: { eventId: string; certificate: CertificateSummary; onDone(): void }) {
+function RevokeForm({ eventId, certificate, onDone }: { eventId: string; certificate: OrganiserCertificate; onDone(): void }) {
   const { t } = useTranslation('certificates');
   const revoke = useRevoke(eventId);
   const [reason, setReason] = useState('');

@@ -27,7 +27,8 @@ export function VerificationResult({ verification }: { verification: Verificatio
   add(t('claims.issuedAt'), day(record?.issuedAt ?? claims?.validFrom));
   add(t('claims.validUntil'), day(record?.validUntil ?? claims?.validUntil) ?? t('claims.noExpiry'));
   add(t('claims.code'), record ? <span className="certificate-code">{record.code}</span> : null);
-  add(t('claims.revoked'), record?.revokedAt ? `${day(record.revokedAt)} — ${record.revokedReason ?? ''}` : null);
+  // NOTE: the date only: the organisers' reason for revoking may name people and stays with them.
+  add(t('claims.revoked'), day(record?.revokedAt));
   return (
     <section className="stack certificate-verification" aria-labelledby="verification-heading">
       <h2 id="verification-heading">{t('verify.resultHeading')}</h2>
