@@ -37,3 +37,9 @@ export async function courseLearners(db: Db, courseId: string) {
     .orderBy('courseEnrolment.id')
     .execute();
 }
+
+/** The ids of a course's pre-tests: a learner's score before the course shows even before the final test. */
+export async function preTestIds(db: Db, courseId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('quiz').select('id').where('courseId', '=', courseId).where('role', '=', 'pre_test').execute();
+  return new Set(rows.map((r) => r.id));
+}

@@ -7,7 +7,7 @@ import { csvRecord } from '#server/lib/spreadsheet-safe.ts';
 import type { Grading } from '#shared/learning/course-content.schema.ts';
 import type { CourseReport, CourseSettings, ManagedCourse } from '#shared/learning/learning.schema.ts';
 import { pickTexts } from './course-texts.ts';
-import { courseLearners, organisationCourses, updateCourseRow, type ManagedRow } from './course-manage.queries.ts';
+import { courseLearners, organisationCourses, preTestIds, updateCourseRow, type ManagedRow } from './course-manage.queries.ts';
 import { isCourseManager, mayManageCourse } from './course.policy.ts';
 import { courseKnowledgeChange } from './learning-figures.ts';
 import { attemptsOf, courseTexts, moduleCounts } from './learning.queries.ts';
@@ -71,7 +71,9 @@ export async function changeCourseStatus(ctx: Ctx, id: string, input: { status: 
 
 async function buildReport(ctx: Ctx, course: ManagedCourse & { organisationId: string }): Promise<CourseReport> {
   const [learners, counts, [change]] = await Promise.all([courseLearners(ctx.db, course.id), moduleCounts(ctx.db, [course.id]), courseKnowledgeChange(ctx.db, { courseIds: [course.id] })]);
-  const attempts = await attemptsOf(ctx.db, learners.map((l) => l.id));
+  const [attempts, preTests] = await Promise.all([attemptsOf(ctx.db, learners.map((l) => l.id)), preTestIds(ctx.db, course.id)]);
+  // NOTE: the pre-test counts its first submitted attempt, as in the knowledge change (learning-figures.ts).
+  const firstPre = (enrolmentId: string) => attempts.find((a) => a.enrolmentId === enrolmentId && a.status === 'submitted' && preTests.has(a.quizId))?.percent ?? null;
   const { organisationId: _o, ...summaryCourse } = course;
   return {
     course: summaryCourse,
@@ -87,7 +89,7 @@ async function buildReport(ctx: Ctx, course: ManagedCourse & { organisationId: s
         total: counts.get(course.id) ?? 0,
         completedAt: l.completedAt,
         passedAt: l.passedAt,
-        pre: gain?.pre ?? null,
+        pre: gain?.pre ?? firstPre(l.id),
         post: gain?.post ?? null,
         rawGain: gain?.rawGain ?? null,
         normalisedGain: gain?.normalisedGain ?? null,

@@ -60,6 +60,12 @@ describe('course management', () => {
     expect(report.statusCode).toBe(200);
     expect(report.json().summary).toEqual({ learners: 1, meanPre: 40, meanPost: 100, meanRawGain: 60, meanNormalisedGain: 1 });
     expect(report.json().learners[0]).toMatchObject({ name: '=HYPERLINK("http://x")', done: 2, total: 4, pre: 40, post: 100, rawGain: 60 });
+    // A learner who has only taken the test before the course shows that score, with nothing after it yet.
+    const beginner = await createAccount(t.deps.db, { organisationId: w.partner.organisationId, roles: ['participant'], displayName: 'Begins Today' });
+    await takeQuiz(t, await signIn(t.app, { ...beginner, now: t.deps.now() }), pre, RIGHT);
+    const later = (await call(t, w.lead.trainer.cookie, 'GET', `/api/courses/${course.id}/report`)).json();
+    expect(later.summary.learners).toBe(1);
+    expect(later.learners.find((l: { name: string }) => l.name === 'Begins Today')).toMatchObject({ pre: 100, post: null, rawGain: null, normalisedGain: null });
     const csv = await call(t, w.lead.trainer.cookie, 'GET', `/api/courses/${course.id}/report.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain(`"'=HYPERLINK(""http://x"")"`);

@@ -10,7 +10,11 @@ import { TableWrap } from '#web/components/ui/table-wrap.tsx';
 import { formatDate, useReaderLanguage } from '#web/features/library/reader-language.ts';
 import { useCourseReport } from './learning.api.ts';
 
-const num = (n: number | null, digits = 1) => (n === null ? '—' : String(Math.round(n * 10 ** digits) / 10 ** digits));
+/** Percentages and gains with at most one decimal, normalised gains with two, in the reader's language ("83,3" in ro, nb). */
+function num(lang: string, n: number | null, digits = 1): string {
+  if (n === null) return '—';
+  return new Intl.NumberFormat(lang, { minimumFractionDigits: digits === 2 ? 2 : 0, maximumFractionDigits: digits }).format(n);
+}
 
 export function CourseReportPage() {
   const { t } = useTranslation('learning');
@@ -43,8 +47,8 @@ export function CourseReportPage() {
             <caption className="visually-hidden">{t('report.tableLabel')}</caption>
             <thead>
               <tr>
-                {(['name', 'started', 'progress', 'passed', 'pre', 'post', 'rawGain', 'normalisedGain'] as const).map((c) => (
-                  <th key={c} scope="col">
+                {(['name', 'started', 'progress', 'passed', 'pre', 'post', 'rawGain', 'normalisedGain'] as const).map((c, i) => (
+                  <th key={c} scope="col" className={i >= 4 ? 'numeric' : undefined}>
                     {t(`report.columns.${c}`)}
                   </th>
                 ))}
@@ -57,10 +61,10 @@ export function CourseReportPage() {
                   <td>{formatDate(l.startedAt, lang)}</td>
                   <td>{t('progress.partsDone', { done: l.done, total: l.total })}</td>
                   <td>{l.passedAt ? formatDate(l.passedAt, lang) : t('report.notYet')}</td>
-                  <td>{num(l.pre)}</td>
-                  <td>{num(l.post)}</td>
-                  <td>{num(l.rawGain)}</td>
-                  <td>{num(l.normalisedGain, 2)}</td>
+                  <td className="numeric">{num(lang, l.pre)}</td>
+                  <td className="numeric">{num(lang, l.post)}</td>
+                  <td className="numeric">{num(lang, l.rawGain)}</td>
+                  <td className="numeric">{num(lang, l.normalisedGain, 2)}</td>
                 </tr>
               ))}
             </tbody>
@@ -76,6 +80,7 @@ export function CourseReportPage() {
 
 function Summary({ report }: { report: CourseReport }) {
   const { t } = useTranslation('learning');
+  const lang = useReaderLanguage();
   const s = report.summary;
   return (
     <section className="card" aria-labelledby="report-summary">
@@ -84,13 +89,13 @@ function Summary({ report }: { report: CourseReport }) {
         <dt>{t('report.withBoth')}</dt>
         <dd>{s.learners}</dd>
         <dt>{t('knowledge.pre')}</dt>
-        <dd>{num(s.meanPre)}</dd>
+        <dd>{num(lang, s.meanPre)}</dd>
         <dt>{t('knowledge.post')}</dt>
-        <dd>{num(s.meanPost)}</dd>
+        <dd>{num(lang, s.meanPost)}</dd>
         <dt>{t('knowledge.rawGain')}</dt>
-        <dd>{num(s.meanRawGain)}</dd>
+        <dd>{num(lang, s.meanRawGain)}</dd>
         <dt>{t('knowledge.normalisedGain')}</dt>
-        <dd>{num(s.meanNormalisedGain, 2)}</dd>
+        <dd>{num(lang, s.meanNormalisedGain, 2)}</dd>
       </dl>
       <p className="hint">{t('report.explain')}</p>
     </section>

@@ -67,8 +67,8 @@ function EventsTable({ report }: { report: EventReport }) {
         <caption>{caption}</caption>
         <thead>
           <tr>
-            {(['event', 'type', 'date', 'confirmed', 'checkedIn', 'responses', 'satisfaction'] as const).map((c) => (
-              <th key={c} scope="col">
+            {(['event', 'type', 'date', 'confirmed', 'checkedIn', 'responses', 'satisfaction'] as const).map((c, i) => (
+              <th key={c} scope="col" className={i >= 3 ? 'numeric' : undefined}>
                 {t(`eventsReport.columns.${c}`)}
               </th>
             ))}
