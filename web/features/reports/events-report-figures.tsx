@@ -10,7 +10,10 @@ function useNumbers() {
   const { i18n } = useTranslation();
   return {
     number: new Intl.NumberFormat(i18n.language),
-    decimal: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }),
+    // NOTE: means on the 1–5 scale always with two decimals, so a column of them lines up ("4,00" beside "3,58").
+    decimal: new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    /** Test scores (0–100) as percentages with at most one decimal, as the course report shows them. */
+    score: { format: (n: number) => new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 }).format(n / 100) },
     percent: new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 }),
     date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }),
   };
@@ -35,7 +38,7 @@ export function EventFigures({ report }: { report: EventReport }) {
 
 function Summary({ report }: { report: EventReport }) {
   const { t } = useTranslation('reports');
-  const { number, decimal, percent } = useNumbers();
+  const { number, decimal, percent, score } = useNumbers();
   const notShown = t('eventsReport.notShown');
   const k = report.knowledgeChange;
   const rows: [string, string][] = [
@@ -47,7 +50,7 @@ function Summary({ report }: { report: EventReport }) {
     [t('eventsReport.satisfaction'), report.satisfaction.n === 0 ? t('eventsReport.noData') : report.satisfaction.mean === null ? notShown : decimal.format(report.satisfaction.mean)],
     [t('eventsReport.satisfied'), report.satisfaction.n === 0 ? t('eventsReport.noData') : report.satisfaction.satisfiedShare === null ? notShown : percent.format(report.satisfaction.satisfiedShare)],
     [t('eventsReport.participantDays'), number.format(report.participantDays)],
-    [t('eventsReport.knowledge'), k ? t('eventsReport.knowledgeValue', { pre: decimal.format(k.meanPre), post: decimal.format(k.meanPost), learners: k.learners }) : t('eventsReport.noData')],
+    [t('eventsReport.knowledge'), k ? t('eventsReport.knowledgeValue', { pre: score.format(k.meanPre), post: score.format(k.meanPost), learners: k.learners }) : t('eventsReport.noData')],
   ];
   return (
     <section className="card" aria-labelledby="events-report-summary">
