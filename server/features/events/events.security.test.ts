@@ -109,6 +109,17 @@ describe('enumeration', () => {
     expect(rows).toHaveLength(100);
   });
 
+  test('colleagues signed in behind one shared address each have their own budget; anonymous callers share it', async () => {
+    const e = await plantEvent(t.deps.db, { organisationId: w.lead.organisationId, capacity: 500 });
+    const shared = '10.251.0.9';
+    const anonymous = (i: number) =>
+      t.app.inject({ method: 'POST', url: `/api/events/${e.id}/registrations`, remoteAddress: shared, payload: { language: 'ro', fullName: `Nurse ${i}`, email: `nurse${i}@hospital.example`, answers: ANSWERS } });
+    for (let i = 0; i < 30; i++) expect((await anonymous(i)).statusCode).toBe(201);
+    expect((await anonymous(30)).statusCode).toBe(429);
+    const signedIn = await t.app.inject({ method: 'POST', url: `/api/events/${e.id}/registrations`, remoteAddress: shared, headers: { cookie: w.clinician.cookie }, payload: { language: 'ro', fullName: 'Dr. Clinician', answers: ANSWERS } });
+    expect(signedIn.statusCode).toBe(201);
+  });
+
   test('a forged or unknown token answers the same 404 on every token route', async () => {
     for (const path of ['view', 'cancel', 'offer/accept', 'offer/decline', 'ics', 'qr']) {
       const res = await byToken(t, path, 'A'.repeat(43));

@@ -19,6 +19,15 @@ import { manageTokenOf, registrantEmail, tellRegistrant } from './registration-n
 import * as q from './registration.queries.ts';
 
 export const REGISTRATIONS_PER_ADDRESS_PER_HOUR = 30;
+
+/**
+ * Whom the registration limits count: a signed-in account by itself, anyone else by their address. NOTE: a hospital's
+ * staff often share one public address; counting them together would refuse the 31st colleague of a popular training,
+ * while an account is a vetted person whose own budget is the same.
+ */
+function caller(ctx: Ctx): string {
+  return ctx.actor?.fullySignedIn ? `account:${ctx.actor.accountId}` : `ip:${ctx.ip ?? 'unknown'}`;
+}
 /**
  * People (each one an e-mail to the address given) registered from one address per hour: a group counts each person.
  * NOTE: without it, 30 groups of 50 would have the server mail 1,500 addresses an hour for anyone (a spam relay).
@@ -116,7 +125,7 @@ async function place(trx: Transaction<Database>, ctx: Ctx, event: q.Registration
 
 /** Registers the person (and their colleagues); 201 when anything new was written, 200 when all were registered already. */
 export async function registerForEvent(ctx: Ctx, eventId: string, input: RegistrationCreate): Promise<{ created: boolean; outcome: RegistrationOutcome }> {
-  await consumeAttempt(ctx.db, ctx.now, [{ key: `event_registration:ip:${ctx.ip ?? 'unknown'}`, max: REGISTRATIONS_PER_ADDRESS_PER_HOUR, windowMs: 3600_000 }]);
+  await consumeAttempt(ctx.db, ctx.now, [{ key: `event_registration:${caller(ctx)}`, max: REGISTRATIONS_PER_ADDRESS_PER_HOUR, windowMs: 3600_000 }]);
   const event = await openEvent(ctx, eventId, input.language);
   const { booker, attendees } = await attendeesOf(ctx, input, event);
   await countPeople(ctx, attendees.length);
@@ -168,9 +177,9 @@ async function repeat(trx: Transaction<Database>, ctx: Ctx, event: q.Registratio
   return { status, asNew: !own };
 }
 
-/** Counts each person against the caller's address (one hit each, atomic, before any row or e-mail); 429 over it. */
+/** Counts each person against the caller (one hit each, atomic, before any row or e-mail); 429 over it. */
 async function countPeople(ctx: Ctx, people: number): Promise<void> {
-  const limit = { key: `event_registration_people:ip:${ctx.ip ?? 'unknown'}`, max: PEOPLE_PER_ADDRESS_PER_HOUR, windowMs: 3600_000 };
+  const limit = { key: `event_registration_people:${caller(ctx)}`, max: PEOPLE_PER_ADDRESS_PER_HOUR, windowMs: 3600_000 };
   for (let i = 0; i < people; i++) await consumeAttempt(ctx.db, ctx.now, [limit]);
 }
 
