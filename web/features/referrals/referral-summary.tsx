@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONSENT_WITHDRAWN_REASON, type ReferralDetail } from '#shared/referrals/referral.schema.ts';
 import { Card } from '#web/components/ui/card.tsx';
+import { FactList } from '#web/components/ui/fact-list.tsx';
 import { SelectField } from '#web/components/ui/form.tsx';
 import { Time } from '#web/features/library-desk/desk-frame.tsx';
 import { ReferralTags } from './referral-badges.tsx';
@@ -32,14 +33,7 @@ export function ReferralSummary({ referral }: { referral: ReferralDetail }) {
     <Card labelledBy="referral-summary">
       <h2 id="referral-summary">{t('detail.summary')}</h2>
       <ReferralTags overdue={referral.overdue} urgency={referral.urgency} external={referral.external} consentWithdrawn={referral.consentState === 'withdrawn'} escalated={!!referral.escalatedAt} />
-      <dl className="referral-facts">
-        {rows.map(([term, value]) => (
-          <div key={term}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList className="referral-facts" rows={rows} />
       {referral.external && referral.side === 'sender' && (
         <div className="actions-row">
           <SelectField id="letter-language" label={t('detail.letterLanguage')} value={letterLang} onChange={setLetterLang} options={[{ value: 'ro', label: 'Română' }, { value: 'en', label: 'English' }, { value: 'nb', label: 'Norsk bokmål' }]} />
